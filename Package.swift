@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// A practice plugin: one library target under `Plugins/<Name>`, depending only on SteadyKit.
+func practice(_ name: String) -> Target {
+    .target(name: name, dependencies: ["SteadyKit"], path: "Plugins/\(name)")
+}
+
+let practiceNames = ["MorningMindfulness", "EveningReflection", "SleepWindDown"]
+
+let package = Package(
+    name: "steady",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "steady", targets: ["steady"]),
+        .library(name: "SteadyKit", targets: ["SteadyKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(name: "SteadyKit"),
+        .target(name: "SteadyJournal", dependencies: ["SteadyKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SteadySystemd", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "SteadyDesktop", dependencies: ["SteadySystemd", "CSystemd"]),
+        .target(name: "SteadyConfig", dependencies: ["SteadyKit", "TOMLKit"]),
+        .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
+        .target(
+            name: "SteadyDaemon",
+            dependencies: [
+                "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+    ] + practiceNames.map(practice) + [
+        .target(name: "BuiltinPractices", dependencies: ["SteadyKit"] + practiceNames.map { .target(name: $0) },
+                path: "Plugins/BuiltinPractices"),
+        .executableTarget(
+            name: "steady",
+            dependencies: [
+                "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
+                "BuiltinPractices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(name: "SteadyTestSupport", path: "Tests/SteadyTestSupport"),
+        .testTarget(name: "SteadyKitTests", dependencies: ["SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyJournalTests", dependencies: ["SteadyJournal", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyConfigTests", dependencies: ["SteadyConfig", "BuiltinPractices", "SteadyTestSupport"]),
+        .testTarget(name: "SteadySystemdTests", dependencies: ["SteadySystemd", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadyTestSupport"]),
+        .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
+    ]
+)

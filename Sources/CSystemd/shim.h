@@ -1,0 +1,7 @@
+#ifndef STEADY_CSYSTEMD_SHIM_H
+#define STEADY_CSYSTEMD_SHIM_H
+#include <systemd/sd-daemon.h>
+#include <systemd/sd-bus.h>
+#include <systemd/sd-journal.h>
+#include <sys/uio.h>
+#endif

@@ -1,0 +1,43 @@
+/// The configuration steady runs on when no config file exists, and what `steady config init`
+/// writes. It is checked by a test, so it always loads.
+public enum DefaultConfig {
+    /// Label used in messages for the embedded default.
+    public static let sourceName = "<embedded default>"
+
+    /// The default config, commented for the person who opens it.
+    public static let text = """
+        # steady — your configuration.
+        # Every setting is optional; remove one and its default applies.
+        # Check your changes with `steady config check`; a running steady picks them up on
+        # `systemctl --user reload steady` (or SIGHUP) and keeps the old settings if the new ones have a problem.
+
+        # No prompts inside this daily window ("HH:MM..HH:MM", or "off").
+        quiet-hours = "22:30..07:00"
+
+        # At most this many scheduled prompts a day.
+        daily-limit = 8
+
+        # An unanswered prompt quietly expires after this long ("90m", "2h", …).
+        expire-after = "2h"
+
+        # A prompt whose time passed while the computer slept is still shown on wake within this span;
+        # older ones are recorded as missed, never piled up.
+        grace-period = "30m"
+
+        # Each [practices.NAME] table turns a practice on. `schedule` takes systemd calendar
+        # expressions (see `steady calendar --help`); leave it out for the practice's default.
+        # `enabled = false` turns a practice off without deleting its table.
+        # `steady practices` lists every practice with its settings.
+
+        [practices.morning-mindfulness]
+        schedule = ["Mon..Fri 07:30", "Sat,Sun 09:00"]
+        technique = "box"              # "4-7-8", "box" or "coherent"
+
+        [practices.evening-reflection]
+        schedule = "21:00"
+
+        [practices.sleep-wind-down]
+        schedule = "22:00"
+
+        """
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SteadyKit
+
+/// A request from the CLI to the running daemon, one JSON object per line.
+public enum ControlRequest: Codable, Sendable, Equatable {
+    /// What is running, what comes next.
+    case status
+    /// Answer a prompt; the daemon stores it durably, closes its notification and reacts.
+    case answer(promptID: Int64, value: AnswerValue, note: String?)
+}
+
+/// The daemon's reply to one request.
+public enum ControlResponse: Codable, Sendable, Equatable {
+    case status(DaemonStatus)
+    /// The answer is durable; `acknowledgement` is the practice's kind word, if any.
+    case answered(promptID: Int64, acknowledgement: String?)
+    /// The request could not be done; `message` says why in one sentence.
+    case failure(message: String)
+}
+
+/// The running daemon's view of itself.
+public struct DaemonStatus: Codable, Sendable, Equatable {
+    /// One upcoming prompt.
+    public struct Upcoming: Codable, Sendable, Equatable {
+        public var practice: PracticeID
+        public var at: Date
+        public init(practice: PracticeID, at: Date) {
+            self.practice = practice
+            self.at = at
+        }
+    }
+
+    public var pid: Int32
+    public var startedAt: Date
+    /// The config file in use, or `<embedded default>`.
+    public var configSource: String
+    /// When the last reload failed, why (the old config is still running).
+    public var reloadProblem: String?
+    /// Next due prompts, soonest first.
+    public var upcoming: [Upcoming]
+    /// Whether a desktop notification server is on the bus.
+    public var notificationServer: String?
+
+    public init(pid: Int32, startedAt: Date, configSource: String, reloadProblem: String?, upcoming: [Upcoming], notificationServer: String?) {
+        self.pid = pid
+        self.startedAt = startedAt
+        self.configSource = configSource
+        self.reloadProblem = reloadProblem
+        self.upcoming = upcoming
+        self.notificationServer = notificationServer
+    }
+}
+
+/// Where the control socket lives: `$XDG_RUNTIME_DIR/steady/control.sock`.
+public enum ControlSocketPath {
+    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let runtime = environment["XDG_RUNTIME_DIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp/steady-\(getuid())"
+        return runtime + "/steady/control.sock"
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import SteadyJournal
+import SteadyKit
+
+/// Something that can show a prompt to the person and tell the engine what they did with it.
+///
+/// The daemon uses the desktop notification channel (`NotificationChannel`); without a
+/// notification server prompts simply stay pending for the terminal.
+protocol PromptChannel: AnyObject {
+    /// Whether prompts can be shown right now (a server is on the bus).
+    var isAvailable: Bool { get }
+    /// A short name of what shows prompts (e.g. "dunst 1.9.0"), for status.
+    var serverName: String? { get }
+    /// Shows `prompt`, updating an earlier bubble in place when `replacing` is given.
+    /// `completion` gets the channel's handle for it, on the engine queue.
+    func show(_ prompt: PromptRecord, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void)
+    /// Removes a bubble (answered elsewhere, expired).
+    func withdraw(_ handle: UInt32)
+    /// Called on the engine queue with what happened.
+    var onEvent: ((ChannelEvent) -> Void)? { get set }
+}
+
+/// What the person (or the server) did.
+enum ChannelEvent {
+    /// An action was chosen on a bubble.
+    case chose(handle: UInt32, key: String)
+    /// Text was typed into a bubble (inline reply).
+    case replied(handle: UInt32, text: String)
+    /// A bubble went away without an answer (expired on screen, dismissed, closed).
+    case dismissed(handle: UInt32, reason: String)
+    /// A notification server appeared: pending prompts may be shown.
+    case available
+    /// The server went away: bubbles are gone, prompts stay pending.
+    case unavailable
+}

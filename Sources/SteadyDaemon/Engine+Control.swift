@@ -1,0 +1,26 @@
+import Foundation
+import SteadyControl
+
+extension Engine {
+    /// Answers a control-socket request. Runs on the engine queue.
+    func handle(_ request: ControlRequest, reply: @escaping (ControlResponse) -> Void) {
+        switch request {
+        case .status:
+            reply(.status(DaemonStatus(
+                pid: getpid(), startedAt: startedAt, configSource: config.source, reloadProblem: reloadProblem,
+                upcoming: upcoming().map { DaemonStatus.Upcoming(practice: $0.0, at: $0.1) },
+                notificationServer: channel?.isAvailable == true ? channel?.serverName : nil)))
+        case .answer(let promptID, let value, let note):
+            do {
+                switch try answer(promptID: promptID, value: value, note: note, channel: .terminal) {
+                case .recorded(let acknowledgement):
+                    reply(.answered(promptID: promptID, acknowledgement: acknowledgement))
+                case .snoozed(let until):
+                    reply(.answered(promptID: promptID, acknowledgement: "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."))
+                }
+            } catch {
+                reply(.failure(message: "\(error)"))
+            }
+        }
+    }
+}

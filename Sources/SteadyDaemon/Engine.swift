@@ -1,0 +1,139 @@
+import Dispatch
+import Foundation
+import Logging
+import SteadyConfig
+import SteadyControl
+import SteadyJournal
+import SteadyKit
+import SteadySystemd
+
+/// The daemon's engine: owns the config, the schedule, delivery and answers.
+///
+/// Everything runs on one serial `queue`: the wall-clock timer for the earliest due event,
+/// channel events, control requests and signals. No locks and no polling: between events
+/// the process sleeps in the kernel.
+public final class Engine: @unchecked Sendable {
+    /// What the engine needs from the outside world.
+    public struct Environment {
+        public var loader: ConfigLoader
+        /// `--config`, or nil for the default location / embedded default.
+        public var configPath: String?
+        public var journal: Journal
+        public var clock: any EngineClock
+        public var notifier: ServiceNotifier
+        public var logger: Logger
+        public var timeZone: () -> TimeZone
+
+        public init(loader: ConfigLoader, configPath: String?, journal: Journal, clock: any EngineClock,
+                    notifier: ServiceNotifier = ServiceNotifier(), logger: Logger,
+                    timeZone: @escaping () -> TimeZone = { TimeZone.current })
+        {
+            self.loader = loader
+            self.configPath = configPath
+            self.journal = journal
+            self.clock = clock
+            self.notifier = notifier
+            self.logger = logger
+            self.timeZone = timeZone
+        }
+    }
+
+    public let queue: DispatchQueue
+    let env: Environment
+    var logger: Logger { env.logger }
+    var journal: Journal { env.journal }
+    var channel: (any PromptChannel)?
+
+    private(set) var config: Config
+    /// Why the last reload failed, while the previous config keeps running.
+    private(set) var reloadProblem: String?
+    let startedAt: Date
+    /// Per practice: slots at or before this time have been considered.
+    var cursors: [PracticeID: Date] = [:]
+    /// Prompt id ↔ channel handle of the bubble currently showing it.
+    var shown: [Int64: UInt32] = [:]
+    private var timer: (any EngineTimer)?
+    /// The earliest event the timer is armed for.
+    private(set) var nextWake: Date?
+    /// Whether `start()` ran: only a running engine schedules and delivers.
+    private(set) var isRunning = false
+
+    /// Loads the config and creates the engine; nothing runs until `start()`.
+    public init(environment: Environment, queue: DispatchQueue) throws(ConfigError) {
+        env = environment
+        self.queue = queue
+        config = try environment.loader.load(path: environment.configPath)
+        startedAt = environment.clock.now
+    }
+
+    /// Attaches the channel that shows prompts. Call before `start()`, on `queue`.
+    func attach(channel: any PromptChannel) {
+        self.channel = channel
+        channel.onEvent = { [unowned self] event in self.handle(event) }
+    }
+
+    /// Considers what is due, arms the timer, and tells systemd it is ready. Call on `queue`.
+    public func start() {
+        timer = env.clock.makeTimer(queue: queue) { [unowned self] in self.tick() }
+        isRunning = true
+        initializeCursors()
+        record("started", detail: config.source)
+        logger.info("steady started", metadata: ["config": "\(config.source)", "practices": "\(config.practices.count)"])
+        tick()
+        env.notifier.ready(status: statusLine())
+    }
+
+    /// Applies a new config from disk; on error keeps the running one and says why. Call on `queue`.
+    public func reload() {
+        env.notifier.reloading()
+        do {
+            let fresh = try env.loader.load(path: env.configPath)
+            config = fresh
+            reloadProblem = nil
+            initializeCursors()
+            logger.info("config reloaded", metadata: ["config": "\(fresh.source)"])
+            record("reloaded", detail: fresh.source)
+            tick()
+            env.notifier.ready(status: statusLine())
+        } catch {
+            reloadProblem = error.summary
+            logger.error("config reload failed; still running the previous settings", metadata: ["error": "\(error.summary)"])
+            record("reload-failed", detail: error.summary)
+            env.notifier.ready(status: statusLine())
+        }
+    }
+
+    /// Stops timers; the caller exits. Call on `queue`.
+    public func stop() {
+        env.notifier.stopping()
+        isRunning = false
+        timer?.disarm()
+        timer = nil
+        record("stopped", detail: nil)
+        logger.info("steady stopping")
+    }
+
+    /// Sets cursors for practices not seen yet: from the journal's last slot, or now for a
+    /// practice never scheduled before (nothing in the past fires on first start).
+    private func initializeCursors() {
+        let now = env.clock.now
+        for setup in config.practices where cursors[setup.id] == nil {
+            let last = (try? journal.lastSlot(of: setup.id)) ?? nil
+            cursors[setup.id] = last ?? now
+        }
+    }
+
+    /// Re-arms the one timer for the earliest thing that needs attention.
+    func arm(_ deadline: Date?) {
+        nextWake = deadline
+        if let deadline { timer?.arm(at: deadline) } else { timer?.disarm() }
+    }
+
+    func record(_ kind: String, promptID: Int64? = nil, detail: String?) {
+        do {
+            try journal.recordEvent(kind, at: env.clock.now, promptID: promptID, detail: detail)
+        } catch {
+            logger.error("could not record an event", metadata: ["event": "\(kind)", "error": "\(error)"])
+        }
+    }
+}

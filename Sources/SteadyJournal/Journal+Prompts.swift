@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import SteadyKit
+
+extension Journal {
+    // MARK: - Writes
+
+    /// Records a new prompt for `(practice, slot, kind)` unless one exists already.
+    ///
+    /// Returns the new record, or nil when that slot was recorded before — the guarantee that
+    /// a slot is never delivered twice, also across a crash and restart.
+    public func recordPrompt(
+        practice: PracticeID, slot: Date, kind: PromptRecord.Kind = .scheduled, followUpKey: String? = nil,
+        parentID: Int64? = nil, content: PromptContent, createdAt: Date, dueAt: Date, expiresAt: Date,
+        outcome: Outcome = .pending
+    ) throws(JournalError) -> PromptRecord? {
+        let request = String(decoding: try! JSONEncoder().encode(content.request), as: UTF8.self)
+        return try write { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO prompt (practice, slot, kind, follow_up_key, parent_id, title, body, request,
+                    created_at, due_at, expires_at, outcome, ended_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [practice.rawValue, slot.timeIntervalSince1970, kind.rawValue, followUpKey, parentID,
+                                 content.title, content.body, request, createdAt.timeIntervalSince1970,
+                                 dueAt.timeIntervalSince1970, expiresAt.timeIntervalSince1970, outcome.rawValue,
+                                 outcome.isFinal ? createdAt.timeIntervalSince1970 : nil])
+            guard db.changesCount == 1 else { return nil }
+            let id = db.lastInsertedRowID
+            try Self.insertEvent(db, at: createdAt, kind: outcome == .pending ? "created" : outcome.rawValue,
+                                 promptID: id, practice: practice)
+            return try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Notes that a channel showed the prompt.
+    public func markDelivered(_ id: Int64, at date: Date, channel: String) throws(JournalError) {
+        try write { db in
+            try db.execute(sql: "UPDATE prompt SET delivered_at = ? WHERE id = ?", arguments: [date.timeIntervalSince1970, id])
+            try Self.insertEvent(db, at: date, kind: "delivered", promptID: id, detail: channel)
+        }
+    }
+
+    /// Stores the answer and ends the prompt as `answered` (or `skipped`), durably, in one transaction.
+    ///
+    /// Throws `alreadyFinished` when the prompt ended before (answered elsewhere, expired),
+    /// `unknownPrompt` when there is no such prompt. Returns the prompt as it was answered.
+    @discardableResult
+    public func recordAnswer(_ answer: Answer, outcome: Outcome = .answered) throws(JournalError) -> PromptRecord {
+        try write { db in
+            guard let prompt = try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [answer.promptID]) else {
+                throw JournalError(.unknownPrompt, "There is no prompt #\(answer.promptID); `steady status` lists the ones waiting for an answer.")
+            }
+            guard prompt.outcome == .pending else {
+                throw JournalError(.alreadyFinished, "Prompt #\(answer.promptID) is already \(prompt.outcome.rawValue); nothing was changed.")
+            }
+            let stored = answer.storedValue
+            try db.execute(sql: """
+                INSERT INTO answer (prompt_id, kind, text, number, note, answered_at, channel) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [answer.promptID, stored.kind, stored.text, stored.number, answer.note,
+                                 answer.answeredAt.timeIntervalSince1970, answer.channel.rawValue])
+            try db.execute(sql: "UPDATE prompt SET outcome = ?, ended_at = ? WHERE id = ?",
+                           arguments: [outcome.rawValue, answer.answeredAt.timeIntervalSince1970, answer.promptID])
+            try Self.insertEvent(db, at: answer.answeredAt, kind: outcome.rawValue, promptID: answer.promptID,
+                                 practice: prompt.practice, detail: answer.channel.rawValue)
+            var ended = prompt
+            ended.outcome = outcome
+            ended.endedAt = answer.answeredAt
+            return ended
+        }
+    }
+
+    /// Ends a pending prompt without an answer (expired, missed, suppressed, undelivered, skipped).
+    /// Returns false when it had already ended.
+    @discardableResult
+    public func finish(_ id: Int64, as outcome: Outcome, at date: Date, detail: String? = nil) throws(JournalError) -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE prompt SET outcome = ?, ended_at = ? WHERE id = ? AND outcome = 'pending'",
+                           arguments: [outcome.rawValue, date.timeIntervalSince1970, id])
+            guard db.changesCount == 1 else { return false }
+            try Self.insertEvent(db, at: date, kind: outcome.rawValue, promptID: id, detail: detail)
+            return true
+        }
+    }
+
+    /// Moves a pending prompt's due time (snooze, or deferral out of quiet hours).
+    public func reschedule(_ id: Int64, dueAt: Date, expiresAt: Date, at date: Date, snoozed: Bool) throws(JournalError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE prompt SET due_at = ?, expires_at = ?, delivered_at = NULL, snoozes = snoozes + ?
+                WHERE id = ? AND outcome = 'pending'
+                """, arguments: [dueAt.timeIntervalSince1970, expiresAt.timeIntervalSince1970, snoozed ? 1 : 0, id])
+            try Self.insertEvent(db, at: date, kind: snoozed ? "snoozed" : "deferred", promptID: id)
+        }
+    }
+
+    /// Records an event that is not tied to a prompt's outcome (start, reload, errors).
+    public func recordEvent(_ kind: String, at date: Date, promptID: Int64? = nil, detail: String? = nil) throws(JournalError) {
+        try write { db in try Self.insertEvent(db, at: date, kind: kind, promptID: promptID, detail: detail) }
+    }
+
+    static func insertEvent(_ db: Database, at date: Date, kind: String, promptID: Int64?, practice: PracticeID? = nil, detail: String? = nil) throws {
+        try db.execute(sql: "INSERT INTO event (at, kind, prompt_id, practice, detail) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [date.timeIntervalSince1970, kind, promptID, practice?.rawValue, detail])
+    }
+
+    // MARK: - Reads
+
+    /// The prompt with journal id `id`.
+    public func prompt(_ id: Int64) throws(JournalError) -> PromptRecord? {
+        try read { db in
+            try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Prompts still waiting for an answer, oldest due first.
+    public func pendingPrompts() throws(JournalError) -> [PromptRecord] {
+        try read { db in
+            try PromptRecord.fetchAll(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE outcome = 'pending' ORDER BY due_at, id")
+        }
+    }
+
+    /// The latest scheduled slot recorded for a practice, if any.
+    public func lastSlot(of practice: PracticeID) throws(JournalError) -> Date? {
+        try read { db in
+            try Double.fetchOne(db, sql: "SELECT max(slot) FROM prompt WHERE practice = ? AND kind = 'scheduled'", arguments: [practice.rawValue])
+                .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// How many scheduled prompts were shown (delivered) since `start`.
+    public func deliveredCount(since start: Date) throws(JournalError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM prompt WHERE delivered_at >= ? AND kind = 'scheduled'", arguments: [start.timeIntervalSince1970]) ?? 0
+        }
+    }
+
+    /// Prompts with their answers, newest slot first; `before` pages back from a slot.
+    public func history(limit: Int, before: Date? = nil, practice: PracticeID? = nil) throws(JournalError) -> [HistoryItem] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let before {
+                conditions.append("p.slot < ?")
+                _ = arguments.append(contentsOf: [before.timeIntervalSince1970])
+            }
+            if let practice {
+                conditions.append("p.practice = ?")
+                _ = arguments.append(contentsOf: [practice.rawValue])
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            _ = arguments.append(contentsOf: [limit])
+            let columns = PromptRecord.Columns.all.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(columns), a.kind AS a_kind, a.text AS a_text, a.number AS a_number, a.note AS a_note,
+                       a.answered_at AS a_at, a.channel AS a_channel
+                FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
+                \(whereClause)
+                ORDER BY p.slot DESC, p.id DESC LIMIT ?
+                """, arguments: arguments)
+            return try rows.map { row in
+                let prompt = try PromptRecord(row: row)
+                return HistoryItem(prompt: prompt, answer: Answer(historyRow: row, promptID: prompt.id))
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+extension Journal {
+    /// Migrations, in order. Released migrations are never edited: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE prompt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    practice TEXT NOT NULL,
+                    slot REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    follow_up_key TEXT,
+                    parent_id INTEGER REFERENCES prompt(id),
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    request TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    due_at REAL NOT NULL,
+                    expires_at REAL NOT NULL,
+                    delivered_at REAL,
+                    snoozes INTEGER NOT NULL DEFAULT 0,
+                    outcome TEXT NOT NULL DEFAULT 'pending',
+                    ended_at REAL,
+                    UNIQUE (practice, slot, kind)
+                );
+                CREATE INDEX prompt_by_slot ON prompt(slot);
+                CREATE INDEX prompt_pending ON prompt(due_at) WHERE outcome = 'pending';
+                CREATE INDEX prompt_by_practice ON prompt(practice, slot);
+
+                CREATE TABLE answer (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    prompt_id INTEGER NOT NULL UNIQUE REFERENCES prompt(id),
+                    kind TEXT NOT NULL,
+                    text TEXT,
+                    number INTEGER,
+                    note TEXT,
+                    answered_at REAL NOT NULL,
+                    channel TEXT NOT NULL
+                );
+
+                CREATE TABLE entry (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    payload TEXT NOT NULL
+                );
+                CREATE INDEX entry_by_time ON entry(created_at);
+
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    prompt_id INTEGER,
+                    practice TEXT,
+                    detail TEXT
+                );
+                CREATE INDEX event_by_prompt ON event(prompt_id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import SteadyKit
+
+/// The private journal: every prompt, answer, entry and event, in one SQLite file.
+///
+/// The directory is created 0700 and the file 0600; the database runs in WAL mode with
+/// `synchronous=FULL`, so a write that returns has reached the disk: an answer is
+/// acknowledged only after `recordAnswer` returns.
+///
+/// `Journal` owns its database writer; methods are named for intent (`recordAnswer`,
+/// `pendingPrompts`). It is safe to use from any thread.
+public final class Journal: Sendable {
+    /// The file path.
+    public let path: String
+    let writer: any DatabaseWriter
+
+    /// `$XDG_DATA_HOME/steady/journal.sqlite`, falling back to `~/.local/share/steady/journal.sqlite`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return base + "/steady/journal.sqlite"
+    }
+
+    /// Opens (creating if needed) the journal at `path` and brings its schema up to date.
+    ///
+    /// - Parameter create: when false, a missing file is `JournalError.notFound` instead of being created.
+    public init(path: String, create: Bool = true) throws(JournalError) {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: path) {
+            guard create else {
+                throw JournalError(.notFound, "There is no journal at \(path) yet; it is created when steady first runs or records something.")
+            }
+            do {
+                try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw JournalError(.cannotCreateDirectory, "Cannot create the journal directory \(directory): check that its parent is writable.")
+            }
+            // Create the file ourselves so it is 0600 from its first byte; SQLite gives the
+            // -wal and -shm files the same mode.
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd >= 0 { close(fd) }
+        }
+        chmod(directory, 0o700)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(5)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+            writer = pool
+        } catch {
+            throw JournalError(.cannotOpen, "Cannot open the journal at \(path) (\(Self.describe(error))); check its permissions, or move it aside to start a new one.")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return "SQLite error \(error.resultCode.rawValue): \(error.message ?? "")" }
+        return "\(type(of: error))"
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(.storage, "The journal could not be written (\(Self.describe(error))); nothing was recorded.")
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(.storage, "The journal could not be read (\(Self.describe(error))).")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// A practice with its settings applied, its concrete type erased so the engine can hold many.
+public struct ConfiguredPractice: Sendable {
+    public let id: PracticeID
+    public let displayName: String
+    /// See `Practice.suggestedSchedule`: the schedule to use when the config gives none.
+    public let suggestedSchedule: [String]
+    private let buildPrompt: @Sendable (Occasion) -> PromptContent
+    private let buildReaction: @Sendable (Answer, PromptContent) -> Reaction
+
+    init<P: Practice>(_ practice: P) {
+        id = P.id
+        displayName = P.displayName
+        suggestedSchedule = practice.suggestedSchedule
+        buildPrompt = { practice.prompt(for: $0) }
+        buildReaction = { practice.react(to: $0, prompt: $1) }
+    }
+
+    /// See `Practice.prompt(for:)`.
+    public func prompt(for occasion: Occasion) -> PromptContent { buildPrompt(occasion) }
+    /// See `Practice.react(to:prompt:)`.
+    public func react(to answer: Answer, prompt: PromptContent) -> Reaction { buildReaction(answer, prompt) }
+}
+
+/// What the registry knows about a practice type before any config is read.
+public struct PracticeDescriptor: Sendable {
+    public let id: PracticeID
+    public let displayName: String
+    public let summary: String
+    public let defaultSchedule: [String]
+    private let factory: @Sendable ([String: SettingValue]) throws(SettingsError) -> ConfiguredPractice
+
+    init<P: Practice>(_ type: P.Type) {
+        id = P.id
+        displayName = P.displayName
+        summary = P.summary
+        defaultSchedule = P.defaultSchedule
+        factory = { table throws(SettingsError) in ConfiguredPractice(P(settings: try P.Settings.decode(from: table))) }
+    }
+
+    /// Creates the practice from its settings table (without steady's own keys such as `schedule`).
+    public func configure(with table: [String: SettingValue]) throws(SettingsError) -> ConfiguredPractice {
+        try factory(table)
+    }
+}
+
+/// The set of practices steady knows, keyed by id.
+public struct PracticeRegistry: Sendable {
+    private var descriptors: [PracticeID: PracticeDescriptor] = [:]
+
+    public init() {}
+
+    /// Adds a practice type. Registering the same id twice is a programming error.
+    public mutating func register<P: Practice>(_ type: P.Type) {
+        precondition(descriptors[P.id] == nil, "practice '\(P.id)' registered twice")
+        descriptors[P.id] = PracticeDescriptor(type)
+    }
+
+    /// The descriptor for `id`, if registered.
+    public subscript(id: PracticeID) -> PracticeDescriptor? { descriptors[id] }
+
+    /// All registered practices, sorted by id.
+    public var all: [PracticeDescriptor] { descriptors.values.sorted { $0.id < $1.id } }
+
+    /// All registered ids, sorted.
+    public var ids: [PracticeID] { descriptors.keys.sorted() }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// A config value in a form independent of the config file format: what a practice's
+/// settings table holds before it is decoded into the practice's `Settings`.
+public indirect enum SettingValue: Sendable, Hashable, Codable {
+    case string(String)
+    case integer(Int)
+    case double(Double)
+    case bool(Bool)
+    case array([SettingValue])
+    case table([String: SettingValue])
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Int.self) { self = .integer(value) }
+        else if let value = try? container.decode(Double.self) { self = .double(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([SettingValue].self) { self = .array(value) }
+        else { self = .table(try container.decode([String: SettingValue].self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let v): try container.encode(v)
+        case .integer(let v): try container.encode(v)
+        case .double(let v): try container.encode(v)
+        case .bool(let v): try container.encode(v)
+        case .array(let v): try container.encode(v)
+        case .table(let v): try container.encode(v)
+        }
+    }
+
+    /// The TOML-ish name of the value's type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .string: "a string"
+        case .integer: "an integer"
+        case .double: "a number"
+        case .bool: "true or false"
+        case .array: "a list"
+        case .table: "a table"
+        }
+    }
+}
+
+extension PracticeSettings {
+    /// Decodes settings from a practice's config table: defaults from `init()`, the table's
+    /// values over them, unknown keys and wrong types reported as `SettingsError`s, then
+    /// `validate()`.
+    public static func decode(from table: [String: SettingValue]) throws(SettingsError) -> Self {
+        let defaults: [String: SettingValue]
+        do {
+            let data = try JSONEncoder().encode(Self())
+            defaults = try JSONDecoder().decode([String: SettingValue].self, from: data)
+        } catch {
+            preconditionFailure("\(Self.self) cannot encode its defaults: \(error)")
+        }
+        let merged = try overlay(table, on: defaults, path: [])
+        let settings: Self
+        do {
+            let data = try JSONEncoder().encode(merged)
+            settings = try JSONDecoder().decode(Self.self, from: data)
+        } catch let error as DecodingError {
+            throw SettingsError(decodingError: error)
+        } catch {
+            throw SettingsError(keyPath: [], message: "could not be read (\(error))")
+        }
+        try settings.validate()
+        return settings
+    }
+
+    private static func overlay(
+        _ table: [String: SettingValue], on defaults: [String: SettingValue], path: [String]
+    ) throws(SettingsError) -> [String: SettingValue] {
+        var result = defaults
+        for key in table.keys.sorted() {
+            let value = table[key]!
+            guard let base = defaults[key] else {
+                let known = defaults.keys.sorted()
+                let hint = Suggestion.nearest(to: key, in: known).map { "did you mean '\($0)'?" }
+                    ?? (known.isEmpty ? "this practice has no settings" : "known keys: \(known.joined(separator: ", "))")
+                throw SettingsError(keyPath: path + [key], message: "unknown key '\(key)'", hint: hint)
+            }
+            if case .table(let inner) = value, case .table(let innerDefaults) = base {
+                result[key] = .table(try overlay(inner, on: innerDefaults, path: path + [key]))
+            } else {
+                result[key] = value
+            }
+        }
+        return result
+    }
+}
+
+extension SettingsError {
+    init(decodingError error: DecodingError) {
+        func path(_ context: DecodingError.Context) -> [String] {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            self.init(keyPath: path(context), message: "expected \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            self.init(keyPath: path(context), message: "expected \(Self.describe(type))")
+        case .keyNotFound(let key, let context):
+            self.init(keyPath: path(context) + [key.stringValue], message: "missing key '\(key.stringValue)'")
+        case .dataCorrupted(let context):
+            self.init(keyPath: path(context), message: context.debugDescription)
+        @unknown default:
+            self.init(keyPath: [], message: "could not be read")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is UInt.Type: "an integer"
+        case is Double.Type, is Float.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: String(describing: type)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// What kind of answer a prompt asks for.
+///
+/// The channel decides how to offer it: a notification shows choices as actions, a scale
+/// as one action per number; the terminal lists them. Every prompt is optional: the
+/// person may always let it pass.
+public enum AnswerRequest: Sendable, Hashable, Codable {
+    /// Pick one of a few labelled choices.
+    case choices([Choice])
+    /// A whole number on a small scale, e.g. 1–5, with words for both ends.
+    case scale(Scale)
+    /// Free text. The placeholder is a gentle hint of what could go there.
+    case text(placeholder: String)
+    /// Nothing to say: marking the prompt as done is the answer.
+    case done
+
+    /// The choices a notification can show as actions, in order.
+    ///
+    /// A scale becomes one choice per number; text and done have a single "Done"-like choice
+    /// only when they can be completed without typing.
+    public var actionChoices: [Choice] {
+        switch self {
+        case .choices(let choices): return choices
+        case .scale(let scale): return scale.range.map { Choice(key: String($0), label: String($0)) }
+        case .text: return []
+        case .done: return [Choice(key: "done", label: "Done")]
+        }
+    }
+
+    /// Reads a person's typed answer (from the CLI or a dialog) into a value.
+    ///
+    /// Choices match their key, their label (any case) or their 1-based position; a scale
+    /// takes a whole number inside its range; text takes anything non-empty; done takes
+    /// "done", "yes" or an empty string.
+    public func parse(_ raw: String) throws(AnswerError) -> AnswerValue {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch self {
+        case .choices(let choices):
+            let folded = trimmed.lowercased()
+            if let match = choices.first(where: { $0.key.lowercased() == folded || $0.label.lowercased() == folded }) {
+                return .choice(match.key)
+            }
+            if let index = Int(trimmed), choices.indices.contains(index - 1) {
+                return .choice(choices[index - 1].key)
+            }
+            throw AnswerError.notAChoice(trimmed, choices: choices)
+        case .scale(let scale):
+            guard let number = Int(trimmed), scale.range.contains(number) else {
+                throw AnswerError.outsideScale(trimmed, scale: scale)
+            }
+            return .number(number)
+        case .text:
+            guard !trimmed.isEmpty else { throw AnswerError.emptyText }
+            return .text(raw)
+        case .done:
+            guard ["", "done", "yes", "y", "ok"].contains(trimmed.lowercased()) else {
+                throw AnswerError.notDone(trimmed)
+            }
+            return .done
+        }
+    }
+
+    /// A short description of what the prompt accepts, for help and error messages.
+    public var expectation: String {
+        switch self {
+        case .choices(let choices): return "one of: " + choices.map(\.key).joined(separator: ", ")
+        case .scale(let scale): return "a number from \(scale.range.lowerBound) to \(scale.range.upperBound)"
+        case .text: return "a few words"
+        case .done: return "'done'"
+        }
+    }
+}
+
+/// One option of a `.choices` prompt.
+public struct Choice: Sendable, Hashable, Codable {
+    /// Stable key stored in the journal and sent as the notification action key.
+    public var key: String
+    /// What the person sees.
+    public var label: String
+
+    public init(key: String, label: String) {
+        self.key = key
+        self.label = label
+    }
+}
+
+/// A small numeric scale, e.g. 1–5 or 1–10.
+public struct Scale: Sendable, Hashable, Codable {
+    public var range: ClosedRange<Int>
+    /// Words for the lowest value ("not at all").
+    public var lowLabel: String
+    /// Words for the highest value ("very much").
+    public var highLabel: String
+
+    public init(_ range: ClosedRange<Int>, low lowLabel: String, high highLabel: String) {
+        self.range = range
+        self.lowLabel = lowLabel
+        self.highLabel = highLabel
+    }
+}
+
+/// Why a typed answer was not accepted. Each message says what would be accepted instead.
+public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notAChoice(String, choices: [Choice])
+    case outsideScale(String, scale: Scale)
+    case emptyText
+    case notDone(String)
+
+    public var description: String {
+        switch self {
+        case .notAChoice(let raw, let choices):
+            let list = choices.enumerated().map { "\($0.offset + 1) \($0.element.key)" }.joined(separator: ", ")
+            return "'\(raw)' is not one of this prompt's choices; answer with one of: \(list)."
+        case .outsideScale(let raw, let scale):
+            return "'\(raw)' is not on this prompt's scale; answer with a whole number from \(scale.range.lowerBound) (\(scale.lowLabel)) to \(scale.range.upperBound) (\(scale.highLabel))."
+        case .emptyText:
+            return "This prompt takes a few words; the answer was empty."
+        case .notDone(let raw):
+            return "This prompt only needs 'done'; '\(raw)' was given."
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SteadyConfig
+import SteadyControl
+import SteadyDaemon
+import SteadyJournal
+import SteadyKit
+import SteadySystemd
+
+struct AnswerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answer",
+        abstract: "Answer a prompt from the terminal.",
+        discussion: """
+            `steady answer 12 box` answers prompt #12 (`steady status` lists the waiting ones and \
+            what each accepts: a choice by name or number, a number on a scale, or a few words). \
+            Without a value, or without an id, it asks interactively when run in a terminal.
+
+            Works whether or not the daemon runs; when it runs, the notification is taken down. \
+            The answer is stored before this command says so.
+
+            Exit status: 0 recorded, 65 the value does not fit the prompt, 66 no such prompt \
+            (or already answered), 74 the journal cannot be written.
+            """)
+
+    @Argument(help: "The prompt's number, as shown by `steady status` (with or without '#').")
+    var id: String?
+
+    @Argument(help: "Your answer. Quote text with spaces, or leave it out to be asked.")
+    var value: [String] = []
+
+    @Option(help: "A private note to keep with the answer.")
+    var note: String?
+
+    @OptionGroup var options: ConfigOptions
+
+    func validate() throws {
+        if let id, Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) == nil {
+            throw ValidationError("'\(id)' is not a prompt number; `steady status` lists them (e.g. `steady answer 12 box`).")
+        }
+    }
+
+    func run() throws {
+        guard let journal = try openJournal(create: false) else {
+            printError("there are no prompts yet: the journal is created when steady first runs.")
+            throw ExitStatus.notFound
+        }
+        let interactive = isatty(0) == 1
+        var targets: [PromptRecord]
+        if let id, let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) {
+            guard let prompt = try? journal.prompt(number) else {
+                printError("there is no prompt #\(number); `steady status` lists the ones waiting for an answer.")
+                throw ExitStatus.notFound
+            }
+            guard prompt.outcome == .pending else {
+                printError("prompt #\(number) is already \(prompt.outcome.rawValue); nothing was changed.")
+                throw ExitStatus.notFound
+            }
+            targets = [prompt]
+        } else {
+            targets = ((try? journal.pendingPrompts()) ?? []).filter { $0.dueAt <= Date() }
+            if targets.isEmpty {
+                print("No prompts are waiting for an answer.")
+                return
+            }
+            guard interactive else {
+                printError("give a prompt number and a value, e.g. `steady answer \(targets[0].id) …`; waiting: " + targets.map { "#\($0.id)" }.joined(separator: ", "))
+                throw ExitStatus.badAnswer
+            }
+        }
+        for prompt in targets {
+            var raw = value.isEmpty ? nil : value.joined(separator: " ")
+            if raw == nil {
+                guard interactive else {
+                    printError("prompt #\(prompt.id) takes \(prompt.content.request.expectation); give it after the number.")
+                    throw ExitStatus.badAnswer
+                }
+                raw = ask(prompt)
+                if raw == nil { continue }
+            }
+            let parsed: AnswerValue
+            do {
+                parsed = try prompt.content.request.parse(raw!)
+            } catch {
+                printError(error.description)
+                throw ExitStatus.badAnswer
+            }
+            try submit(prompt, value: parsed, journal: journal)
+        }
+    }
+
+    /// Shows a prompt and reads an answer; nil (empty line) lets it pass for now.
+    private func ask(_ prompt: PromptRecord) -> String? {
+        print("#\(prompt.id) \(prompt.content.title)")
+        print("   \(prompt.content.body)")
+        let request = prompt.content.request
+        let choices = request.actionChoices
+        if case .choices = request {
+            for (index, choice) in choices.enumerated() { print("   \(index + 1)) \(choice.label)") }
+        } else if case .scale(let scale) = request {
+            print("   \(scale.range.lowerBound) = \(scale.lowLabel) … \(scale.range.upperBound) = \(scale.highLabel)")
+        }
+        print("Your answer (Enter to leave it for now): ", terminator: "")
+        guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+            print("Left for later.")
+            return nil
+        }
+        return line
+    }
+
+    private func submit(_ prompt: PromptRecord, value: AnswerValue, journal: Journal) throws {
+        let request = ControlRequest.answer(promptID: prompt.id, value: value, note: note)
+        let response: ControlResponse?
+        do {
+            response = try ControlClient().send(request)
+        } catch {
+            printError("the daemon did not confirm the answer (\(error)); check `steady history` before answering again.")
+            throw ExitStatus.failure
+        }
+        switch response {
+        case .answered(_, let acknowledgement)?:
+            print(acknowledgement ?? "Saved. Thank you.")
+        case .failure(let message)?:
+            printError(message)
+            throw ExitStatus.notFound
+        case .status?:
+            printError("the daemon gave an unexpected reply; the answer may not be saved — check `steady history`.")
+            throw ExitStatus.failure
+        case nil:
+            // No daemon: record it here, with the same reactions the daemon would apply.
+            do {
+                let engine = try Engine(
+                    environment: .init(loader: ConfigLoader(registry: registry), configPath: options.config,
+                                       journal: journal, clock: SystemClock(),
+                                       logger: Logger(label: "steady", factory: { _ in SwiftLogNoOpLogHandler() })),
+                    queue: DispatchQueue(label: "steady.answer"))
+                print(try engine.answerWithoutDaemon(promptID: prompt.id, value: value, note: note) ?? "Saved. Thank you.")
+            } catch let error as ConfigError {
+                printError("\(error)")
+                throw ExitStatus.config
+            } catch {
+                printError("\(error)")
+                throw ExitStatus.journal
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Logging
+import SteadyDaemon
+import SteadySystemd
+
+struct DaemonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon",
+        abstract: "Run steady in the foreground (what the systemd user service runs).",
+        discussion: """
+            Loads the config (or the embedded default when there is no config file), opens the \
+            journal, and shows each prompt when it is due. Tells systemd when it is ready \
+            (Type=notify). SIGHUP reloads the config and keeps the running one if the new one has a \
+            problem; SIGTERM or SIGINT stops cleanly.
+
+            Exit status: 0 after a clean stop, 74 when the journal cannot be opened, 75 when \
+            another daemon already holds the control socket, 78 when the config has a problem.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("'\(logLevel)' is not a log level; use one of trace, debug, info, notice, warning, error, critical.")
+        }
+    }
+
+    func run() throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = SteadyLogHandler(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        Daemon.run(configPath: options.config, registry: registry, logger: Logger(label: "steady"))
+    }
+}

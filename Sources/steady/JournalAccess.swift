@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SteadyJournal
+
+/// Opens the journal for a command, turning problems into a message and exit status.
+func openJournal(create: Bool) throws -> Journal? {
+    do {
+        return try Journal(path: Journal.defaultPath(), create: create)
+    } catch where error.code == .notFound {
+        return nil
+    } catch {
+        printError(error.description)
+        throw ExitStatus.journal
+    }
+}
+
+/// Date formatting for terminal output, in the person's time zone.
+enum Clock {
+    static func short(_ date: Date, now: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        let calendar = Calendar.current
+        if calendar.isDate(date, inSameDayAs: now) {
+            formatter.dateFormat = "HH:mm"
+        } else if abs(date.timeIntervalSince(now)) < 6 * 86_400 {
+            formatter.dateFormat = "EEE HH:mm"
+        } else {
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        }
+        return formatter.string(from: date)
+    }
+
+    static func full(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static let iso: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = .current
+        return formatter
+    }()
+}
+
+/// JSON output for `--json`: sorted keys, ISO 8601 dates.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SteadyConfig
+import SteadyKit
+
+struct PracticesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "practices",
+        abstract: "List the practices steady offers, which are on, and when they ask.")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "Print JSON for scripts.")
+    var json = false
+
+    struct Item: Encodable {
+        var id: String
+        var name: String
+        var summary: String
+        var enabled: Bool
+        var schedule: [String]
+    }
+
+    func run() throws {
+        let config: Config
+        do {
+            config = try ConfigLoader(registry: registry).load(path: options.config)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitStatus.config
+        }
+        let items = registry.all.map { descriptor in
+            let setup = config.practice(descriptor.id)
+            return Item(id: descriptor.id.rawValue, name: descriptor.displayName, summary: descriptor.summary,
+                        enabled: setup != nil,
+                        schedule: setup?.schedule.map(\.description) ?? descriptor.defaultSchedule)
+        }
+        if json { try printJSON(items); return }
+        print("Practices (config: \(config.source)):\n")
+        for item in items {
+            let state = item.enabled ? "on " : "off"
+            print("  [\(state)] \(item.id) — \(item.name)")
+            print("        \(item.summary)")
+            if !item.schedule.isEmpty {
+                print("        \(item.enabled ? "asks" : "would ask"): \(item.schedule.joined(separator: "; "))")
+            }
+        }
+        print("\nTurn one on with a [practices.NAME] table in the config (`steady config init` writes an example).")
+    }
+}

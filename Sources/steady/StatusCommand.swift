@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import SteadyConfig
+import SteadyControl
+import SteadyJournal
+import SteadyKit
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show whether steady is running, what comes next, and prompts waiting for an answer.")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Flag(help: "Print JSON for scripts.")
+    var json = false
+
+    struct Report: Encodable {
+        struct Pending: Encodable {
+            var id: Int64
+            var practice: String
+            var due: Date
+            var expires: Date
+            var title: String
+            var body: String
+            var accepts: String
+            var choices: [String]
+        }
+        var running: Bool
+        var pid: Int32?
+        var config: String?
+        var configProblem: String?
+        var notificationServer: String?
+        var upcoming: [DaemonStatus.Upcoming]
+        var pending: [Pending]
+    }
+
+    func run() throws {
+        var report = Report(running: false, upcoming: [], pending: [])
+        do {
+            if case .status(let status)? = try ControlClient().send(.status, timeout: 5) {
+                report.running = true
+                report.pid = status.pid
+                report.config = status.configSource
+                report.configProblem = status.reloadProblem
+                report.notificationServer = status.notificationServer
+                report.upcoming = status.upcoming
+            }
+        } catch {
+            printError("the daemon did not answer: \(error)")
+        }
+        if !report.running {
+            do {
+                let config = try ConfigLoader(registry: registry).load(path: options.config)
+                report.config = config.source
+                let now = Date()
+                report.upcoming = config.practices.compactMap { setup in
+                    setup.schedule.compactMap { $0.nextElapse(after: now, in: .current) }.min()
+                        .map { DaemonStatus.Upcoming(practice: setup.id, at: $0) }
+                }.sorted { $0.at < $1.at }
+            } catch {
+                report.configProblem = error.summary
+            }
+        }
+        if let journal = try openJournal(create: false) {
+            let pending = (try? journal.pendingPrompts()) ?? []
+            let now = Date()
+            report.pending = pending.filter { $0.dueAt <= now }.map {
+                Report.Pending(id: $0.id, practice: $0.practice.rawValue, due: $0.dueAt, expires: $0.expiresAt,
+                               title: $0.content.title, body: $0.content.body, accepts: $0.content.request.expectation,
+                               choices: $0.content.request.actionChoices.map(\.key))
+            }
+        }
+        if json { try printJSON(report); return }
+        render(report)
+    }
+
+    private func render(_ report: Report) {
+        if report.running {
+            print("steady is running (pid \(report.pid ?? 0), config: \(report.config ?? "?")).")
+            print(report.notificationServer.map { "Notifications appear through \($0)." }
+                  ?? "No notification server on the session bus: prompts wait here for `steady answer`.")
+        } else {
+            print("steady is not running. Start it with `steady daemon` (or `steady service install`).")
+        }
+        if let problem = report.configProblem {
+            print(report.running ? "The config has a problem; the previous settings are still in use:\n  \(problem)"
+                                 : "The config has a problem:\n  \(problem)")
+        }
+        print("")
+        if report.upcoming.isEmpty {
+            print("Nothing is scheduled.")
+        } else {
+            print("Next:")
+            for item in report.upcoming.prefix(5) {
+                print("  \(Clock.short(item.at).padding(toLength: 10, withPad: " ", startingAt: 0))  \(item.practice)")
+            }
+        }
+        print("")
+        if report.pending.isEmpty {
+            print("No prompts are waiting for an answer.")
+        } else {
+            print("Waiting for an answer (each is optional):")
+            for item in report.pending {
+                print("  #\(item.id)  \(item.practice) · \(Clock.short(item.due)) — \(item.title)")
+                print("       \(item.body)")
+                let accepts = item.choices.isEmpty ? item.accepts : item.choices.joined(separator: " | ")
+                print("       steady answer \(item.id) <\(accepts)>")
+            }
+        }
+    }
+}
