@@ -6,7 +6,9 @@ func practice(_ name: String) -> Target {
     .target(name: name, dependencies: ["SteadyKit"], path: "Plugins/\(name)")
 }
 
-let practiceNames = ["MorningMindfulness", "EveningReflection", "SleepWindDown"]
+let practiceNames = [
+    "MorningMindfulness", "EveningReflection", "SleepWindDown", "ReachOut", "SelfCompassion", "Wins", "SelfAssessment",
+]
 
 let package = Package(
     name: "steady",

@@ -1,7 +1,11 @@
 import EveningReflection
 import MorningMindfulness
+import ReachOut
+import SelfAssessment
+import SelfCompassion
 import SleepWindDown
 import SteadyKit
+import Wins
 
 /// The practices that ship with steady.
 public enum BuiltinPractices {
@@ -11,6 +15,10 @@ public enum BuiltinPractices {
         registry.register(MorningMindfulnessPractice.self)
         registry.register(EveningReflectionPractice.self)
         registry.register(SleepWindDownPractice.self)
+        registry.register(ReachOutPractice.self)
+        registry.register(SelfCompassionPractice.self)
+        registry.register(WinsPractice.self)
+        registry.register(SelfAssessmentPractice.self)
         return registry
     }
 }

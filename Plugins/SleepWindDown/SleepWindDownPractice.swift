@@ -32,6 +32,9 @@ public struct SleepWindDownPractice: Practice {
             ]))
     }
 
+    /// Half an hour before the configured bedtime.
+    public var suggestedSchedule: [String] { [settings.windDownTime.description] }
+
     public func react(to answer: Answer, prompt: PromptContent) -> Reaction {
         switch answer.value {
         case .choice(let key) where key.hasSuffix(Self.moreMinutesSuffix):

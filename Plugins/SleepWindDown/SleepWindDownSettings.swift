@@ -18,7 +18,7 @@ public struct SleepWindDownSettings: PracticeSettings {
     public init() {}
 
     public func validate() throws(SettingsError) {
-        guard Self.minutesSinceMidnight(bedtime) != nil else {
+        guard TimeOfDay(bedtime) != nil else {
             throw SettingsError(
                 keyPath: [CodingKeys.bedtime.rawValue], message: "'\(bedtime)' is not a time of day",
                 hint: "write it as HH:MM on a 24-hour clock, e.g. \"22:30\"")
@@ -31,13 +31,14 @@ public struct SleepWindDownSettings: PracticeSettings {
         }
     }
 
-    /// Minutes after midnight of an `HH:MM` time, or nil when it is not one.
-    static func minutesSinceMidnight(_ time: String) -> Int? {
-        let parts = time.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-              let hour = Int(parts[0]), let minute = Int(parts[1]),
-              (0...23).contains(hour), (0...59).contains(minute)
-        else { return nil }
-        return hour * 60 + minute
+    /// When the wind-down prompt fits: `leadMinutes` before the bedtime (wrapping past midnight).
+    /// Only meaningful once `validate()` has accepted the bedtime.
+    public var windDownTime: TimeOfDay {
+        let bed = TimeOfDay(bedtime) ?? TimeOfDay(hour: 22, minute: 30)
+        let minutes = (bed.minutes - Self.leadMinutes + 24 * 60) % (24 * 60)
+        return TimeOfDay(hour: minutes / 60, minute: minutes % 60)
     }
+
+    /// How long before bedtime the wind-down begins.
+    public static let leadMinutes = 30
 }

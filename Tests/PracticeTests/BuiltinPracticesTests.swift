@@ -3,11 +3,18 @@ import SteadyKit
 import Testing
 
 @Suite struct BuiltinPracticesTests {
-    @Test func registry_holdsTheSkeletonPractices() {
-        let ids = BuiltinPractices.registry.ids.map(\.rawValue)
-        #expect(ids.contains("morning-mindfulness"))
-        #expect(ids.contains("evening-reflection"))
-        #expect(ids.contains("sleep-wind-down"))
+    @Test func registry_holdsEveryBuiltinPractice() {
+        #expect(BuiltinPractices.registry.ids.map(\.rawValue) == [
+            "evening-reflection", "morning-mindfulness", "reach-out", "self-assessment",
+            "self-compassion", "sleep-wind-down", "wins",
+        ])
+    }
+
+    @Test func everyPractice_withDefaultSettings_suggestsItsDefaultSchedule() throws {
+        for descriptor in BuiltinPractices.registry.all {
+            #expect(!descriptor.defaultSchedule.isEmpty, "\(descriptor.id) has no schedule")
+            #expect(try descriptor.configure(with: [:]).suggestedSchedule == descriptor.defaultSchedule)
+        }
     }
 
     @Test func everyPractice_configuresWithDefaults_andBuildsAPrompt() throws {

@@ -1,3 +1,4 @@
+import BuiltinPractices
 import SteadyKit
 import Testing
 
@@ -65,5 +66,23 @@ import Testing
     @Test func settings_withMisspelledKey_suggestTheRightOne() {
         let error = settingsError(SleepWindDownSettings.self, ["snooze-minute": .integer(10)])
         #expect(error?.hint == "did you mean 'snooze-minutes'?")
+    }
+}
+
+@Suite struct SleepWindDownScheduleTests {
+    @Test func suggestedSchedule_withDefaultBedtime_isTheDefaultSchedule() {
+        #expect(SleepWindDownPractice(settings: .init()).suggestedSchedule == SleepWindDownPractice.defaultSchedule)
+    }
+
+    @Test(arguments: [("23:45", "23:15"), ("00:10", "23:40"), ("7:00", "06:30")])
+    func suggestedSchedule_followsTheBedtime(bedtime: String, expected: String) throws {
+        let settings = try SleepWindDownSettings.decode(from: ["bedtime": .string(bedtime)])
+        #expect(SleepWindDownPractice(settings: settings).suggestedSchedule == [expected])
+    }
+
+    @Test func configuredPractice_forwardsTheSuggestedSchedule() throws {
+        let descriptor = try #require(BuiltinPractices.registry["sleep-wind-down"])
+        let configured = try descriptor.configure(with: ["bedtime": .string("23:00")])
+        #expect(configured.suggestedSchedule == ["22:30"])
     }
 }

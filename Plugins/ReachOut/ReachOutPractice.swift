@@ -1,0 +1,48 @@
+import SteadyKit
+
+/// A gentle nudge to contact someone from one's support network: a friend, family, a partner.
+///
+/// With `people` set, each prompt names one of them in turn; without, it asks openly.
+public struct ReachOutPractice: Practice {
+    public typealias Settings = ReachOutSettings
+
+    public static let id: PracticeID = "reach-out"
+    public static let displayName = "Reach out"
+    public static let summary = "Suggests getting in touch with someone from your support network."
+    public static let defaultSchedule = ["Wed,Sun 17:30"]
+
+    /// Choice key: the person got in touch with someone.
+    public static let reachedOutKey = "reached-out"
+    /// Choice key: the person means to, later.
+    public static let plannedKey = "planned"
+    /// Choice key: letting the prompt pass.
+    public static let notNowKey = "not-now"
+
+    public let settings: Settings
+
+    public init(settings: Settings) { self.settings = settings }
+
+    public func prompt(for occasion: Occasion) -> PromptContent {
+        PromptContent(
+            title: occasion.rotating(ReachOutTexts.titles),
+            body: person(for: occasion).map(ReachOutTexts.namedBody) ?? ReachOutTexts.openBody,
+            request: .choices([
+                Choice(key: Self.reachedOutKey, label: ReachOutTexts.reachedOutLabel),
+                Choice(key: Self.plannedKey, label: ReachOutTexts.plannedLabel),
+                Choice(key: Self.notNowKey, label: ReachOutTexts.notNowLabel),
+            ]))
+    }
+
+    public func react(to answer: Answer, prompt: PromptContent) -> Reaction {
+        switch answer.value {
+        case .choice(Self.notNowKey): Reaction(acknowledgement: ReachOutTexts.notNowAcknowledgement, skips: true)
+        case .choice(Self.plannedKey): Reaction(acknowledgement: ReachOutTexts.plannedAcknowledgement)
+        default: Reaction(acknowledgement: ReachOutTexts.reachedOutAcknowledgement)
+        }
+    }
+
+    /// The person this occasion names, in turn, or nil when no names are configured.
+    func person(for occasion: Occasion) -> String? {
+        settings.people.isEmpty ? nil : occasion.rotating(settings.people)
+    }
+}
