@@ -1,0 +1,51 @@
+/// How strong something felt before and after a calming practice, on the same scale.
+///
+/// Used by the pause (urge before and after waiting), the trigger journal (intensity when
+/// logged and at the follow-up) and the thought record (belief before and after).
+public struct BeforeAfter: Sendable, Hashable, Codable {
+    /// Which way the rating moved.
+    public enum Direction: String, Sendable, Hashable, Codable {
+        case eased
+        case unchanged
+        case rose
+    }
+
+    public var before: Int
+    public var after: Int
+    /// The scale both ratings are on.
+    public var scale: Scale
+    /// What was practised in between, when known (a breathing pattern or guide id).
+    public var practice: String?
+
+    public init(before: Int, after: Int, scale: Scale = .intensity, practice: String? = nil) {
+        self.before = before
+        self.after = after
+        self.scale = scale
+        self.practice = practice
+    }
+
+    /// `after - before`: negative when it eased.
+    public var change: Int { after - before }
+
+    public var direction: Direction {
+        change < 0 ? .eased : change == 0 ? .unchanged : .rose
+    }
+
+    /// One kind sentence about the change, whichever way it went.
+    public var summary: String {
+        switch direction {
+        case .eased:
+            return "From \(before) to \(after): it eased by \(-change)."
+        case .unchanged:
+            return "Still \(after). Some feelings take longer to shift, and you stayed with it."
+        case .rose:
+            return "From \(before) to \(after). Some moments don't soften right away; that is useful to know, not a mark against you."
+        }
+    }
+
+    /// The mean change over `items` (negative when things eased on average), or nil when empty.
+    public static func averageChange(_ items: [BeforeAfter]) -> Double? {
+        guard !items.isEmpty else { return nil }
+        return Double(items.reduce(0) { $0 + $1.change }) / Double(items.count)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Settings for the safety response, for the config to read from its own table (e.g. `[safety]`)
+/// with `SafetySettings.decode(from:)`.
+public struct SafetySettings: PracticeSettings {
+    /// The rating on the 1–10 intensity scale at or above which the safety response appears.
+    /// Default: 10, the top of the scale.
+    public var threshold = Scale.intensity.range.upperBound
+    /// People the person chose to lean on, as they want them shown ("Sam 07700 900123").
+    public var contacts: [String] = []
+    /// A crisis or support line the person looked up for where they live; empty for none.
+    public var crisisLine = ""
+
+    enum CodingKeys: String, CodingKey {
+        case threshold
+        case contacts
+        case crisisLine = "crisis-line"
+    }
+
+    public init() {}
+
+    public func validate() throws(SettingsError) {
+        let range = Scale.intensity.range
+        guard range.contains(threshold) else {
+            throw SettingsError(
+                keyPath: [CodingKeys.threshold.rawValue],
+                message: "\(threshold) is not on the 1–10 intensity scale",
+                hint: "pick a whole number from \(range.lowerBound) to \(range.upperBound); \(range.upperBound) is the default")
+        }
+    }
+}
+
+/// What steady shows when a rating is very high: one grounding step, the person's own
+/// support contacts, and one neutral line about emergency services or a crisis line.
+///
+/// Never a diagnosis, never alarmist: it offers, it does not insist.
+public struct SafetyResponse: Sendable, Hashable {
+    /// An acknowledgement that this is a lot right now.
+    public var opening: String
+    /// One short grounding step.
+    public var grounding: String
+    /// The person's support contacts, as configured.
+    public var contacts: [String]
+    /// One neutral line pointing to local emergency services or the configured crisis line.
+    public var emergencyLine: String
+
+    /// Everything to show, one line each, in order.
+    public var lines: [String] {
+        var lines = [opening, grounding]
+        if !contacts.isEmpty {
+            lines.append("People you chose to lean on: \(contacts.joined(separator: ", ")).")
+        }
+        lines.append(emergencyLine)
+        return lines
+    }
+
+    /// The safety response for an intensity rating, or nil when the rating is below the
+    /// threshold (or outside the 1–10 scale).
+    public static func check(intensity rating: Int, settings: SafetySettings = SafetySettings()) -> SafetyResponse? {
+        guard Scale.intensity.range.contains(rating), rating >= settings.threshold else { return nil }
+        let line = settings.crisisLine.trimmingCharacters(in: .whitespacesAndNewlines)
+        return SafetyResponse(
+            opening: "That is a lot to carry right now.",
+            grounding: "If it helps, breathe out slowly, a little longer than you breathe in, and feel your feet on the floor.",
+            contacts: settings.contacts,
+            emergencyLine: line.isEmpty
+                ? "If you ever feel unsafe, your local emergency number or a crisis line is there, any hour."
+                : "If you ever feel unsafe, \(line) or your local emergency number is there, any hour.")
+    }
+}

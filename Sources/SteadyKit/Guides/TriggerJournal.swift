@@ -1,0 +1,97 @@
+/// The trigger journal: what happened when something set off the old alarm, and, later,
+/// how long it took to settle.
+///
+/// Pure data for `steady log trigger`: the CLI walks `form`, saves the response as an entry,
+/// checks the intensity with `SafetyResponse.check(intensity:settings:)`, and after
+/// `followUpDelay` asks `followUpForm`. `change(entry:followUp:)` compares the two ratings.
+public enum TriggerJournal {
+    /// Field keys of `form`.
+    public enum Field {
+        public static let happened = "what-happened"
+        public static let kind = "kind"
+        public static let thoughts = "thoughts"
+        public static let body = "body"
+        public static let intensity = "intensity"
+        public static let response = "what-i-did"
+    }
+
+    /// Field keys of `followUpForm`.
+    public enum FollowUpField {
+        public static let settledAfter = "settled-after"
+        public static let intensity = "intensity-now"
+    }
+
+    /// Seconds after an entry before the follow-up is offered by default.
+    public static let followUpDelay = 60 * 60
+
+    /// Kinds of triggers, for seeing patterns over time. Optional in the form.
+    public static let kinds: [Choice] = [
+        Choice(key: "distance", label: "Someone close seemed distant"),
+        Choice(key: "change", label: "A change of plans or routine"),
+        Choice(key: "conflict", label: "A disagreement"),
+        Choice(key: "their-stress", label: "Their stress or pressures"),
+        Choice(key: "work", label: "Work"),
+        Choice(key: "health", label: "Health"),
+        Choice(key: "money", label: "Money or a big decision"),
+        Choice(key: "social", label: "A social situation"),
+        Choice(key: "body", label: "A feeling in my body"),
+        Choice(key: "self-talk", label: "Harsh self-talk"),
+        Choice(key: "comparison", label: "Comparing myself"),
+        Choice(key: "mistake", label: "Worry about getting it wrong"),
+        Choice(key: "other", label: "Something else"),
+    ]
+
+    /// The entry itself.
+    public static let form = Form(
+        id: "trigger-journal",
+        title: "Trigger journal",
+        intro: "A few notes on what just stirred things up. Short answers are fine, and you can leave out any you like.",
+        fields: [
+            FormField(
+                key: Field.happened, question: "What happened?",
+                hint: "The facts, as a camera would have seen them.",
+                request: .text(placeholder: "A late reply, a change of plans…")),
+            FormField(
+                key: Field.kind, question: "What kind of moment was it?",
+                request: .choices(kinds), isOptional: true),
+            FormField(
+                key: Field.thoughts, question: "What went through your mind?",
+                request: .text(placeholder: "The story the worry told"), isOptional: true),
+            FormField(
+                key: Field.body, question: "What did you notice in your body?",
+                hint: "A tight chest, a knot in the stomach, a racing heart…",
+                request: .text(placeholder: "Where you felt it"), isOptional: true),
+            FormField(
+                key: Field.intensity, question: "How strong was it, from 1 to 10?",
+                request: .scale(.intensity)),
+            FormField(
+                key: Field.response, question: "What did you do, or what are you doing now?",
+                request: .text(placeholder: "Anything counts, including waiting"), isOptional: true),
+        ])
+
+    /// How settling went, asked some time after the entry.
+    public static let settleTimes: [Choice] = [
+        Choice(key: "few-minutes", label: "Within a few minutes"),
+        Choice(key: "half-hour", label: "Within half an hour"),
+        Choice(key: "longer", label: "It took longer"),
+        Choice(key: "still-settling", label: "Still settling"),
+    ]
+
+    /// The follow-up: how long it took to settle, and how strong it is now.
+    public static let followUpForm = Form(
+        id: "trigger-journal-follow-up",
+        title: "Looking back at earlier",
+        intro: "Earlier you noted a hard moment. How is it now?",
+        fields: [
+            FormField(key: FollowUpField.settledAfter, question: "How long did it take to settle?", request: .choices(settleTimes)),
+            FormField(key: FollowUpField.intensity, question: "How strong is it now, from 1 to 10?", request: .scale(.intensity)),
+        ])
+
+    /// The intensity at the entry and at the follow-up, when both were given.
+    public static func change(entry: FormResponse, followUp: FormResponse) -> BeforeAfter? {
+        guard let before = entry.number(Field.intensity), let after = followUp.number(FollowUpField.intensity) else {
+            return nil
+        }
+        return BeforeAfter(before: before, after: after, scale: .intensity)
+    }
+}
