@@ -1,0 +1,28 @@
+/// What the notification server says about itself (`GetServerInformation` + `GetCapabilities`).
+public struct ServerInfo: Sendable, Equatable {
+    /// The product name, e.g. `"dunst"`.
+    public var name: String
+    /// The vendor, e.g. `"knopwob"`.
+    public var vendor: String
+    /// The server's version string.
+    public var version: String
+    /// The spec version it implements, e.g. `"1.2"`.
+    public var specVersion: String
+    /// Optional features it supports (`"actions"`, `"body-markup"`, `"inline-reply"`, …).
+    public var capabilities: Set<String>
+
+    public init(name: String, vendor: String, version: String, specVersion: String, capabilities: Set<String>) {
+        self.name = name
+        self.vendor = vendor
+        self.version = version
+        self.specVersion = specVersion
+        self.capabilities = capabilities
+    }
+
+    /// The server shows action buttons or an action menu.
+    public var hasActions: Bool { capabilities.contains("actions") }
+    /// The server renders markup in the body (so plain text must be escaped).
+    public var hasBodyMarkup: Bool { capabilities.contains("body-markup") }
+    /// The server offers an inline reply field and sends `NotificationReplied`.
+    public var hasInlineReply: Bool { capabilities.contains("inline-reply") }
+}

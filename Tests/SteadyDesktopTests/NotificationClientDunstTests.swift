@@ -1,0 +1,99 @@
+import Foundation
+import SteadyDesktop
+import SteadySystemd
+import SteadyTestSupport
+import Testing
+
+/// The notification client against a real dunst on a private bus and display.
+@Suite("NotificationClient with dunst", .serialized)
+struct NotificationClientDunstTests {
+    let session: DesktopSession
+    let harness: NotificationHarness
+
+    init() throws {
+        session = try DesktopSession()
+        harness = try NotificationHarness(busAddress: session.busAddress)
+    }
+
+    private func prompt(_ summary: String = "A gentle check-in", actions: [NotificationAction] = [], expire: Int32 = 0)
+        -> DesktopNotification
+    {
+        DesktopNotification(
+            appName: "steady-tests", summary: summary, body: "How are you arriving in this moment?",
+            actions: actions, desktopEntry: "steady", expireTimeout: expire)
+    }
+
+    @Test func start_withDunstRunning_readsCapabilitiesAndServerInformation() async throws {
+        let info = try await harness.serverAppeared()
+
+        #expect(info.name == "dunst")
+        #expect(info.vendor == "knopwob")
+        #expect(info.specVersion == "1.2")
+        #expect(info.version.hasPrefix("1."))
+        #expect(info.capabilities.isSuperset(of: ["actions", "body", "body-markup"]))
+        #expect(!info.hasInlineReply)
+        #expect(harness.server == info)
+    }
+
+    @Test func notify_withActions_isShownByDunst() async throws {
+        let blank = session.directory.appendingPathComponent("before.png")
+        let shown = session.directory.appendingPathComponent("after.png")
+        try session.screenshot(to: blank)
+
+        let id = try await harness.notify(
+            prompt(actions: [.init(key: "calm", label: "Calm"), .init(key: "later", label: "Later")]))
+
+        #expect(id > 0)
+        try session.waitForDisplayedCount(1)
+        try session.screenshot(to: shown)
+        #expect(try meanBrightness(blank) == 0, "the empty Xvfb screen is black")
+        #expect(try meanBrightness(shown) > 0, "dunst drew a bubble on the screen")
+    }
+
+    @Test func actionChosenInDunst_isReportedAsActionInvoked() async throws {
+        let id = try await harness.notify(
+            prompt(actions: [.init(key: "calm", label: "Calm"), .init(key: "later", label: "Later")]))
+        try session.waitForDisplayedCount(1)
+
+        try session.invokeAction(matching: ",later]")
+
+        let key = try await harness.actionInvoked(id: id)
+        #expect(key == "later")
+        let menu = try String(contentsOf: session.dmenuInputLog, encoding: .utf8)
+        #expect(menu.contains("[\(id),calm]") && menu.contains("[\(id),later]"), "dunst offered both actions: \(menu)")
+    }
+
+    @Test func dismissedInDunst_isReportedAsClosedDismissed() async throws {
+        let id = try await harness.notify(prompt())
+        try session.waitForDisplayedCount(1)
+
+        try session.dismiss()
+
+        #expect(try await harness.closed(id: id) == .dismissed)
+        try session.waitForDisplayedCount(0)
+    }
+
+    @Test func shortExpireTimeout_isReportedAsClosedExpired() async throws {
+        let id = try await harness.notify(prompt(expire: 300))
+
+        #expect(try await harness.closed(id: id) == .expired)
+    }
+
+    @Test func closeNotification_isReportedAsClosedByCall() async throws {
+        let id = try await harness.notify(prompt())
+        try session.waitForDisplayedCount(1)
+
+        try await harness.closeNotification(id: id)
+
+        #expect(try await harness.closed(id: id) == .closedByCall)
+        try session.waitForDisplayedCount(0)
+    }
+
+    // MARK: - Helpers
+
+    /// The mean brightness (0…1) of a PNG, measured by imagemagick.
+    private func meanBrightness(_ png: URL) throws -> Double {
+        let text = try session.run("/usr/bin/convert", [png.path, "-format", "%[fx:mean]", "info:"])
+        return try #require(Double(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+}
