@@ -89,6 +89,47 @@ struct NotificationClientDunstTests {
         try session.waitForDisplayedCount(0)
     }
 
+    @Test func notify_withReplacesID_updatesInPlace() async throws {
+        let first = try await harness.notify(prompt("First wording"))
+        try session.waitForDisplayedCount(1)
+
+        var update = prompt("Second wording")
+        update.replacesID = first
+        let second = try await harness.notify(update)
+        // dunst handles calls in order: once this third one shows, the update has been applied.
+        _ = try await harness.notify(prompt("Something else"))
+        try session.waitForDisplayedCount(2)
+
+        #expect(second == first)
+        #expect(try session.displayedCount() == 2, "the update replaced the first notification instead of adding one")
+        try session.dismissAll()
+        try session.waitForDisplayedCount(0)
+        let history = try session.historyJSON()
+        #expect(history.contains("Second wording"))
+        #expect(!history.contains("First wording"))
+        #expect(!harness.events.all.contains(.closed(id: first, reason: .undefined)))
+    }
+
+    @Test func dunstRestart_reportsVanishedThenAppearedWithFreshCapabilities() async throws {
+        let before = try await harness.serverAppeared()
+        let id = try await harness.notify(prompt())
+
+        try session.killDunst()
+        try await harness.serverVanished()
+        #expect(harness.server == nil)
+
+        try session.startDunst()
+        let after = try await harness.serverAppeared()
+        #expect(after == before)
+        #expect(harness.server == after)
+        let appearances = harness.events.all.filter { if case .serverAppeared = $0 { true } else { false } }
+        #expect(appearances.count == 2, "one per server owner: \(harness.events.all)")
+        let newID = try await harness.notify(prompt("After the restart"))
+        try session.waitForDisplayedCount(1)
+        #expect(newID > 0)
+        _ = id
+    }
+
     // MARK: - Helpers
 
     /// The mean brightness (0…1) of a PNG, measured by imagemagick.

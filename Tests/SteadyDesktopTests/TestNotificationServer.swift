@@ -1,0 +1,210 @@
+import CSystemd
+import Dispatch
+import Foundation
+import SteadySystemd
+
+/// A small notification server for tests: a real peer on the bus implementing the spec's
+/// methods, with capabilities of the test's choosing (`inline-reply`, which no Debian server
+/// offers), that records what it was sent and emits the spec's signals on request.
+///
+/// Built on sd-bus's server side directly (`sd_bus_request_name`, `sd_bus_add_object` with
+/// a C callback, replies built with `sd_bus_message_new_method_return`), on its own queue
+/// and connection, independent of the client's event loop. Signals go only to the
+/// connection that called `Notify`, as real servers do.
+final class TestNotificationServer: @unchecked Sendable {
+    /// One `Notify` call as received.
+    struct Received: Sendable, Equatable {
+        var appName: String
+        var replacesID: UInt32
+        var icon: String
+        var summary: String
+        var body: String
+        var actions: [String]
+        var hints: [String: BusVariant]
+        var expireTimeout: Int32
+    }
+
+    private let queue = DispatchQueue(label: "steady.tests.notification-server")
+    private let onQueue = DispatchSpecificKey<Bool>()
+    private var bus: OpaquePointer?
+    private var objectSlot: OpaquePointer?
+    private var source: DispatchSourceRead?
+    private let capabilities: [String]
+    private var answersNotify: Bool
+    private var nextID: UInt32 = 1
+    private var callers: [UInt32: String] = [:]
+    private var calls: [Received] = []
+
+    /// Connects to the bus at `address`, takes `org.freedesktop.Notifications` and starts serving.
+    /// With `answersNotify` false it never replies to `Notify` (to test call timeouts).
+    init(address: String, capabilities: [String] = ["actions", "body", "inline-reply"], answersNotify: Bool = true) throws {
+        self.capabilities = capabilities
+        self.answersNotify = answersNotify
+        queue.setSpecific(key: onQueue, value: true)
+        var bus: OpaquePointer? = nil
+        var rc = sd_bus_new(&bus)
+        guard rc >= 0, let bus else { throw ServerError("sd_bus_new", rc) }
+        self.bus = bus
+        rc = sd_bus_set_address(bus, address)
+        if rc >= 0 { rc = sd_bus_set_bus_client(bus, 1) }
+        if rc >= 0 { rc = sd_bus_start(bus) }
+        guard rc >= 0 else { throw ServerError("connect to \(address)", rc) }
+        // A test peer may block its own queue: request the name synchronously.
+        rc = sd_bus_request_name(bus, "org.freedesktop.Notifications", 0)
+        guard rc >= 0 else { throw ServerError("request org.freedesktop.Notifications", rc) }
+        rc = sd_bus_add_object(
+            bus, &objectSlot, "/org/freedesktop/Notifications",
+            { message, userdata, _ in
+                guard let message, let userdata else { return 0 }
+                let server = Unmanaged<TestNotificationServer>.fromOpaque(userdata).takeUnretainedValue()
+                return server.handle(message)
+            }, Unmanaged.passUnretained(self).toOpaque())
+        guard rc >= 0 else { throw ServerError("export /org/freedesktop/Notifications", rc) }
+
+        let source = DispatchSource.makeReadSource(fileDescriptor: sd_bus_get_fd(bus), queue: queue)
+        source.setEventHandler { [weak self] in self?.pump() }
+        self.source = source
+        source.resume()
+        queue.async { [weak self] in self?.pump() }
+    }
+
+    deinit { stop() }
+
+    /// Leaves the bus (the name is released when the connection closes).
+    func stop() {
+        let close = { [self] in
+            source?.cancel()
+            source = nil
+            if let objectSlot { sd_bus_slot_unref(objectSlot) }
+            objectSlot = nil
+            if let bus { sd_bus_flush_close_unref(bus) }
+            bus = nil
+        }
+        if DispatchQueue.getSpecific(key: onQueue) != nil { close() } else { queue.sync(execute: close) }
+    }
+
+    /// The `Notify` calls received so far.
+    var received: [Received] { queue.sync { calls } }
+
+    // MARK: - Emitting signals (to the caller of Notify)
+
+    /// Reports that the person chose `key` on notification `id`.
+    func emitActionInvoked(id: UInt32, key: String) throws {
+        try emit("ActionInvoked", to: id) { writer throws(BusError) in
+            try writer.append(id)
+            try writer.append(key)
+        }
+    }
+
+    /// Reports that notification `id` closed for `reason`.
+    func emitClosed(id: UInt32, reason: UInt32) throws {
+        try emit("NotificationClosed", to: id) { writer throws(BusError) in
+            try writer.append(id)
+            try writer.append(reason)
+        }
+    }
+
+    /// Reports an inline reply typed into notification `id` (KDE's `NotificationReplied`).
+    func emitReplied(id: UInt32, text: String) throws {
+        try emit("NotificationReplied", to: id) { writer throws(BusError) in
+            try writer.append(id)
+            try writer.append(text)
+        }
+    }
+
+    // MARK: - Serving
+
+    private func pump() {
+        guard let bus else { return }
+        while sd_bus_process(bus, nil) > 0 {}
+        _ = sd_bus_flush(bus)
+    }
+
+    /// Handles a method call on /org/freedesktop/Notifications; 1 when answered, 0 to let
+    /// sd-bus answer "unknown method".
+    private func handle(_ call: OpaquePointer) -> Int32 {
+        guard sd_bus_message_is_method_call(call, "org.freedesktop.Notifications", nil) > 0 else { return 0 }
+        let message = BusMessage(retaining: call)
+        do throws(BusError) {
+            switch message.member {
+            case "GetCapabilities":
+                try reply(to: call) { writer throws(BusError) in try writer.append(capabilities) }
+            case "GetServerInformation":
+                try reply(to: call) { writer throws(BusError) in
+                    for field in ["steady-test-server", "steady", "1.0", "1.2"] { try writer.append(field) }
+                }
+            case "Notify":
+                let received = Received(
+                    appName: try message.readString(), replacesID: try message.readUInt32(), icon: try message.readString(),
+                    summary: try message.readString(), body: try message.readString(),
+                    actions: try message.readStringArray(), hints: try message.readDictionary(),
+                    expireTimeout: try message.readInt32())
+                calls.append(received)
+                guard answersNotify else { return 1 }
+                var id = received.replacesID
+                if id == 0 {
+                    id = nextID
+                    nextID += 1
+                }
+                callers[id] = message.sender
+                try reply(to: call) { writer throws(BusError) in try writer.append(id) }
+            case "CloseNotification":
+                let id = try message.readUInt32()
+                try reply(to: call) { _ throws(BusError) in }
+                if callers[id] != nil { try emitOnQueue("NotificationClosed", to: id, { writer throws(BusError) in
+                    try writer.append(id)
+                    try writer.append(UInt32(3))
+                }) }
+            default:
+                return 0
+            }
+        } catch {
+            return -EINVAL
+        }
+        return 1
+    }
+
+    private func reply(to call: OpaquePointer, _ build: (BusMessageWriter) throws(BusError) -> Void) throws(BusError) {
+        var reply: OpaquePointer? = nil
+        let rc = sd_bus_message_new_method_return(call, &reply)
+        guard rc >= 0, let reply else { throw BusError(.callFailed, "new_method_return: \(rc)") }
+        defer { sd_bus_message_unref(reply) }
+        try build(BusMessageWriter(handle: reply))
+        let sent = sd_bus_send(nil, reply, nil)
+        if sent < 0 { throw BusError(.callFailed, "sd_bus_send reply: \(sent)") }
+    }
+
+    private func emit(_ member: String, to id: UInt32, _ build: @escaping (BusMessageWriter) throws(BusError) -> Void) throws {
+        let box = UncheckedBox((member, id, build))
+        let result: Result<Void, BusError> = queue.sync {
+            Result { () throws(BusError) in try emitOnQueue(box.value.0, to: box.value.1, box.value.2) }
+        }
+        try result.get()
+    }
+
+    private func emitOnQueue(_ member: String, to id: UInt32, _ build: (BusMessageWriter) throws(BusError) -> Void) throws(BusError) {
+        guard let bus else { throw BusError(.closed, "the test server has stopped") }
+        guard let destination = callers[id] else { throw BusError(.invalidMessage, "no Notify call made id \(id)") }
+        var signal: OpaquePointer? = nil
+        var rc = sd_bus_message_new_signal(
+            bus, &signal, "/org/freedesktop/Notifications", "org.freedesktop.Notifications", member)
+        guard rc >= 0, let signal else { throw BusError(.callFailed, "new_signal: \(rc)") }
+        defer { sd_bus_message_unref(signal) }
+        rc = sd_bus_message_set_destination(signal, destination)
+        guard rc >= 0 else { throw BusError(.callFailed, "set_destination: \(rc)") }
+        try build(BusMessageWriter(handle: signal))
+        rc = sd_bus_send(bus, signal, nil)
+        guard rc >= 0 else { throw BusError(.callFailed, "sd_bus_send signal: \(rc)") }
+        _ = sd_bus_flush(bus)
+    }
+
+    struct ServerError: Error, CustomStringConvertible {
+        let description: String
+        init(_ what: String, _ rc: Int32) { description = "Test notification server could not \(what): \(String(cString: strerror(-rc)))." }
+    }
+
+    private struct UncheckedBox<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+}
