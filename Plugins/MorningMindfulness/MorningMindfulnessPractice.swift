@@ -26,7 +26,7 @@ public struct MorningMindfulnessPractice: Practice {
         let pattern = settings.technique.pattern
         return PromptContent(
             title: occasion.rotating(MorningMindfulnessTexts.titles),
-            body: "\(pattern.name): \(pattern.howTo) \(occasion.rotating(MorningMindfulnessTexts.invitations))",
+            body: "\(pattern.name): \(pattern.howTo.lowercasingFirst) \(occasion.rotating(MorningMindfulnessTexts.invitations))",
             request: .choices(choices))
     }
 

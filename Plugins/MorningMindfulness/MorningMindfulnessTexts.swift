@@ -17,9 +17,14 @@ enum MorningMindfulnessTexts {
     static let groundingLabel = "5-4-3-2-1 instead"
     static let notNowLabel = "Not now"
 
-    static func doneLabel(_ name: String) -> String { "Did \(name.prefix(1).lowercased() + name.dropFirst())" }
+    static func doneLabel(_ name: String) -> String { "Did \(name.lowercasingFirst)" }
 
     static let doneAcknowledgement = "Noted. Thank you for giving yourself that moment."
     static let groundingAcknowledgement = "Noted. Coming back to your senses counts just as much."
     static let notNowAcknowledgement = "That's fine. Maybe tomorrow."
+}
+
+extension String {
+    /// The string with its first character in lower case, to follow a colon or a verb.
+    var lowercasingFirst: String { prefix(1).lowercased() + dropFirst() }
 }

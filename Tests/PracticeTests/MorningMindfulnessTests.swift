@@ -17,7 +17,7 @@ import Testing
         var settings = MorningMindfulnessSettings()
         settings.technique = technique
         let prompt = MorningMindfulnessPractice(settings: settings).prompt(for: scheduledOccasion())
-        #expect(prompt.body.hasPrefix("\(technique.pattern.name): \(technique.pattern.howTo)"))
+        #expect(prompt.body.hasPrefix("\(technique.pattern.name): \(technique.pattern.howTo.lowercasingFirst)"))
         #expect(choices(of: prompt).first?.key == technique.rawValue)
     }
 
