@@ -1,3 +1,4 @@
+import Foundation
 import BuiltinPractices
 import SteadyKit
 import Testing
@@ -33,5 +34,31 @@ import Testing
                 try descriptor.configure(with: ["no-such-setting": .bool(true)])
             }
         }
+    }
+}
+
+@Suite struct DefaultScheduleTests {
+    @Test func everyDefaultSchedule_isAValidCalendarExpression() {
+        for descriptor in BuiltinPractices.registry.all {
+            for text in descriptor.defaultSchedule {
+                #expect(throws: Never.self, "\(descriptor.id): '\(text)'") { try CalendarExpression(text) }
+            }
+        }
+    }
+
+    @Test func selfAssessment_comesOnTheFirstSaturdayOfTheMonth() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let expression = try CalendarExpression(#require(BuiltinPractices.registry["self-assessment"]?.defaultSchedule.first))
+        let base = Date(timeIntervalSince1970: 1_767_225_600)  // Thu 2026-01-01 00:00 UTC
+        let first = try #require(expression.nextElapse(after: base, in: utc))
+        let second = try #require(expression.nextElapse(after: first, in: utc))
+        #expect(first == Date(timeIntervalSince1970: 1_767_434_400))  // Sat 2026-01-03 10:00 UTC
+        #expect(second == Date(timeIntervalSince1970: 1_770_458_400))  // Sat 2026-02-07 10:00 UTC
+    }
+
+    @Test func sleepWindDown_suggestedScheduleForALateBedtime_parses() throws {
+        let configured = try #require(BuiltinPractices.registry["sleep-wind-down"]).configure(with: ["bedtime": .string("00:15")])
+        #expect(configured.suggestedSchedule == ["23:45"])
+        #expect(throws: Never.self) { try CalendarExpression(configured.suggestedSchedule[0]) }
     }
 }
