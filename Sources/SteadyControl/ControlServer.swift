@@ -71,10 +71,12 @@ public final class ControlServer: @unchecked Sendable {
 
     private func acceptConnections() {
         while true {
-            let fd = accept4(listener, nil, nil, Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue))
+            let fd = accept(listener, nil, nil)
             if fd < 0 { return }
-            var credentials = ucred()
-            var length = socklen_t(MemoryLayout<ucred>.size)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            var credentials = PeerCredentials()
+            var length = socklen_t(MemoryLayout<PeerCredentials>.size)
             guard getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0, credentials.uid == getuid() else {
                 close(fd)
                 continue
@@ -127,4 +129,11 @@ public final class ControlServer: @unchecked Sendable {
         connections[connection.fd] = nil
         connection.source?.cancel()
     }
+}
+
+/// Linux `struct ucred` (SO_PEERCRED), which Glibc exposes only under _GNU_SOURCE.
+private struct PeerCredentials {
+    var pid: Int32 = 0
+    var uid: UInt32 = 0
+    var gid: UInt32 = 0
 }

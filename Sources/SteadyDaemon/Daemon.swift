@@ -23,6 +23,16 @@ public enum Daemon {
     public static func run(configPath: String?, registry: PracticeRegistry, logger: Logger) -> Never {
         let notifier = ServiceNotifier()
         let environment = ProcessInfo.processInfo.environment
+        let loader = ConfigLoader(registry: registry)
+        let config: Config
+        do {
+            config = try loader.load(path: configPath)
+        } catch {
+            logger.critical("the config has a problem", metadata: ["error": "\(error.summary)"])
+            notifier.failed(status: "config error: \(error.summary)", errno: EINVAL)
+            FileHandle.standardError.write(Data("steady: \(error)\n".utf8))
+            exit(ExitCode.config.rawValue)
+        }
         let journal: Journal
         do {
             journal = try Journal(path: Journal.defaultPath(environment: environment))
@@ -32,18 +42,10 @@ public enum Daemon {
             exit(ExitCode.journal.rawValue)
         }
         let queue = DispatchQueue(label: "steady.engine")
-        let engine: Engine
-        do {
-            engine = try Engine(
-                environment: .init(loader: ConfigLoader(registry: registry), configPath: configPath, journal: journal,
-                                   clock: SystemClock(), notifier: notifier, logger: logger),
-                queue: queue)
-        } catch {
-            logger.critical("the config has a problem", metadata: ["error": "\(error.summary)"])
-            notifier.failed(status: "config error: \(error.summary)", errno: EINVAL)
-            FileHandle.standardError.write(Data("steady: \(error)\n".utf8))
-            exit(ExitCode.config.rawValue)
-        }
+        let engine = Engine(
+            environment: .init(loader: loader, configPath: configPath, journal: journal, clock: SystemClock(),
+                               notifier: notifier, logger: logger),
+            config: config, queue: queue)
 
         let runner = Runner(engine: engine, logger: logger)
         queue.async { runner.start() }

@@ -58,11 +58,11 @@ public final class Engine: @unchecked Sendable {
     /// Whether `start()` ran: only a running engine schedules and delivers.
     private(set) var isRunning = false
 
-    /// Loads the config and creates the engine; nothing runs until `start()`.
-    public init(environment: Environment, queue: DispatchQueue) throws(ConfigError) {
+    /// Creates the engine with a loaded config; nothing runs until `start()`.
+    public init(environment: Environment, config: Config, queue: DispatchQueue) {
         env = environment
         self.queue = queue
-        config = try environment.loader.load(path: environment.configPath)
+        self.config = config
         startedAt = environment.clock.now
     }
 

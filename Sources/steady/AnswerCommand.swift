@@ -130,11 +130,12 @@ struct AnswerCommand: ParsableCommand {
         case nil:
             // No daemon: record it here, with the same reactions the daemon would apply.
             do {
-                let engine = try Engine(
-                    environment: .init(loader: ConfigLoader(registry: registry), configPath: options.config,
+                let loader = ConfigLoader(registry: registry)
+                let engine = Engine(
+                    environment: .init(loader: loader, configPath: options.config,
                                        journal: journal, clock: SystemClock(),
                                        logger: Logger(label: "steady", factory: { _ in SwiftLogNoOpLogHandler() })),
-                    queue: DispatchQueue(label: "steady.answer"))
+                    config: try loader.load(path: options.config), queue: DispatchQueue(label: "steady.answer"))
                 print(try engine.answerWithoutDaemon(promptID: prompt.id, value: value, note: note) ?? "Saved. Thank you.")
             } catch let error as ConfigError {
                 printError("\(error)")

@@ -44,7 +44,7 @@ struct HistoryCommand: ParsableCommand {
         }
         let items: [HistoryItem]
         do {
-            items = try journal.history(limit: limit, practice: practice.map(PracticeID.init))
+            items = try journal.history(limit: limit, practice: practice.map { PracticeID($0) })
         } catch {
             printError(error.description)
             throw ExitStatus.journal

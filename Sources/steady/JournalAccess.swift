@@ -36,13 +36,6 @@ enum Clock {
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: date)
     }
-
-    static let iso: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = .current
-        return formatter
-    }()
 }
 
 /// JSON output for `--json`: sorted keys, ISO 8601 dates.

@@ -5,10 +5,10 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public let path: String
 
     public init(prefix: String = "steady-test") {
-        var template = Array("/tmp/\(prefix).XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress) }
-        precondition(made != nil, "mkdtemp failed")
-        path = String(cString: template)
+        // Short paths: socket paths inside must fit sockaddr_un (108 bytes).
+        path = "/tmp/\(prefix)-\(UInt32.random(in: 0...UInt32.max))"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false,
+                                                 attributes: [.posixPermissions: 0o700])
     }
 
     /// `path/relative`.
