@@ -515,6 +515,22 @@ struct CalendarParser {
             if c.isValid(from: from, to: to, endOfMonth: endOfMonth) { continue }
             throw rangeError(entry.field, c, offset: entry.offset, length: entry.length, endOfMonth: endOfMonth)
         }
+        // systemd quirk: for '~' days, the bound shrinks by 3 for each further element of the
+        // sorted, de-duplicated list (~28 alone, then at most ~25, ~22, …).
+        if spec.endOfMonth, let days = spec.day {
+            for (k, c) in days.enumerated() where k > 0 {
+                let to = 31 - 3 * k
+                if c.isValid(from: 1, to: to, endOfMonth: true) { continue }
+                let entry = placed.first { e in
+                    var n = e.component
+                    n.normalize()
+                    return e.field == .day && n == c
+                }
+                throw fail(entry?.offset ?? 0, entry?.length ?? bytes.count,
+                           "with '~', value \(k + 1) of the day list may reach back at most ~\(to - 3)",
+                           hint: "systemd allows ~28 for the first (smallest) value of a '~' list and 3 days less for each further one")
+            }
+        }
     }
 
     private func rangeError(_ field: Field, _ c: CalendarComponent, offset: Int, length: Int, endOfMonth: Bool) -> CalendarExpressionError {
