@@ -44,9 +44,11 @@ extension Journal {
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     kind TEXT NOT NULL,
                     created_at REAL NOT NULL,
+                    parent_id INTEGER REFERENCES entry(id),
                     payload TEXT NOT NULL
                 );
                 CREATE INDEX entry_by_time ON entry(created_at);
+                CREATE INDEX entry_by_kind ON entry(kind, created_at);
 
                 CREATE TABLE event (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
