@@ -51,13 +51,12 @@ public struct Pause: Sendable, Hashable {
     /// (e.g. `Occasion.dayNumber`, so it changes from day to day).
     public init(waitSeconds: Int = Pause.defaultWait, variant: Int = 0) {
         precondition(waitSeconds > 0, "a pause needs some time to wait")
-        let count = Self.groundingSuggestions.count
         steps = [
             .rate(FormField(
                 key: Field.urgeBefore, question: "How strong is the urge, from 1 to 10?",
                 hint: "Whatever it is: to text, to check, to sort it all out at once.",
                 request: .scale(.intensity))),
-            .ground(Self.groundingSuggestions[((variant % count) + count) % count]),
+            .ground(Self.groundingSuggestions.cycling(at: variant)),
             .wait(seconds: waitSeconds, message: "Let the urge be there without acting on it. Urges tend to rise, peak and fade."),
             .rerate(FormField(key: Field.urgeAfter, question: "And now, from 1 to 10?", request: .scale(.intensity))),
             .decide(FormField(key: Field.decision, question: "What would you like to do?", request: .choices(Self.decisions))),
