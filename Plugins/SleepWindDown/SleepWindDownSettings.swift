@@ -32,11 +32,11 @@ public struct SleepWindDownSettings: PracticeSettings {
     }
 
     /// When the wind-down prompt fits: `leadMinutes` before the bedtime (wrapping past midnight).
-    /// Only meaningful once `validate()` has accepted the bedtime.
+    /// Settings that passed `validate()` always have a readable bedtime; otherwise the default's is used.
     public var windDownTime: TimeOfDay {
-        let bed = TimeOfDay(bedtime) ?? TimeOfDay(hour: 22, minute: 30)
-        let minutes = (bed.minutes - Self.leadMinutes + 24 * 60) % (24 * 60)
-        return TimeOfDay(hour: minutes / 60, minute: minutes % 60)
+        let bed = TimeOfDay(bedtime) ?? TimeOfDay(Self().bedtime)!
+        let minutesPerDay = 24 * 60
+        return TimeOfDay(hour: 0, minute: (bed.minutes - Self.leadMinutes + minutesPerDay) % minutesPerDay)
     }
 
     /// How long before bedtime the wind-down begins.

@@ -32,6 +32,11 @@ import Testing
         #expect(pattern.duration() == pattern.defaultRounds * 16)
     }
 
+    @Test func noRounds_isAnEmptySession() {
+        #expect(BreathingPattern.box.timeline(rounds: 0).isEmpty)
+        #expect(BreathingPattern.box.duration(rounds: 0) == 0)
+    }
+
     @Test func named_findsEachPatternById() {
         for pattern in BreathingPattern.all {
             #expect(BreathingPattern.named(pattern.id) == pattern)

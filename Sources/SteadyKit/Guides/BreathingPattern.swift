@@ -59,13 +59,13 @@ public struct BreathingPattern: Sendable, Hashable, Identifiable {
     public var secondsPerRound: Int { phases.reduce(0) { $0 + $1.seconds } }
 
     /// Length of a session of `rounds` rounds (the default when nil), in seconds.
-    public func duration(rounds: Int? = nil) -> Int { secondsPerRound * (rounds ?? defaultRounds) }
+    public func duration(rounds: Int? = nil) -> Int { secondsPerRound * roundCount(rounds) }
 
     /// Every phase of a session in order, with its round and start offset: what a timer walks through.
     public func timeline(rounds: Int? = nil) -> [TimedPhase] {
         var result: [TimedPhase] = []
         var offset = 0
-        for round in 1...max(1, rounds ?? defaultRounds) {
+        for round in stride(from: 1, through: roundCount(rounds), by: 1) {
             for phase in phases {
                 result.append(TimedPhase(round: round, phase: phase, startsAt: offset))
                 offset += phase.seconds
@@ -73,6 +73,9 @@ public struct BreathingPattern: Sendable, Hashable, Identifiable {
         }
         return result
     }
+
+    /// The number of rounds a session has: `rounds` when given (none when not positive), else the default.
+    private func roundCount(_ rounds: Int?) -> Int { max(0, rounds ?? defaultRounds) }
 }
 
 // MARK: - The patterns steady offers
