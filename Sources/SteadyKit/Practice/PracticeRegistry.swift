@@ -7,12 +7,27 @@ public struct ConfiguredPractice: Sendable {
     private let buildPrompt: @Sendable (Occasion) -> PromptContent
     private let buildReaction: @Sendable (Answer, PromptContent) -> Reaction
 
-    init<P: Practice>(_ practice: P) {
+    /// Wraps a configured practice value (also used for practices that are not Swift types, e.g. external programs).
+    public init<P: Practice>(_ practice: P) {
         id = P.id
         displayName = P.displayName
         suggestedSchedule = practice.suggestedSchedule
         buildPrompt = { practice.prompt(for: $0) }
         buildReaction = { practice.react(to: $0, prompt: $1) }
+    }
+
+    /// A practice built from closures, for practices whose identity comes from the config
+    /// (an external program under `[practices.NAME] exec = …`) rather than a Swift type.
+    public init(
+        id: PracticeID, displayName: String, suggestedSchedule: [String],
+        prompt: @escaping @Sendable (Occasion) -> PromptContent,
+        react: @escaping @Sendable (Answer, PromptContent) -> Reaction
+    ) {
+        self.id = id
+        self.displayName = displayName
+        self.suggestedSchedule = suggestedSchedule
+        buildPrompt = prompt
+        buildReaction = react
     }
 
     /// See `Practice.prompt(for:)`.
