@@ -52,6 +52,8 @@ struct CalendarDifferentialTests {
         while compared < cases {
             let zone = Self.zones[batchIndex % Self.zones.count]
             batchIndex += 1
+            let base = Self.baseTime(zone: zone, rng: &rng)
+            (generator.focusHours, generator.focusMinutes) = Self.focus(zone: zone, base: base)
             var expressions: [String] = []
             for _ in 0..<min(batchSize, cases - compared) {
                 let e = generator.expression()
@@ -63,7 +65,7 @@ struct CalendarDifferentialTests {
                     expressions.append(e)
                 }
             }
-            let batch = Batch(zone: zone, base: Self.baseTime(zone: zone, rng: &rng), iterations: rng.int(1...6),
+            let batch = Batch(zone: zone, base: base, iterations: rng.int(1...6),
                               expressions: expressions)
             let result = try compare(batch, tool: tool)
             compared += expressions.count
@@ -222,6 +224,23 @@ struct CalendarDifferentialTests {
         }
         let fraction = rng.chance(0.1) ? rng.int(0...999_999) : 0
         return seconds * 1_000_000 + fraction
+    }
+
+    /// When `base` is within a day of a DST transition: the local hours and minutes on both
+    /// sides of it, so the generator aims at the gap or the overlap.
+    static func focus(zone name: String, base: Int) -> (hours: [Int], minutes: [Int]) {
+        guard let zone = TimeZone(identifier: name) else { return ([], []) }
+        let seconds = base / 1_000_000
+        guard let t = transitionsByZone(name).first(where: { abs($0 - seconds) < 86_400 }) else { return ([], []) }
+        var hours: Set<Int> = []
+        var minutes: Set<Int> = []
+        for probe in [t - 1, t, t + 1800, t - 1800] {
+            let local = probe + zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(probe)))
+            let secs = local.quotientAndRemainderFlooring(dividingBy: 86_400).remainder
+            hours.insert(secs / 3600)
+            minutes.insert(secs / 60 % 60)
+        }
+        return (hours.sorted(), minutes.sorted())
     }
 
     static func transitionsByZone(_ name: String) -> [Int] {

@@ -38,6 +38,10 @@ struct CalendarExpressionGenerator {
     ]
 
     var rng: CalendarSplitMix64
+    /// Local hours (and the minutes of a transition, for half-hour and 45-minute zones) to
+    /// favour, so times inside spring-forward gaps and fall-back overlaps are generated often.
+    var focusHours: [Int] = []
+    var focusMinutes: [Int] = []
 
     mutating func expression() -> String {
         let roll = rng.int(0...99)
@@ -160,8 +164,23 @@ struct CalendarExpressionGenerator {
     }
 
     private mutating func time() -> String {
-        let hour = chain(from: 0, to: 23, star: 0.25, width: 2)
-        let minute = chain(from: 0, to: 59, star: 0.2, width: 2)
+        var hour = chain(from: 0, to: 23, star: 0.25, width: 2)
+        var minute = chain(from: 0, to: 59, star: 0.2, width: 2)
+        if !focusHours.isEmpty && rng.chance(0.7) {
+            let h = rng.pick(focusHours)
+            switch rng.int(0...3) {
+            case 0: hour = String(h)
+            case 1: hour = "\(h),\(min(23, h + 1))"
+            case 2: hour = "\(max(0, h - 1))..\(min(23, h + 1))"
+            default: hour = "*"
+            }
+            if rng.chance(0.5) {
+                minute = rng.pick(focusMinutes + [0, 15, 30, 45, 59])
+                    .description
+            } else if rng.chance(0.5) {
+                minute = "0/\(rng.pick([5, 10, 15, 20, 30]))"
+            }
+        }
         if rng.chance(0.45) { return hour + ":" + minute }
         return hour + ":" + minute + ":" + seconds()
     }

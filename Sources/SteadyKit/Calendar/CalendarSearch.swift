@@ -103,6 +103,16 @@ struct CalendarSearch {
         return cmp == 0 ? 1 : 0
     }
 
+    /// Compares broken-down fields (year … second, then microseconds): > 0 when `a` is later.
+    /// systemd counts a result as stuck when it is not after the start, i.e. `start >= found + 1µs`.
+    static func fieldsCompare(_ a: BrokenDownTime, _ aUsec: Int, _ b: BrokenDownTime, _ bUsec: Int) -> Int {
+        let lhs = [a.year, a.month, a.day, a.hour, a.minute, a.second]
+        let rhs = [b.year, b.month, b.day, b.hour, b.minute, b.second]
+        for (x, y) in zip(lhs, rhs) where x != y { return x < y ? -1 : 1 }
+        let found = bUsec + 1
+        return aUsec < found ? -1 : (aUsec > found ? 1 : 0)
+    }
+
     private mutating func matchesWeekday(_ tm: BrokenDownTime) -> Bool {
         if spec.weekdays < 0 || spec.weekdays >= CalendarSpec.allWeekdays { return true }
         var t = tm
@@ -118,9 +128,12 @@ struct CalendarSearch {
         var c = tm
         var tmUsec = usec
         let dst = -1
+        // Set once the walk found a time before its start (a DST transition made it step back):
+        // from then on the isdst that normalization yields is kept instead of "let mktime decide".
+        var keepNormalizedDST = false
         for _ in 0..<Self.maxIterations {
             _ = clock.makeTime(&c)
-            c.isDST = dst
+            if !keepNormalizedDST { c.isDST = dst }
 
             var year = c.year + 1900
             var r = matchComponent(spec.year, isDay: false, c, &year)
@@ -205,6 +218,13 @@ struct CalendarSearch {
             }
             if r == 0 { continue }
 
+            if Self.fieldsCompare(tm, usec, c, tmUsec) >= 0 {
+                // Stuck before the start: move on an hour and let normalization pick the side of
+                // the transition (systemd's fix for zones like Europe/Dublin, in 252.39 as well).
+                keepNormalizedDST = true
+                c.hour += 1
+                continue
+            }
             tm = c
             usec = tmUsec
             return nil
