@@ -31,10 +31,12 @@ let package = Package(
         .target(name: "SteadyDesktop", dependencies: ["SteadySystemd", "CSystemd"]),
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyTerminal", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),
         .target(
             name: "SteadyDaemon",
             dependencies: [
-                "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl",
+                "CSystemd", "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl",
                 .product(name: "Logging", package: "swift-log"),
             ]),
     ] + practiceNames.map(practice) + [
@@ -44,7 +46,7 @@ let package = Package(
             name: "steady",
             dependencies: [
                 "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
-                "BuiltinPractices",
+                "BuiltinPractices", "SteadyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -55,6 +57,8 @@ let package = Package(
         .testTarget(name: "SteadySystemdTests", dependencies: ["SteadySystemd", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadyTestSupport"]),
         .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
+        .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
     ]
 )

@@ -4,4 +4,6 @@
 #include <systemd/sd-bus.h>
 #include <systemd/sd-journal.h>
 #include <sys/uio.h>
+#include <sys/timerfd.h>
+#include <sys/inotify.h>
 #endif

@@ -10,6 +10,13 @@ public struct Config: Sendable {
     public var sparing: Sparing
     /// The enabled practices, sorted by id.
     public var practices: [PracticeSetup]
+    /// When and how the safety response appears (the `[safety]` table).
+    public var safety: SafetySettings
+    /// How prompts reach the person.
+    public var channel: ChannelSetting
+    /// The program that asks for a typed answer when the notification server cannot
+    /// (`answer-command`); nil to pick the first of zenity, kdialog, yad or a terminal.
+    public var answerCommand: [String]?
 
     /// The setup for `id`, if that practice is enabled.
     public func practice(_ id: PracticeID) -> PracticeSetup? { practices.first { $0.id == id } }
@@ -20,5 +27,35 @@ public struct PracticeSetup: Sendable {
     public var id: PracticeID
     /// When it fires; empty for on-demand practices.
     public var schedule: [CalendarExpression]
+    /// Random times a day, in addition to `schedule` (`random = { … }`).
+    public var random: RandomWindow?
+    /// What happens to a slot inside quiet hours (`during-quiet-hours`, default skip).
+    public var quietHoursPolicy: QuietHoursPolicy
+    /// Notification urgency (`urgency`: low by default; critical only when asked for).
+    public var urgency: Urgency
     public var practice: ConfiguredPractice
+
+    public init(id: PracticeID, schedule: [CalendarExpression], random: RandomWindow? = nil,
+                quietHoursPolicy: QuietHoursPolicy = .skip, urgency: Urgency = .low, practice: ConfiguredPractice) {
+        self.id = id
+        self.schedule = schedule
+        self.random = random
+        self.quietHoursPolicy = quietHoursPolicy
+        self.urgency = urgency
+        self.practice = practice
+    }
+}
+
+/// How urgent a practice's notifications look. Low unless the person chooses otherwise.
+public enum Urgency: String, Sendable, Hashable, CaseIterable {
+    case low, normal, critical
+}
+
+/// How prompts reach the person.
+public enum ChannelSetting: Sendable, Hashable {
+    /// Desktop notifications on the session bus (the default).
+    case desktop
+    /// A program run with the prompt as JSON on stdin (e.g. a bridge to a phone);
+    /// answers come back through `steady answer`.
+    case command([String])
 }

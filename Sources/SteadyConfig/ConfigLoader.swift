@@ -42,13 +42,19 @@ public struct ConfigLoader: Sendable {
         return try parse(text, source: path)
     }
 
-    private static let topLevelKeys = ["quiet-hours", "daily-limit", "expire-after", "grace-period", "practices"]
-    private static let practiceKeys = ["schedule", "enabled"]
+    private static let topLevelKeys = [
+        "quiet-hours", "daily-limit", "expire-after", "grace-period", "snooze", "snooze-limit", "back-off",
+        "channel", "command", "answer-command", "safety", "practices",
+    ]
+    private static let practiceKeys = ["schedule", "enabled", "random", "during-quiet-hours", "urgency"]
 
     /// Parses and checks config text; `source` names it in errors.
     public func parse(_ text: String, source: String) throws(ConfigError) -> Config {
         let locator = SourceLocator(text: text)
         func fail(_ path: [String], _ message: String, hint: String? = nil, value: String? = nil, offset: Int = 0) -> ConfigError {
+            locate(path, message, hint, value, offset)
+        }
+        func locate(_ path: [String], _ message: String, _ hint: String?, _ value: String?, _ offset: Int) -> ConfigError {
             var place = locator.position(of: path) ?? (1, 1)
             if let value, let found = locator.position(ofString: value, from: place) {
                 place = (found.line, found.column + offset)
@@ -89,7 +95,17 @@ public struct ConfigLoader: Sendable {
             }
             sparing.dailyLimit = limit
         }
-        for (key, keyPath) in [("expire-after", \Sparing.expireAfter), ("grace-period", \Sparing.gracePeriod)] {
+        if let value = root["snooze-limit"] {
+            guard let limit = value.int, (0...10).contains(limit) else {
+                throw fail(["snooze-limit"], "snooze-limit must be a whole number from 0 to 10", hint: "e.g. snooze-limit = 3")
+            }
+            sparing.snoozeLimit = limit
+        }
+        if let value = root["back-off"] {
+            guard let flag = value.bool else { throw fail(["back-off"], "back-off must be true or false") }
+            sparing.backOff = flag
+        }
+        for (key, keyPath) in [("expire-after", \Sparing.expireAfter), ("grace-period", \Sparing.gracePeriod), ("snooze", \Sparing.snooze)] {
             guard let value = root[key] else { continue }
             guard let text = value.string else { throw fail([key], "\(key) must be a string such as \"2h\"") }
             do {
@@ -98,6 +114,42 @@ public struct ConfigLoader: Sendable {
                 throw fail([key], error.description, value: text)
             }
         }
+
+        var safety = SafetySettings()
+        if let value = root["safety"] {
+            guard let table = value.table else { throw fail(["safety"], "safety must be a table", hint: "write it as a [safety] section") }
+            var settings: [String: SettingValue] = [:]
+            for key in table.keys { settings[key] = Self.settingValue(table[key]!) }
+            do {
+                safety = try SafetySettings.decode(from: settings)
+            } catch {
+                throw fail(["safety"] + error.keyPath, error.message, hint: error.hint)
+            }
+        }
+
+        func command(_ key: String) throws(ConfigError) -> [String]? {
+            guard let value = root[key] else { return nil }
+            if let text = value.string, !text.isEmpty { return [text] }
+            if let array = value.array, !array.isEmpty, array.allSatisfy({ $0.string != nil }) { return array.compactMap { $0.string } }
+            throw fail([key], "\(key) must be a program path or a list of program and arguments",
+                       hint: "e.g. \(key) = [\"/usr/local/bin/my-bridge\", \"--quiet\"]")
+        }
+        var channel = ChannelSetting.desktop
+        if let value = root["channel"] {
+            switch value.string {
+            case "desktop": channel = .desktop
+            case "command":
+                guard let program = try command("command") else {
+                    throw fail(["channel"], "channel = \"command\" needs a command to run", hint: "add command = \"/path/to/program\"")
+                }
+                channel = .command(program)
+            default:
+                throw fail(["channel"], "channel must be \"desktop\" or \"command\"", value: value.string)
+            }
+        } else if root["command"] != nil {
+            throw fail(["command"], "command is only used with channel = \"command\"", hint: "add channel = \"command\", or remove command")
+        }
+        let answerCommand = try command("answer-command")
 
         var practices: [PracticeSetup] = []
         if let value = root["practices"] {
@@ -129,7 +181,7 @@ public struct ConfigLoader: Sendable {
                                    hint: "e.g. schedule = [\"Mon..Fri 07:30\", \"Sat,Sun 09:00\"]")
                     }
                 } else {
-                    scheduleTexts = descriptor.defaultSchedule
+                    scheduleTexts = []
                 }
                 for text in scheduleTexts {
                     do {
@@ -143,15 +195,72 @@ public struct ConfigLoader: Sendable {
                 for key in practiceTable.keys where !Self.practiceKeys.contains(key) {
                     settings[key] = Self.settingValue(practiceTable[key]!)
                 }
+                let configured: ConfiguredPractice
                 do {
-                    let configured = try descriptor.configure(with: settings)
-                    practices.append(PracticeSetup(id: descriptor.id, schedule: schedule, practice: configured))
+                    configured = try descriptor.configure(with: settings)
                 } catch {
                     throw fail(path + error.keyPath, error.message, hint: error.hint)
                 }
+                if practiceTable["schedule"] == nil {
+                    // The practice's own suggestion, which may follow its settings (e.g. a bedtime).
+                    for text in configured.suggestedSchedule {
+                        do {
+                            schedule.append(try CalendarExpression(text))
+                        } catch {
+                            throw fail(path, "the practice suggests an invalid schedule '\(text)': \(error.message)",
+                                       hint: "give a schedule for it in the config")
+                        }
+                    }
+                }
+                var random: RandomWindow?
+                if let raw = practiceTable["random"] {
+                    random = try Self.randomWindow(raw, path: path + ["random"], fail: locate)
+                }
+                var policy = QuietHoursPolicy.skip
+                if let raw = practiceTable["during-quiet-hours"] {
+                    guard let text = raw.string, let parsed = QuietHoursPolicy(rawValue: text) else {
+                        throw fail(path + ["during-quiet-hours"], "during-quiet-hours must be \"defer\" or \"skip\"",
+                                   hint: "defer shows it when quiet hours end; skip leaves it out")
+                    }
+                    policy = parsed
+                }
+                var urgency = Urgency.low
+                if let raw = practiceTable["urgency"] {
+                    guard let text = raw.string, let parsed = Urgency(rawValue: text) else {
+                        throw fail(path + ["urgency"], "urgency must be \"low\", \"normal\" or \"critical\"")
+                    }
+                    urgency = parsed
+                }
+                practices.append(PracticeSetup(id: descriptor.id, schedule: schedule, random: random,
+                                               quietHoursPolicy: policy, urgency: urgency, practice: configured))
             }
         }
-        return Config(source: source, sparing: sparing, practices: practices)
+        return Config(source: source, sparing: sparing, practices: practices, safety: safety, channel: channel,
+                      answerCommand: answerCommand)
+    }
+
+    /// `random = { between = "10:00..20:00", count = 3, min-gap = "90m" }`.
+    private static func randomWindow(
+        _ raw: TOMLValueConvertible, path: [String], fail: ([String], String, String?, String?, Int) -> ConfigError
+    ) throws(ConfigError) -> RandomWindow {
+        let example = "e.g. random = { between = \"10:00..20:00\", count = 3, min-gap = \"90m\" }"
+        guard let table = raw.table else { throw fail(path, "random must be a table", example, nil, 0) }
+        for key in table.keys where !["between", "count", "min-gap"].contains(key) {
+            throw fail(path + [key], "unknown key '\(key)' in random", "random takes between, count and min-gap", nil, 0)
+        }
+        guard let betweenText = table["between"]?.string, let between = TimeOfDayRange(betweenText) else {
+            throw fail(path + ["between"], "random needs between = \"HH:MM..HH:MM\"", example, nil, 0)
+        }
+        let count = table["count"]?.int ?? 1
+        var gap = TimeSpan.minutes(60)
+        if let gapText = table["min-gap"]?.string {
+            do { gap = try TimeSpan(parsing: gapText) } catch { throw fail(path + ["min-gap"], error.description, nil, nil, 0) }
+        }
+        do {
+            return try RandomWindow(between: between, count: count, minGap: gap)
+        } catch {
+            throw fail(path, "random: \(error.description)", example, nil, 0)
+        }
     }
 
     private static func hint(for key: String, in known: [String]) -> String {

@@ -7,6 +7,10 @@ public enum ControlRequest: Codable, Sendable, Equatable {
     case status
     /// Answer a prompt; the daemon stores it durably, closes its notification and reacts.
     case answer(promptID: Int64, value: AnswerValue, note: String?)
+    /// Put a prompt off for the configured snooze time.
+    case later(promptID: Int64)
+    /// Let a prompt pass (ends as skipped).
+    case skip(promptID: Int64)
 }
 
 /// The daemon's reply to one request.

@@ -58,7 +58,6 @@ public enum Daemon {
         let logger: Logger
         var sources: [any DispatchSourceProtocol] = []
         var control: ControlServer?
-        var channel: NotificationChannel?
 
         init(engine: Engine, logger: Logger) {
             self.engine = engine
@@ -89,11 +88,6 @@ public enum Daemon {
                 exit(ExitCode.control.rawValue)
             }
 
-            let notifications = NotificationChannel(queue: queue, logger: logger)
-            engine.attach(channel: notifications)
-            notifications.connect()
-            channel = notifications
-
             engine.start()
 
             if let interval = ServiceNotifier.watchdogPingInterval() {
@@ -109,7 +103,6 @@ public enum Daemon {
         func shutdown() {
             engine.stop()
             control?.stop()
-            channel?.disconnect()
             for source in sources { source.cancel() }
             exit(ExitCode.success.rawValue)
         }

@@ -11,11 +11,17 @@ protocol PromptChannel: AnyObject {
     var isAvailable: Bool { get }
     /// A short name of what shows prompts (e.g. "dunst 1.9.0"), for status.
     var serverName: String? { get }
-    /// Shows `prompt`, updating an earlier bubble in place when `replacing` is given.
+    /// The channel's name in the journal ("notification", "command").
+    var name: String { get }
+    /// Shows an offer, updating an earlier bubble in place when `replacing` is given.
     /// `completion` gets the channel's handle for it, on the engine queue.
-    func show(_ prompt: PromptRecord, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void)
+    func show(_ offer: Offer, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void)
     /// Removes a bubble (answered elsewhere, expired).
     func withdraw(_ handle: UInt32)
+    /// Starts (connects to the bus, …); events may follow. On the engine queue.
+    func connect()
+    /// Stops; no events after this.
+    func disconnect()
     /// Called on the engine queue with what happened.
     var onEvent: ((ChannelEvent) -> Void)? { get set }
 }

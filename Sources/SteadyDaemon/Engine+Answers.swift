@@ -3,8 +3,6 @@ import SteadyJournal
 import SteadyKit
 
 extension Engine {
-    /// Maximum times a prompt can be snoozed; after that a snooze answer is recorded as it is.
-    static let snoozeLimit = 3
 
     /// What came of an answer.
     enum AnswerResult {
@@ -26,15 +24,8 @@ extension Engine {
         let answer = Answer(promptID: promptID, value: value, note: note, answeredAt: now, channel: answerChannel)
         let reaction = config.practice(prompt.practice)?.practice.react(to: answer, prompt: prompt.content) ?? .none
 
-        if let snooze = reaction.snooze, prompt.snoozes < Self.snoozeLimit {
-            let due = now.addingTimeInterval(TimeInterval(snooze))
-            try journal.reschedule(promptID, dueAt: due,
-                                   expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)),
-                                   at: now, snoozed: true)
-            withdraw(promptID)
-            logger.info("prompt snoozed", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(promptID)", "outcome": "snoozed"])
-            if isRunning { tick() }
-            return .snoozed(until: due)
+        if let snooze = reaction.snooze, prompt.snoozes < config.sparing.snoozeLimit {
+            return try putOff(prompt, by: snooze)
         }
 
         let outcome: Outcome = reaction.skips ? .skipped : .answered
@@ -47,6 +38,48 @@ extension Engine {
         }
         if isRunning { tick() }
         return .recorded(acknowledgement: reaction.acknowledgement)
+    }
+
+    /// "Later": shows the prompt again after `seconds` (at most `snooze-limit` times).
+    func putOff(_ prompt: PromptRecord, by seconds: Int) throws -> AnswerResult {
+        guard prompt.outcome == .pending else {
+            throw EngineError("Prompt #\(prompt.id) is already \(prompt.outcome.rawValue); nothing was changed.")
+        }
+        guard prompt.snoozes < config.sparing.snoozeLimit else {
+            throw EngineError("Prompt #\(prompt.id) was put off \(prompt.snoozes) times already; answer it or skip it whenever you like.")
+        }
+        let now = env.clock.now
+        let due = now.addingTimeInterval(TimeInterval(seconds))
+        try journal.reschedule(prompt.id, dueAt: due,
+                               expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)),
+                               at: now, snoozed: true)
+        withdraw(prompt.id)
+        logger.info("prompt put off", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(prompt.id)", "outcome": "snoozed"])
+        if isRunning { tick() }
+        return .snoozed(until: due)
+    }
+
+    /// "Skip": the person lets this one pass; it ends as `skipped`.
+    func skip(_ prompt: PromptRecord, channel answerChannel: AnswerChannel) throws {
+        guard try journal.finish(prompt.id, as: .skipped, at: env.clock.now, detail: answerChannel.rawValue) else {
+            throw EngineError("Prompt #\(prompt.id) is already \(prompt.outcome.rawValue); nothing was changed.")
+        }
+        logger.info("prompt skipped", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(prompt.id)", "outcome": "skipped"])
+        withdraw(prompt.id)
+        if isRunning { tick() }
+    }
+
+    /// Carries out a terminal request that is not an answer: "later" or "skip".
+    public func handleWithoutAnswer(promptID: Int64, skip skipping: Bool) throws -> String {
+        guard let prompt = try journal.prompt(promptID) else {
+            throw EngineError("There is no prompt #\(promptID); `steady status` lists the ones waiting for an answer.")
+        }
+        if skipping {
+            try skip(prompt, channel: .terminal)
+            return "Let it pass. That's fine."
+        }
+        guard case .snoozed(let until) = try putOff(prompt, by: config.sparing.snooze.seconds) else { return "" }
+        return "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."
     }
 
     /// Answers a prompt without a running daemon (from `steady answer`): the same recording
@@ -80,6 +113,24 @@ extension Engine {
         case .chose(let handle, let key):
             guard let promptID = shown.first(where: { $0.value == handle })?.key,
                   let prompt = try? journal.prompt(promptID) else { return }
+            switch key {
+            case GenericAction.later:
+                do { _ = try putOff(prompt, by: config.sparing.snooze.seconds) } catch {
+                    logger.warning("could not put a prompt off", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
+                }
+                return
+            case GenericAction.skip:
+                do { try skip(prompt, channel: .notification) } catch {
+                    logger.warning("could not skip a prompt", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
+                }
+                return
+            case GenericAction.answer:
+                shown[promptID] = nil  // the bubble closes; the dialog takes over
+                openDialog(for: prompt)
+                return
+            default:
+                break
+            }
             let value: AnswerValue
             do {
                 value = try prompt.content.request.parse(key)
@@ -112,6 +163,37 @@ extension Engine {
         case .unavailable:
             logger.info("notification server gone; prompts stay pending")
             shown.removeAll()
+        }
+    }
+}
+
+extension Engine {
+    /// Opens the answer dialog for a text prompt; a typed answer is recorded like any other.
+    func openDialog(for prompt: PromptRecord) {
+        let steadyPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "steady"
+        guard let (argv, printsAnswer) = AnswerDialog.command(configured: config.answerCommand, prompt: prompt, steadyPath: steadyPath) else {
+            logger.notice("no dialog program found; the prompt stays answerable with `steady answer`", metadata: ["prompt.id": "\(prompt.id)"])
+            return
+        }
+        let engine = QueueConfined(self)
+        AnswerDialog.ask(argv, prompt: prompt) { [queue] text in
+            guard printsAnswer, let text else { return }
+            queue.async {
+                let engine = engine.value
+                engine.recordDialogAnswer(text, for: prompt)
+            }
+        }
+    }
+
+    private func recordDialogAnswer(_ text: String, for prompt: PromptRecord) {
+        do {
+            guard let value = try? prompt.content.request.parse(text) else {
+                logger.warning("the dialog's answer does not fit the prompt", metadata: ["prompt.id": "\(prompt.id)"])
+                return
+            }
+            _ = try answer(promptID: prompt.id, value: value, note: nil, channel: .notification)
+        } catch {
+            logger.warning("answer from the dialog not recorded", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
         }
     }
 }

@@ -21,6 +21,14 @@ extension Engine {
             } catch {
                 reply(.failure(message: "\(error)"))
             }
+        case .later(let promptID), .skip(let promptID):
+            var skipping = false
+            if case .skip = request { skipping = true }
+            do {
+                reply(.answered(promptID: promptID, acknowledgement: try handleWithoutAnswer(promptID: promptID, skip: skipping)))
+            } catch {
+                reply(.failure(message: "\(error)"))
+            }
         }
     }
 }

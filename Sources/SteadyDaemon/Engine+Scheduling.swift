@@ -6,12 +6,16 @@ import SteadyKit
 extension Engine {
     /// How far back slots missed while steady was not running are recorded.
     static let missedLookback: TimeInterval = 7 * 86_400
+    /// A difference between wall-clock and monotonic time larger than this between two
+    /// wakeups means the clock was set or the machine slept.
+    static let jumpThreshold: TimeInterval = 5
 
     /// The heart of the engine: expire what is over, create prompts for due slots, show what
     /// is due, and arm the timer for the next thing. Runs on every timer fire and after
-    /// start, reload, answers and channel changes.
+    /// start, reload, answers, resume, clock and time-zone changes.
     func tick() {
         let now = env.clock.now
+        noticeTimeJump(now: now)
         expireOverdue(now: now)
         for setup in config.practices {
             createDuePrompts(for: setup, now: now)
@@ -19,6 +23,20 @@ extension Engine {
         deliverDue(now: now)
         arm(nextDeadline(now: now))
         env.notifier.status(statusLine())
+    }
+
+    /// Compares wall-clock and monotonic time since the last wakeup; a jump is logged and
+    /// recorded. Deadlines need no special care: every tick recomputes them from the
+    /// journal and the schedules, and the catch-up rule decides about slots that passed.
+    private func noticeTimeJump(now: Date) {
+        let monotonic = env.clock.monotonic
+        defer { lastWakeup = (now, monotonic) }
+        guard let last = lastWakeup else { return }
+        let drift = now.timeIntervalSince(last.wall) - (monotonic - last.monotonic)
+        guard abs(drift) > Self.jumpThreshold else { return }
+        let seconds = Int(drift.rounded())
+        logger.notice("the clock jumped or the machine slept; recomputing", metadata: ["seconds": "\(seconds)"])
+        record("clock-jump", detail: "\(seconds)s")
     }
 
     /// Slots of `setup` in (cursor, now]: the latest within the grace period becomes a prompt;
@@ -31,34 +49,118 @@ extension Engine {
             due.append(slot)
             cursor = slot
         }
-        cursors[setup.id] = now
+        cursors[setup.id] = max(cursors[setup.id] ?? now, now)
         guard let latest = due.last else { return }
         for slot in due.dropLast() {
-            createPrompt(setup, slot: slot, now: now, outcome: .missed)
+            createPrompt(setup, slot: slot, now: now, outcome: .missed, reason: "asleep or not running")
         }
         let late = now.timeIntervalSince(latest)
         if late > TimeInterval(config.sparing.gracePeriod.seconds) {
-            createPrompt(setup, slot: latest, now: now, outcome: .missed)
+            createPrompt(setup, slot: latest, now: now, outcome: .missed, reason: "past the grace period")
         } else if let quiet = config.sparing.quietHours, quiet.contains(Self.timeOfDay(latest, in: zone)) {
-            createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "quiet hours")
+            if setup.quietHoursPolicy == .defer, let end = Self.next(quiet.end, after: latest, in: zone) {
+                createPrompt(setup, slot: latest, now: now, outcome: .pending, due: end, reason: "deferred past quiet hours")
+            } else {
+                createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "quiet hours")
+            }
         } else if deliveredToday(now: now, in: zone) >= config.sparing.dailyLimit {
             createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "daily limit")
+        } else if isBackingOff(setup.id) {
+            createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "back-off")
         } else {
-            createPrompt(setup, slot: latest, now: now, outcome: .pending)
+            createPrompt(setup, slot: latest, now: now, outcome: .pending, due: now)
         }
     }
 
-    func nextSlot(of setup: PracticeSetup, after date: Date, in zone: TimeZone) -> Date? {
-        setup.schedule.compactMap { $0.nextElapse(after: date, in: zone) }.min()
+    /// Whether this slot is one back-off leaves out: after several shown-and-unanswered
+    /// prompts in a row, only every second (then fourth) slot is offered, until an answer.
+    private func isBackingOff(_ practice: PracticeID) -> Bool {
+        guard config.sparing.backOff,
+              let recent = try? journal.recentOutcomes(of: practice, limit: 4 * Sparing.backOffAfter + 4) else { return false }
+        var unanswered = 0
+        var leftOutSinceOffered = 0
+        var countingLeftOut = true
+        for (outcome, reason) in recent {
+            if outcome == .suppressed && reason == "back-off" {
+                if countingLeftOut { leftOutSinceOffered += 1 }
+                continue
+            }
+            switch outcome {
+            case .expired:
+                unanswered += 1
+                countingLeftOut = false
+            case .answered, .skipped:
+                return unanswered >= Sparing.backOffAfter
+                    && leftOutSinceOffered < Sparing.backOffStride(unansweredInARow: unanswered) - 1
+            default:
+                continue  // pending, missed, undelivered, other suppressions: not a sign either way
+            }
+        }
+        return leftOutSinceOffered < Sparing.backOffStride(unansweredInARow: unanswered) - 1
     }
 
-    private func createPrompt(_ setup: PracticeSetup, slot: Date, now: Date, outcome: Outcome, reason: String? = nil) {
+    /// The next slot of a practice strictly after `date`: its calendar expressions and its random times.
+    func nextSlot(of setup: PracticeSetup, after date: Date, in zone: TimeZone) -> Date? {
+        let fromCalendar = setup.schedule.compactMap { $0.nextElapse(after: date, in: zone) }.min()
+        guard let random = setup.random else { return fromCalendar }
+        return [fromCalendar, nextRandomSlot(of: setup.id, window: random, after: date, in: zone)].compactMap { $0 }.min()
+    }
+
+    /// Random times for the day of `date` and the next; drawn once per day and kept in the journal.
+    private func nextRandomSlot(of practice: PracticeID, window: RandomWindow, after date: Date, in zone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        var day = calendar.startOfDay(for: date)
+        for _ in 0..<2 {
+            let key = Self.dayKey(day, in: zone)
+            let minutes = randomTimes(of: practice, window: window, day: key)
+            for minute in minutes {
+                if let slot = calendar.date(bySettingHour: minute / 60, minute: minute % 60, second: 0, of: day), slot > date {
+                    return slot
+                }
+            }
+            guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { return nil }
+            day = next
+        }
+        return nil
+    }
+
+    private func randomTimes(of practice: PracticeID, window: RandomWindow, day: String) -> [Int] {
+        if let cached = randomDraws[practice]?[day] { return cached }
+        var minutes = (try? journal.randomDraw(of: practice, day: day)) ?? nil
+        if minutes == nil {
+            var generator = SystemRandomNumberGenerator()
+            let drawn = window.draw(using: &generator).map(\.minutes)
+            minutes = (try? journal.storeRandomDraw(of: practice, day: day, minutes: drawn)) ?? drawn
+            logger.info("random times drawn", metadata: ["practice.id": "\(practice)", "day": "\(day)", "count": "\(drawn.count)"])
+        }
+        randomDraws[practice, default: [:]][day] = minutes
+        return minutes ?? []
+    }
+
+    static func dayKey(_ date: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    /// The next moment at `time` of day strictly after `date`.
+    static func next(_ time: TimeOfDay, after date: Date, in zone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.nextDate(after: date, matching: DateComponents(hour: time.hour, minute: time.minute, second: 0),
+                                 matchingPolicy: .nextTime)
+    }
+
+    private func createPrompt(_ setup: PracticeSetup, slot: Date, now: Date, outcome: Outcome, due: Date? = nil, reason: String? = nil) {
         let content = setup.practice.prompt(for: .scheduled(at: slot, timeZone: env.timeZone()))
-        let due = outcome == .pending ? now : slot
+        let dueAt = due ?? slot
         do {
             guard let record = try journal.recordPrompt(
-                practice: setup.id, slot: slot, content: content, createdAt: now, dueAt: due,
-                expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)), outcome: outcome)
+                practice: setup.id, slot: slot, content: content, createdAt: now, dueAt: dueAt,
+                expiresAt: dueAt.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)), outcome: outcome,
+                reason: reason)
             else {
                 logger.debug("slot already recorded", metadata: ["practice.id": "\(setup.id)"])
                 return
@@ -101,12 +203,13 @@ extension Engine {
 
     func show(_ prompt: PromptRecord, on channel: any PromptChannel, replacing handle: UInt32?) {
         shown[prompt.id] = handle ?? 0 // reserved while the call is in flight
-        channel.show(prompt, replacing: handle) { [unowned self] result in
+        let offer = Offer(prompt: prompt, actions: actions(for: prompt), urgency: config.practice(prompt.practice)?.urgency ?? .low)
+        channel.show(offer, replacing: handle) { [unowned self] result in
             switch result {
             case .success(let handle):
                 shown[prompt.id] = handle
                 do {
-                    try journal.markDelivered(prompt.id, at: env.clock.now, channel: "notification")
+                    try journal.markDelivered(prompt.id, at: env.clock.now, channel: channel.name)
                 } catch {
                     logger.error("could not record a delivery", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
                 }
@@ -117,6 +220,16 @@ extension Engine {
                 logger.warning("prompt could not be shown; it stays pending", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
             }
         }
+    }
+
+    /// The practice's choices, then steady's own: "Answer…" for text, "Later" while snoozes
+    /// remain, and "Skip" where the practice has no way to let it pass.
+    func actions(for prompt: PromptRecord) -> [Choice] {
+        var actions = prompt.content.request.actionChoices
+        if case .text = prompt.content.request { actions.append(Choice(key: GenericAction.answer, label: "Answer…")) }
+        if prompt.snoozes < config.sparing.snoozeLimit { actions.append(Choice(key: GenericAction.later, label: "Later")) }
+        if !actions.contains(where: { $0.key == "not-now" }) { actions.append(Choice(key: GenericAction.skip, label: "Skip")) }
+        return actions
     }
 
     func withdraw(_ promptID: Int64) {
@@ -164,7 +277,7 @@ extension Engine {
         } else {
             parts.append("nothing scheduled")
         }
-        let pending = (try? journal.pendingPrompts().count) ?? 0
+        let pending = (try? journal.pendingPrompts().filter { $0.dueAt <= env.clock.now }.count) ?? 0
         if pending > 0 { parts.append("\(pending) pending") }
         if let reloadProblem { parts.append("config error, previous settings kept: \(reloadProblem)") }
         return parts.joined(separator: " · ")
@@ -186,4 +299,18 @@ extension Engine {
         }
         return formatter.string(from: date)
     }
+}
+
+/// Keys of the actions steady adds to every prompt (reserved: practices never use `steady:`).
+enum GenericAction {
+    static let answer = "steady:answer"
+    static let later = "steady:later"
+    static let skip = "steady:skip"
+}
+
+/// A prompt as offered on a channel: the record, the actions to show, how urgent it looks.
+struct Offer {
+    var prompt: PromptRecord
+    var actions: [Choice]
+    var urgency: Urgency
 }

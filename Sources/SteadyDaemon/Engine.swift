@@ -55,6 +55,12 @@ public final class Engine: @unchecked Sendable {
     private var timer: (any EngineTimer)?
     /// The earliest event the timer is armed for.
     private(set) var nextWake: Date?
+    /// Wall and monotonic time at the last tick, to notice clock jumps and sleep.
+    var lastWakeup: (wall: Date, monotonic: Double)?
+    /// Sources that notice resume, clock changes and time-zone changes.
+    var timeWatchers: [AnyObject] = []
+    /// Random times already drawn, by practice and day (`yyyy-MM-dd`).
+    var randomDraws: [PracticeID: [String: [Int]]] = [:]
     /// Whether `start()` ran: only a running engine schedules and delivers.
     private(set) var isRunning = false
 
@@ -66,14 +72,28 @@ public final class Engine: @unchecked Sendable {
         startedAt = environment.clock.now
     }
 
-    /// Attaches the channel that shows prompts. Call before `start()`, on `queue`.
+    /// Attaches the channel that shows prompts, replacing any earlier one. On `queue`.
     func attach(channel: any PromptChannel) {
+        self.channel?.disconnect()
+        shown.removeAll()
         self.channel = channel
         channel.onEvent = { [unowned self] event in self.handle(event) }
+        channel.connect()
     }
 
-    /// Considers what is due, arms the timer, and tells systemd it is ready. Call on `queue`.
+    /// The channel the config asks for: desktop notifications, or the person's own command.
+    private func makeChannel() -> any PromptChannel {
+        switch config.channel {
+        case .desktop: NotificationChannel(queue: queue, logger: logger)
+        case .command(let argv): CommandChannel(command: argv, queue: queue, logger: logger)
+        }
+    }
+
+    /// Connects the channel, watches for resume, clock and time-zone changes, considers what
+    /// is due, arms the timer, and tells systemd it is ready. Call on `queue`.
     public func start() {
+        attach(channel: makeChannel())
+        watchTime()
         timer = env.clock.makeTimer(queue: queue) { [unowned self] in self.tick() }
         isRunning = true
         initializeCursors()
@@ -88,8 +108,11 @@ public final class Engine: @unchecked Sendable {
         env.notifier.reloading()
         do {
             let fresh = try env.loader.load(path: env.configPath)
+            let channelChanged = fresh.channel != config.channel
             config = fresh
             reloadProblem = nil
+            randomDraws.removeAll()
+            if channelChanged { attach(channel: makeChannel()) }
             initializeCursors()
             logger.info("config reloaded", metadata: ["config": "\(fresh.source)"])
             record("reloaded", detail: fresh.source)
@@ -109,6 +132,8 @@ public final class Engine: @unchecked Sendable {
         isRunning = false
         timer?.disarm()
         timer = nil
+        channel?.disconnect()
+        timeWatchers.removeAll()
         record("stopped", detail: nil)
         logger.info("steady stopping")
     }

@@ -2,6 +2,7 @@ import Dispatch
 import Logging
 import SteadyDesktop
 import SteadyJournal
+import SteadyConfig
 import SteadyKit
 import SteadySystemd
 
@@ -46,12 +47,14 @@ final class NotificationChannel: PromptChannel {
         client = nil
     }
 
-    func show(_ prompt: PromptRecord, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void) {
+    var name: String { "notification" }
+
+    func show(_ offer: Offer, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void) {
         guard let client else {
             completion(.failure(BusError(.closed, "There is no session bus connection.")))
             return
         }
-        client.notify(Self.notification(for: prompt, server: client.server, replacing: handle)) { result in
+        client.notify(Self.notification(for: offer, server: client.server, replacing: handle)) { result in
             completion(result.mapError { $0 as any Error })
         }
     }
@@ -60,26 +63,31 @@ final class NotificationChannel: PromptChannel {
         client?.closeNotification(id: handle)
     }
 
-    /// The notification for a prompt, adapted to what the server can show.
-    static func notification(for prompt: PromptRecord, server: ServerInfo?, replacing handle: UInt32?) -> DesktopNotification {
-        let request = prompt.content.request
-        var actions = request.actionChoices.map { NotificationAction(key: $0.key, label: $0.label) }
+    /// The notification for an offer, adapted to what the server can show: actions when it has
+    /// them (else a line on how to answer in the terminal), an inline reply for text prompts
+    /// when it has that (else "Answer…" opens a small dialog).
+    static func notification(for offer: Offer, server: ServerInfo?, replacing handle: UInt32?) -> DesktopNotification {
+        let prompt = offer.prompt
+        var actions = offer.actions.map { NotificationAction(key: $0.key, label: $0.label) }
         var inlineReply: DesktopNotification.InlineReply?
         var body = prompt.content.body
-        if case .text(let placeholder) = request {
-            if server?.hasInlineReply == true {
-                inlineReply = .init(label: "Answer", placeholder: placeholder)
-            } else {
-                body += "\n(Answer any time with: steady answer \(prompt.id))"
-            }
-        } else if server?.hasActions != true {
-            body += "\n(Answer any time with: steady answer \(prompt.id))"
+        if case .text(let placeholder) = prompt.content.request, server?.hasInlineReply == true {
+            inlineReply = .init(label: "Answer", placeholder: placeholder)
+            actions.removeAll { $0.key == GenericAction.answer }
+        }
+        if server?.hasActions != true {
+            body += "\n(Answer any time: steady answer \(prompt.id))"
             actions = []
+        }
+        let urgency: DesktopNotification.Urgency = switch offer.urgency {
+        case .low: .low
+        case .normal: .normal
+        case .critical: .critical
         }
         return DesktopNotification(
             appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: prompt.content.title, body: body,
-            actions: actions, urgency: .low, category: "x-steady.prompt", desktopEntry: "steady",
-            suppressSound: true, inlineReply: inlineReply, expireTimeout: 0)
+            actions: actions, urgency: urgency, category: "x-steady.prompt", desktopEntry: "steady",
+            suppressSound: urgency != .critical, inlineReply: inlineReply, expireTimeout: 0)
     }
 
     private func translate(_ event: NotificationEvent) {

@@ -12,7 +12,7 @@ extension Journal {
     public func recordPrompt(
         practice: PracticeID, slot: Date, kind: PromptRecord.Kind = .scheduled, followUpKey: String? = nil,
         parentID: Int64? = nil, content: PromptContent, createdAt: Date, dueAt: Date, expiresAt: Date,
-        outcome: Outcome = .pending
+        outcome: Outcome = .pending, reason: String? = nil
     ) throws(JournalError) -> PromptRecord? {
         let request = String(decoding: try! JSONEncoder().encode(content.request), as: UTF8.self)
         return try write { db in
@@ -27,7 +27,7 @@ extension Journal {
             guard db.changesCount == 1 else { return nil }
             let id = db.lastInsertedRowID
             try Self.insertEvent(db, at: createdAt, kind: outcome == .pending ? "created" : outcome.rawValue,
-                                 promptID: id, practice: practice)
+                                 promptID: id, practice: practice, detail: reason)
             return try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [id])
         }
     }
@@ -124,6 +124,38 @@ extension Journal {
         try read { db in
             try Double.fetchOne(db, sql: "SELECT max(slot) FROM prompt WHERE practice = ? AND kind = 'scheduled'", arguments: [practice.rawValue])
                 .map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    /// The outcomes of a practice's latest scheduled prompts, newest first, each with the
+    /// reason recorded when it was created (e.g. "back-off", "quiet hours").
+    public func recentOutcomes(of practice: PracticeID, limit: Int) throws(JournalError) -> [(outcome: Outcome, reason: String?)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.outcome, (SELECT e.detail FROM event e WHERE e.prompt_id = p.id ORDER BY e.id LIMIT 1) AS reason
+                FROM prompt p WHERE p.practice = ? AND p.kind = 'scheduled'
+                ORDER BY p.slot DESC LIMIT ?
+                """, arguments: [practice.rawValue, limit]).map { row in
+                (Outcome(rawValue: row["outcome"]) ?? .pending, row["reason"])
+            }
+        }
+    }
+
+    /// The random times drawn for a practice on a day (`yyyy-MM-dd`), if drawn before.
+    public func randomDraw(of practice: PracticeID, day: String) throws(JournalError) -> [Int]? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT minutes FROM random_draw WHERE practice = ? AND day = ?", arguments: [practice.rawValue, day])
+                .map { $0.split(separator: ",").compactMap { Int($0) } }
+        }
+    }
+
+    /// Stores a day's random times unless some were stored already; returns the stored ones.
+    public func storeRandomDraw(of practice: PracticeID, day: String, minutes: [Int]) throws(JournalError) -> [Int] {
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO random_draw (practice, day, minutes) VALUES (?, ?, ?)",
+                           arguments: [practice.rawValue, day, minutes.map(String.init).joined(separator: ",")])
+            let stored = try String.fetchOne(db, sql: "SELECT minutes FROM random_draw WHERE practice = ? AND day = ?", arguments: [practice.rawValue, day]) ?? ""
+            return stored.split(separator: ",").compactMap { Int($0) }
         }
     }
 

@@ -59,6 +59,13 @@ extension Journal {
                     detail TEXT
                 );
                 CREATE INDEX event_by_prompt ON event(prompt_id);
+
+                CREATE TABLE random_draw (
+                    practice TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    minutes TEXT NOT NULL,
+                    PRIMARY KEY (practice, day)
+                );
                 """)
         }
         return migrator

@@ -27,7 +27,7 @@ struct AnswerCommand: ParsableCommand {
     @Argument(help: "The prompt's number, as shown by `steady status` (with or without '#').")
     var id: String?
 
-    @Argument(help: "Your answer. Quote text with spaces, or leave it out to be asked.")
+    @Argument(help: "Your answer, 'later' to be asked again, or 'skip' to let it pass. Quote text with spaces, or leave it out to be asked.")
     var value: [String] = []
 
     @Option(help: "A private note to keep with the answer.")
@@ -83,10 +83,15 @@ struct AnswerCommand: ParsableCommand {
             do {
                 parsed = try prompt.content.request.parse(raw!)
             } catch {
-                printError(error.description)
+                let word = raw!.trimmingCharacters(in: .whitespaces).lowercased()
+                if word == "skip" || word == "later" {
+                    try submit(prompt, request: word == "skip" ? .skip(promptID: prompt.id) : .later(promptID: prompt.id), journal: journal)
+                    continue
+                }
+                printError(error.description + " (Or 'later' to be asked again, or 'skip' to let it pass.)")
                 throw ExitStatus.badAnswer
             }
-            try submit(prompt, value: parsed, journal: journal)
+            try submit(prompt, request: .answer(promptID: prompt.id, value: parsed, note: note), journal: journal)
         }
     }
 
@@ -101,7 +106,7 @@ struct AnswerCommand: ParsableCommand {
         } else if case .scale(let scale) = request {
             print("   \(scale.range.lowerBound) = \(scale.lowLabel) … \(scale.range.upperBound) = \(scale.highLabel)")
         }
-        print("Your answer (Enter to leave it for now): ", terminator: "")
+        print("Your answer ('later', 'skip', or Enter to leave it for now): ", terminator: "")
         guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
             print("Left for later.")
             return nil
@@ -109,8 +114,7 @@ struct AnswerCommand: ParsableCommand {
         return line
     }
 
-    private func submit(_ prompt: PromptRecord, value: AnswerValue, journal: Journal) throws {
-        let request = ControlRequest.answer(promptID: prompt.id, value: value, note: note)
+    private func submit(_ prompt: PromptRecord, request: ControlRequest, journal: Journal) throws {
         let response: ControlResponse?
         do {
             response = try ControlClient().send(request)
@@ -136,7 +140,16 @@ struct AnswerCommand: ParsableCommand {
                                        journal: journal, clock: SystemClock(),
                                        logger: Logger(label: "steady", factory: { _ in SwiftLogNoOpLogHandler() })),
                     config: try loader.load(path: options.config), queue: DispatchQueue(label: "steady.answer"))
-                print(try engine.answerWithoutDaemon(promptID: prompt.id, value: value, note: note) ?? "Saved. Thank you.")
+                switch request {
+                case .answer(_, let value, let note):
+                    print(try engine.answerWithoutDaemon(promptID: prompt.id, value: value, note: note) ?? "Saved. Thank you.")
+                case .skip, .later:
+                    var skipping = false
+                    if case .skip = request { skipping = true }
+                    print(try engine.handleWithoutAnswer(promptID: prompt.id, skip: skipping))
+                case .status:
+                    break
+                }
             } catch let error as ConfigError {
                 printError("\(error)")
                 throw ExitStatus.config

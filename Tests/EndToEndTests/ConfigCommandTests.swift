@@ -37,7 +37,7 @@ import Testing
     @Test(arguments: [
         ("quiet-hours = \"22:00..07:00\nx = 1\n", "config.toml:1:", "not valid TOML"),
         ("shedule = \"07:00\"\n", "config.toml:1:1:", "known settings: quiet-hours, daily-limit"),
-        ("[practices.morning-mindfulness]\nschedule = \"Mon 7:3O\"\n", "config.toml:2:", ""),
+        ("[practices.morning-mindfulness]\nschedule = \"Mon 7:3O\"\n", "config.toml:2:17:", "hint:"),
         ("[practices.mornig-mindfulness]\n", "config.toml:1:", "did you mean 'morning-mindfulness'?"),
     ])
     func check_reportsBadInput_withLocation_andWritesNothing(config: String, location: String, hint: String) throws {

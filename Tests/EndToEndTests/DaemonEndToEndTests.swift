@@ -80,15 +80,16 @@ import Testing
 
         // The person picks "box" the way a click would: through dunst's own context menu.
         try desktop.invokeAction(matching: ",box]")
-        let offered = try String(contentsOf: desktop.dmenuInputLog, encoding: .utf8)
-        for key in ["4-7-8", "box", "coherent", "not-now"] {
-            #expect(offered.contains(",\(key)]"), "dunst did not offer the action '\(key)': \(offered)")
-        }
         let answered = notify.wait(timeout: 15) { message in
             guard let status = message.notifyField("STATUS") else { return false }
             return !status.contains("pending")
         }
         #expect(answered != nil, "no status update after the answer; stderr: \(daemon.stderr)")
+        // What dunst offered (its dmenu input: one line per action of the bubble).
+        let offered = try String(contentsOf: desktop.dmenuInputLog, encoding: .utf8)
+        for key in ["4-7-8", "box", "coherent", "not-now", "steady:later"] {
+            #expect(offered.contains(",\(key)]"), "dunst did not offer the action '\(key)': \(offered)")
+        }
 
         // The answer is in the SQLite file, through the notification channel.
         let row = try Self.sqlite(home.journal, """
