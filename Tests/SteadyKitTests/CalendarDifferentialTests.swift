@@ -7,7 +7,7 @@ import Testing
 /// `systemd-analyze calendar` prints, line for line (the "From now" lines may differ only by the
 /// time that passes while the tool runs).
 ///
-/// `STEADY_CALENDAR_CASES` (default 400) sets the number of expressions,
+/// `STEADY_CALENDAR_CASES` (default 1000) sets the number of expressions,
 /// `STEADY_CALENDAR_SEED` the seed; `scripts/calendar-differential` runs many thousands.
 @Suite("Calendar expressions: differential test against systemd-analyze")
 struct CalendarDifferentialTests {
@@ -33,7 +33,7 @@ struct CalendarDifferentialTests {
             return
         }
         let env = ProcessInfo.processInfo.environment
-        let cases = env["STEADY_CALENDAR_CASES"].flatMap(Int.init) ?? 400
+        let cases = env["STEADY_CALENDAR_CASES"].flatMap(Int.init) ?? 1000
         let seed = env["STEADY_CALENDAR_SEED"].flatMap { UInt64($0, radix: 16) ?? UInt64($0) } ?? 0x5EED_CA1E
         let batchSize = 20
 
