@@ -34,7 +34,7 @@ struct CalendarDifferentialTests {
         }
         let env = ProcessInfo.processInfo.environment
         let cases = env["STEADY_CALENDAR_CASES"].flatMap(Int.init) ?? 1000
-        let seed = env["STEADY_CALENDAR_SEED"].flatMap { UInt64($0, radix: 16) ?? UInt64($0) } ?? 0x5EED_CA1E
+        let seed = env["STEADY_CALENDAR_SEED"].flatMap(Self.parseSeed) ?? 0x5EED_CA1E
         let batchSize = 20
 
         var rng = CalendarSplitMix64(seed: seed)
@@ -179,6 +179,13 @@ struct CalendarDifferentialTests {
             if k + 1 < count, i < lines.count, lines[i].isEmpty { i += 1 }
         }
         return result
+    }
+
+    /// `0x1f`, `1f` (hex) or `31`? Hex with `0x`, else decimal when all digits, else hex.
+    static func parseSeed(_ text: String) -> UInt64? {
+        let t = text.lowercased()
+        if t.hasPrefix("0x") { return UInt64(t.dropFirst(2), radix: 16) }
+        return UInt64(t) ?? UInt64(t, radix: 16)
     }
 
     static func findExecutable(_ name: String) -> String? {

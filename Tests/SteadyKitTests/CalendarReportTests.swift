@@ -57,6 +57,13 @@ struct CalendarReportTests {
         #expect(report.errors.isEmpty)
     }
 
+    @Test func trailingBlanksAreNotPrinted() throws {
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let base = Date(timeIntervalSince1970: 1_711_846_800)
+        let report = CalendarReport.render(["Mon "], iterations: 1, base: base, now: base, timeZone: utc)
+        #expect(report.output.hasPrefix("  Original form: Mon\nNormalized form: Mon *-*-* 00:00:00\n"))
+    }
+
     @Test(arguments: [
         (0, "now"), (999, "999us left"), (1_500, "1ms left"), (5_000_000, "5s left"), (70_000_000, "1min 10s left"),
         (400_000_000, "6min left"), (3_960_000_000, "1h 6min left"), (30_000_000_000, "8h left"),
@@ -69,7 +76,8 @@ struct CalendarReportTests {
 
     @Test func abbreviationsFollowTzdata() throws {
         func stamp(_ t: Int, _ zone: String) throws -> String {
-            CalendarTimestampFormat.timestamp(microseconds: t * 1_000_000, zone: try #require(TimeZone(identifier: zone)))
+            let tz: TimeZone = try #require(TimeZone(identifier: zone))
+            return CalendarTimestampFormat.timestamp(microseconds: t * 1_000_000, zone: tz)
         }
         #expect(try stamp(1_700_000_000, "Asia/Kathmandu") == "Wed 2023-11-15 03:58:20 +0545")
         #expect(try stamp(1_700_000_000, "America/Santiago") == "Tue 2023-11-14 19:13:20 -03")

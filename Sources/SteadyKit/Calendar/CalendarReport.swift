@@ -66,12 +66,15 @@ public enum CalendarReport {
         return render(rows)
     }
 
-    /// systemd's vertical table: field names right-aligned, then ": " and the value.
+    /// systemd's vertical table: field names right-aligned, then ": " and the value, without
+    /// trailing blanks (an expression given as "*-*-1 " shows as "*-*-1").
     private static func render(_ rows: [(String, String)]) -> String {
         let width = rows.map(\.0.count).max() ?? 0
         var out = ""
         for (field, value) in rows {
-            out += String(repeating: " ", count: width - field.count) + field + ": " + value + "\n"
+            var line = String(repeating: " ", count: width - field.count) + field + ": " + value
+            while line.last == " " { line.removeLast() }
+            out += line + "\n"
         }
         return out
     }
