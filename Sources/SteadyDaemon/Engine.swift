@@ -57,6 +57,8 @@ public final class Engine: @unchecked Sendable {
     private(set) var nextWake: Date?
     /// Wall and monotonic time at the last tick, to notice clock jumps and sleep.
     var lastWakeup: (wall: Date, monotonic: Double)?
+    /// Used instead of the configured channel when set (tests).
+    var channelOverride: (any PromptChannel)?
     /// Sources that notice resume, clock changes and time-zone changes.
     var timeWatchers: [AnyObject] = []
     /// Random times already drawn, by practice and day (`yyyy-MM-dd`).
@@ -82,8 +84,10 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// The channel the config asks for: desktop notifications, or the person's own command.
+    /// Tests may set `channelOverride` (e.g. to "no server at all").
     private func makeChannel() -> any PromptChannel {
-        switch config.channel {
+        if let channelOverride { return channelOverride }
+        return switch config.channel {
         case .desktop: NotificationChannel(queue: queue, logger: logger)
         case .command(let argv): CommandChannel(command: argv, queue: queue, logger: logger)
         }
