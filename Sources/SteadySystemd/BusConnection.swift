@@ -30,6 +30,8 @@ public final class BusConnection: @unchecked Sendable {
     private var pending: [UInt64: PendingCall] = [:]
     private var nextCallID: UInt64 = 1
     let onQueueKey = DispatchSpecificKey<ObjectIdentifier>()
+    /// How many times a source woke the queue (for tests of the idle floor).
+    private(set) var wakeups = 0
 
     // MARK: - Opening
 
@@ -264,6 +266,7 @@ public final class BusConnection: @unchecked Sendable {
     // MARK: - Event loop
 
     private func process() {
+        wakeups += 1
         while let bus {
             let rc = sd_bus_process(bus, nil)
             if rc < 0 {
@@ -336,6 +339,11 @@ public final class BusConnection: @unchecked Sendable {
             for call in calls { deliverLater(call.reply, .failure(error)) }
         }
     }
+
+    /// Whether a timer is armed (sd-bus has a deadline) — for tests of the idle floor.
+    var isTimerArmed: Bool { timer != nil }
+    /// Whether a write source is active (sd-bus has unsent bytes) — for tests of the idle floor.
+    var isWaitingToWrite: Bool { writeSource != nil }
 
     // MARK: - Helpers
 

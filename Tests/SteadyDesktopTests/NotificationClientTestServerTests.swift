@@ -112,6 +112,23 @@ struct NotificationClientTestServerTests {
         #expect(try await harness.closed(id: id) == .closedByCall)
     }
 
+    @Test func signalsFromAnotherConnection_areIgnored() async throws {
+        let (server, harness) = try await start()
+        let id = try await harness.notify(
+            DesktopNotification(appName: "t", summary: "s", actions: [.init(key: "real", label: "Real")]))
+        let client = try #require(harness.connection.queue.sync { harness.connection.uniqueName })
+
+        try TestNotificationServer.sendImpostorSignal(address: session.busAddress, to: client, member: "ActionInvoked") {
+            writer throws(BusError) in
+            try writer.append(id)
+            try writer.append("impostor")
+        }
+        try server.emitActionInvoked(id: id, key: "real")
+
+        #expect(try await harness.actionInvoked(id: id) == "real")
+        #expect(!harness.events.all.contains(.actionInvoked(id: id, actionKey: "impostor")))
+    }
+
     @Test func notify_whenTheServerNeverAnswers_failsWithATimeout() async throws {
         let (server, harness) = try await start(answersNotify: false, callTimeout: .milliseconds(300))
         let started = ContinuousClock.now

@@ -29,20 +29,19 @@ final class NotificationHarness: @unchecked Sendable {
         }
     }
 
-    /// Sends a notification and returns the server's id for it.
-    func notify(_ notification: DesktopNotification) async throws(BusError) -> UInt32 {
-        let result: Result<UInt32, BusError> = await withCheckedContinuation { continuation in
-            queue.async { self.client.notify(notification) { continuation.resume(returning: $0) } }
-        }
-        return try result.get()
+    /// Sends a notification and returns the server's id for it. Fails the test rather than
+    /// hang if the client never completes.
+    func notify(_ notification: DesktopNotification, timeout: Duration = .seconds(15)) async throws -> UInt32 {
+        let done = EventRecorder<Result<UInt32, BusError>>()
+        queue.async { self.client.notify(notification) { done.record($0) } }
+        return try await done.next("Notify completion", timeout: timeout) { _ in true }.get()
     }
 
     /// Asks the server to close a notification.
-    func closeNotification(id: UInt32) async throws(BusError) {
-        let result: Result<Void, BusError> = await withCheckedContinuation { continuation in
-            queue.async { self.client.closeNotification(id: id) { continuation.resume(returning: $0) } }
-        }
-        try result.get()
+    func closeNotification(id: UInt32, timeout: Duration = .seconds(15)) async throws {
+        let done = EventRecorder<Result<Void, BusError>>()
+        queue.async { self.client.closeNotification(id: id) { done.record($0) } }
+        try await done.next("CloseNotification completion", timeout: timeout) { _ in true }.get()
     }
 
     /// The server the client currently knows about.

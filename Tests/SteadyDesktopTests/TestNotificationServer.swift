@@ -34,6 +34,8 @@ final class TestNotificationServer: @unchecked Sendable {
     private var nextID: UInt32 = 1
     private var callers: [UInt32: String] = [:]
     private var calls: [Received] = []
+    /// Every `Notify` call as it arrives, for tests to await.
+    let notifyCalls = EventRecorder<Received>()
 
     /// Connects to the bus at `address`, takes `org.freedesktop.Notifications` and starts serving.
     /// With `answersNotify` false it never replies to `Notify` (to test call timeouts).
@@ -140,6 +142,7 @@ final class TestNotificationServer: @unchecked Sendable {
                     actions: try message.readStringArray(), hints: try message.readDictionary(),
                     expireTimeout: try message.readInt32())
                 calls.append(received)
+                notifyCalls.record(received)
                 guard answersNotify else { return 1 }
                 var id = received.replacesID
                 if id == 0 {
@@ -196,6 +199,42 @@ final class TestNotificationServer: @unchecked Sendable {
         rc = sd_bus_send(bus, signal, nil)
         guard rc >= 0 else { throw BusError(.callFailed, "sd_bus_send signal: \(rc)") }
         _ = sd_bus_flush(bus)
+    }
+
+    /// Sends a notification signal to `destination` from a connection of its own (an
+    /// impostor: not the owner of the name), then makes a round trip to the bus so the signal
+    /// is on its way to `destination` before this returns.
+    static func sendImpostorSignal(
+        address: String, to destination: String, member: String,
+        _ build: (BusMessageWriter) throws(BusError) -> Void
+    ) throws {
+        var bus: OpaquePointer? = nil
+        var rc = sd_bus_new(&bus)
+        guard rc >= 0, let bus else { throw ServerError("sd_bus_new", rc) }
+        defer { sd_bus_flush_close_unref(bus) }
+        rc = sd_bus_set_address(bus, address)
+        if rc >= 0 { rc = sd_bus_set_bus_client(bus, 1) }
+        if rc >= 0 { rc = sd_bus_start(bus) }
+        guard rc >= 0 else { throw ServerError("connect to \(address)", rc) }
+        var signal: OpaquePointer? = nil
+        rc = sd_bus_message_new_signal(bus, &signal, "/org/freedesktop/Notifications", "org.freedesktop.Notifications", member)
+        guard rc >= 0, let signal else { throw ServerError("make a signal", rc) }
+        defer { sd_bus_message_unref(signal) }
+        rc = sd_bus_message_set_destination(signal, destination)
+        guard rc >= 0 else { throw ServerError("address a signal", rc) }
+        try build(BusMessageWriter(handle: signal))
+        rc = sd_bus_send(bus, signal, nil)
+        guard rc >= 0 else { throw ServerError("send a signal", rc) }
+        var call: OpaquePointer? = nil
+        rc = sd_bus_message_new_method_call(bus, &call, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetId")
+        guard rc >= 0, let call else { throw ServerError("make a call", rc) }
+        defer { sd_bus_message_unref(call) }
+        var error = sd_bus_error()
+        defer { sd_bus_error_free(&error) }
+        var reply: OpaquePointer? = nil
+        rc = sd_bus_call(bus, call, 5_000_000, &error, &reply)
+        sd_bus_message_unref(reply)
+        guard rc >= 0 else { throw ServerError("round-trip to the bus", rc) }
     }
 
     struct ServerError: Error, CustomStringConvertible {
