@@ -59,8 +59,27 @@ struct NotificationClientDunstTests {
 
         let key = try await harness.actionInvoked(id: id)
         #expect(key == "later")
+        // dunst 1.9 leaves the bubble up after a context-menu action (a mouse click with
+        // close_current would close it): whoever handles the answer closes it.
+        #expect(try session.displayedCount() == 1)
+        #expect(!harness.events.all.contains { if case .closed = $0 { true } else { false } })
         let menu = try String(contentsOf: session.dmenuInputLog, encoding: .utf8)
         #expect(menu.contains("[\(id),calm]") && menu.contains("[\(id),later]"), "dunst offered both actions: \(menu)")
+    }
+
+    @Test func hostileBody_isShownLiterallyByDunst() async throws {
+        var notification = prompt("Check-in")
+        notification.body = "Tom & Jerry <b>not bold</b> &amp; 'quoted'"
+        let id = try await harness.notify(notification)
+        try session.waitForDisplayedCount(1)
+
+        try session.dismiss()
+        _ = try await harness.closed(id: id)
+
+        // dunst keeps the markup it rendered as "message": escaped text renders literally.
+        let history = try session.historyJSON()
+        #expect(history.contains("Tom &amp; Jerry &lt;b&gt;not bold&lt;/b&gt; &amp;amp; &#39;quoted&#39;"), "\(history)")
+        #expect(!history.contains("<b>not bold</b>"))
     }
 
     @Test func dismissedInDunst_isReportedAsClosedDismissed() async throws {
