@@ -267,6 +267,10 @@ public final class BusConnection: @unchecked Sendable {
 
     private func process() {
         wakeups += 1
+        // A handler may close the connection mid-dispatch; keep the bus alive until sd-bus returns.
+        guard let current = bus else { return }
+        sd_bus_ref(current)
+        defer { sd_bus_unref(current) }
         while let bus {
             let rc = sd_bus_process(bus, nil)
             if rc < 0 {

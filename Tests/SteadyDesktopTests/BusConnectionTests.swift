@@ -88,6 +88,25 @@ struct BusConnectionTests {
         queue.sync { connection.close() }
     }
 
+    @Test func close_fromInsideAReplyHandler_isSafe() async throws {
+        let connection = try connect()
+        let closedInside = EventRecorder<Bool>()
+
+        queue.async {
+            connection.call(
+                destination: "org.freedesktop.DBus", path: "/org/freedesktop/DBus", interface: "org.freedesktop.DBus",
+                member: "GetId"
+            ) { _ in
+                connection.close()
+                closedInside.record(!connection.isOpen)
+            }
+        }
+
+        #expect(try await closedInside.next("reply handler") { _ in true })
+        let after = try await call(connection, "ListNames") { message throws(BusError) in try message.readStringArray() }
+        if case .failure(let error) = after { #expect(error.code == .closed) } else { Issue.record("a closed connection answered") }
+    }
+
     @Test func matchSignal_deliversUntilCancelled() async throws {
         let connection = try connect()
         let kept = EventRecorder<String>()
