@@ -7,60 +7,136 @@ import SteadyJournal
 import SteadyKit
 import SteadySystemd
 
-/// Runs steady as a long-lived service: opens the journal, loads the config, starts the
-/// engine on its serial queue, and wires signals, the control socket, the desktop channel
-/// and the watchdog to it.
+/// Runs steady as a long-lived service: loads the config, opens the journal, starts the
+/// engine on its serial queue, and wires signals, the control socket and the watchdog to it.
+///
+/// What systemd hears (`Type=notify`, see docs/service.md): `READY=1` with a `STATUS=` once
+/// config, journal and timers are up; `EXTEND_TIMEOUT_USEC=` while a slow journal migration
+/// runs; `WATCHDOG=1` from the engine queue at half `WATCHDOG_USEC`; `RELOADING=1` +
+/// `MONOTONIC_USEC=` then `READY=1` around SIGHUP; `STOPPING=1` on SIGTERM/SIGINT; and on
+/// a fatal start-up error a `STATUS=` with the reason and `ERRNO=`, then a documented exit status.
 public enum Daemon {
     /// Exit statuses of `steady daemon`, documented in the man page.
     public enum ExitCode: Int32 {
         case success = 0
         case journal = 74   // EX_IOERR
+        case control = 75   // EX_TEMPFAIL: another daemon is running, or the control socket cannot be opened
         case config = 78    // EX_CONFIG
-        case control = 75   // EX_TEMPFAIL: another daemon holds the socket
     }
+
+    /// How long opening the journal may take before steady asks systemd for more time,
+    /// how much it asks for each time, and when it stops asking (a migration that never ends
+    /// should still hit the start timeout).
+    static let extendAfter: Duration = .seconds(1)
+    static let extendBy: Duration = .seconds(20)
+    static let extendInterval: Duration = .seconds(5)
+    static let extendLimit: Duration = .seconds(600)
 
     /// Starts everything and never returns; exits 0 after SIGTERM/SIGINT.
     public static func run(configPath: String?, registry: PracticeRegistry, logger: Logger) -> Never {
-        let notifier = ServiceNotifier()
         let environment = ProcessInfo.processInfo.environment
+        let notifier = ServiceNotifier(environment: environment)
         let loader = ConfigLoader(registry: registry)
         let config: Config
         do {
             config = try loader.load(path: configPath)
         } catch {
-            logger.critical("the config has a problem", metadata: ["error": "\(error.summary)"])
-            notifier.failed(status: "config error: \(error.summary)", errno: EINVAL)
+            // The full text (with its hint) for a person at a terminal; one line for systemd.
             FileHandle.standardError.write(Data("steady: \(error)\n".utf8))
-            exit(ExitCode.config.rawValue)
+            fail(.config, status: "config error: \(error.summary)", errno: EINVAL, notifier: notifier, logger: logger)
         }
+
+        let controlPath = ControlSocketPath.path(environment: environment)
+        if case .status(let other)? = try? ControlClient(path: controlPath).send(.status, timeout: 2) {
+            fail(.control, status: "another steady daemon is already running (pid \(other.pid))",
+                 errno: EALREADY, notifier: notifier, logger: logger)
+        }
+
         let journal: Journal
         do {
-            journal = try Journal(path: Journal.defaultPath(environment: environment))
+            let path = Journal.defaultPath(environment: environment)
+            journal = try extendingStartTimeout(notifier: notifier, logger: logger) { () throws(JournalError) in
+                try Journal(path: path)
+            }
         } catch {
-            logger.critical("cannot open the journal", metadata: ["error": "\(error)"])
-            notifier.failed(status: "cannot open the journal: \(error)", errno: EIO)
-            exit(ExitCode.journal.rawValue)
+            fail(.journal, status: "cannot open the journal: \(error)", errno: EIO, notifier: notifier, logger: logger)
         }
+
         let queue = DispatchQueue(label: "steady.engine")
         let engine = Engine(
             environment: .init(loader: loader, configPath: configPath, journal: journal, clock: SystemClock(),
                                notifier: notifier, logger: logger),
             config: config, queue: queue)
-
-        let runner = Runner(engine: engine, logger: logger)
+        let runner = Runner(engine: engine, controlPath: controlPath, environment: environment, logger: logger)
         queue.async { runner.start() }
         dispatchMain()
     }
 
-    /// Holds the daemon's Dispatch sources for the life of the process.
+    /// Ends start-up: logs why, tells systemd (`STATUS=` + `ERRNO=`), exits with `code`.
+    static func fail(_ code: ExitCode, status: String, errno: Int32, notifier: ServiceNotifier, logger: Logger) -> Never {
+        logger.critical("steady cannot start", metadata: ["reason": "\(status)", "exit.status": "\(code.rawValue)"])
+        notifier.failed(status: status, errno: errno)
+        exit(code.rawValue)
+    }
+
+    /// Runs `body` (opening the journal, which may migrate it) on this thread; while it runs
+    /// longer than `extendAfter`, asks systemd every `extendInterval` for `extendBy` more
+    /// (`EXTEND_TIMEOUT_USEC=`), for at most `extendLimit` in all.
+    static func extendingStartTimeout<T>(
+        notifier: ServiceNotifier, logger: Logger, _ body: () throws(JournalError) -> T
+    ) throws(JournalError) -> T {
+        guard notifier.isSupervised else { return try body() }
+        let queue = DispatchQueue(label: "steady.start-timeout")
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let started = ContinuousClock.now
+        let (limit, extendBy) = (extendLimit, extendBy)
+        let said = OnceFlag()
+        timer.schedule(deadline: .now() + nanoseconds(extendAfter), repeating: nanoseconds(extendInterval),
+                       leeway: .milliseconds(100))
+        timer.setEventHandler {
+            guard ContinuousClock.now - started < limit else {
+                timer.cancel()
+                return
+            }
+            if said.first() {
+                logger.notice("opening the journal is taking a while; asking systemd to wait")
+            }
+            notifier.extendTimeout(extendBy)
+        }
+        timer.resume()
+        defer { queue.sync { timer.cancel() } }
+        return try body()
+    }
+
+    static func nanoseconds(_ duration: Duration) -> DispatchTimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
+    }
+
+    /// True the first time it is asked; used from one queue.
+    final class OnceFlag: @unchecked Sendable {
+        private var done = false
+        func first() -> Bool {
+            defer { done = true }
+            return !done
+        }
+    }
+
+    /// Holds the daemon's Dispatch sources for the life of the process. Everything runs on
+    /// the engine's queue.
     final class Runner: @unchecked Sendable {
         let engine: Engine
+        let controlPath: String
+        let environment: [String: String]
         let logger: Logger
         var sources: [any DispatchSourceProtocol] = []
         var control: ControlServer?
+        var watchdog: ServiceWatchdog?
 
-        init(engine: Engine, logger: Logger) {
+        init(engine: Engine, controlPath: String, environment: [String: String], logger: Logger) {
             self.engine = engine
+            self.controlPath = controlPath
+            self.environment = environment
             self.logger = logger
         }
 
@@ -76,32 +152,30 @@ public enum Daemon {
                 sources.append(source)
             }
 
-            let server = ControlServer(path: ControlSocketPath.path(), queue: queue) { [unowned self] request, reply in
+            let server = ControlServer(path: controlPath, queue: queue) { [unowned self] request, reply in
                 engine.handle(request, reply: reply)
             }
             do {
                 try server.start()
                 control = server
             } catch {
-                logger.critical("cannot open the control socket", metadata: ["error": "\(error)"])
-                engine.env.notifier.failed(status: "\(error)", errno: EADDRINUSE)
-                exit(ExitCode.control.rawValue)
+                Daemon.fail(.control, status: "cannot open the control socket: \(error)", errno: EADDRINUSE,
+                     notifier: engine.env.notifier, logger: logger)
             }
 
             engine.start()
 
-            if let interval = ServiceNotifier.watchdogPingInterval() {
-                let watchdog = DispatchSource.makeTimerSource(queue: queue)
-                let nanos = Int(interval.components.seconds) * 1_000_000_000 + Int(interval.components.attoseconds / 1_000_000_000)
-                watchdog.schedule(deadline: .now(), repeating: .nanoseconds(nanos), leeway: .milliseconds(50))
-                watchdog.setEventHandler { [unowned self] in engine.env.notifier.watchdog() }
-                watchdog.resume()
-                sources.append(watchdog)
+            // On the engine's queue: if the engine hangs, the pings stop and systemd restarts steady.
+            if let watchdog = ServiceWatchdog(environment: environment, notifier: engine.env.notifier, queue: queue) {
+                watchdog.start()
+                self.watchdog = watchdog
+                logger.debug("watchdog pings enabled", metadata: ["interval": "\(watchdog.interval)"])
             }
         }
 
         func shutdown() {
             engine.stop()
+            watchdog?.stop()
             control?.stop()
             for source in sources { source.cancel() }
             exit(ExitCode.success.rawValue)

@@ -1,0 +1,282 @@
+import Foundation
+
+/// Installs, removes and describes steady's systemd user service: the executable, the unit,
+/// the man page and shell completions, and the `systemctl --user` calls around them.
+///
+/// Every step is reported as one line as it is done (or, with `dryRun`, as it would be), so a
+/// person sees exactly what changed on their machine. When no user manager is reachable the
+/// files are still installed and the steps left to do by hand are printed.
+public struct ServiceInstaller: Sendable {
+    /// A file installed next to the unit (man page, completions).
+    public struct File: Sendable, Equatable {
+        /// Absolute path.
+        public var path: String
+        /// What it is, for the report ("the man page").
+        public var label: String
+        public var contents: String
+
+        public init(path: String, label: String, contents: String) {
+            self.path = path
+            self.label = label
+            self.contents = contents
+        }
+    }
+
+    public var paths: ServicePaths
+    public var systemctl: Systemctl
+    /// Receives one line per step.
+    public var report: @Sendable (String) -> Void
+
+    public init(paths: ServicePaths, systemctl: Systemctl, report: @escaping @Sendable (String) -> Void) {
+        self.paths = paths
+        self.systemctl = systemctl
+        self.report = report
+    }
+
+    // MARK: - Install
+
+    /// Installs and starts the service.
+    ///
+    /// - Parameters:
+    ///   - source: the running executable, copied to `paths.executable`; nil when
+    ///     `paths.executable` is used as it is (`--bin`).
+    ///   - files: the man page and completions to write.
+    ///   - dryRun: report the steps without doing any.
+    /// - Throws: `.badPath` for an unusable `--bin`, `.cannotWrite`, `.noManager` (after
+    ///   installing the files and printing the remaining steps), `.systemctl`.
+    public func install(source: String?, files: [File], dryRun: Bool) throws(ServiceError) {
+        let verb = dryRun ? "would " : ""
+        if source == nil {
+            guard paths.executable.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: paths.executable) else {
+                throw ServiceError(.badPath, "\(paths.executable) is not an executable file; give --bin the absolute path of a steady binary.")
+            }
+        }
+        if dryRun { report("Dry run: nothing is changed.") }
+
+        if let source {
+            if Self.sameFile(source, paths.executable) {
+                report("\(verb)keep \(paths.executable) (it is this steady)")
+            } else {
+                try step(dryRun) { () throws(ServiceError) in
+                    try Self.write(contentsOf: source, to: paths.executable, mode: 0o755)
+                }
+                report(dryRun ? "would copy \(source) to \(paths.executable)" : "copied \(source) to \(paths.executable)")
+            }
+        } else {
+            report("\(verb)run \(paths.executable) as it is (--bin)")
+        }
+        if !FileManager.default.fileExists(atPath: paths.dataDirectory) {
+            try step(dryRun) { () throws(ServiceError) in try Self.makeDirectory(paths.dataDirectory, mode: 0o700) }
+            report("\(dryRun ? "would create" : "created") \(paths.dataDirectory) (0700) for the journal: the one directory the service may write")
+        }
+        let unit = File(path: paths.unitFile, label: "the unit", contents: paths.unit.text)
+        for file in [unit] + files {
+            try step(dryRun) { () throws(ServiceError) in
+                try Self.write(Data(file.contents.utf8), to: file.path, mode: 0o644)
+            }
+            report("\(dryRun ? "would write" : "wrote") \(file.label) \(file.path)")
+        }
+
+        let wasActive = !dryRun && systemctl.show(["ActiveState"])?["ActiveState"] == "active"
+        let commands: [[String]] = [["daemon-reload"], ["enable", "--now", ServiceUnit.name]]
+            + (wasActive ? [["restart", ServiceUnit.name]] : [])
+        if dryRun {
+            for command in commands { report("would run systemctl --user \(command.joined(separator: " "))") }
+            return
+        }
+        if let reason = systemctl.unreachableReason() {
+            report("")
+            report("steady is installed but not started: \(reason)")
+            report("Inside a login session with systemd, finish with:")
+            for command in commands { report("  systemctl --user \(command.joined(separator: " "))") }
+            report("or run it in the foreground now with: \(paths.executable) daemon")
+            throw ServiceError(.noManager, "no systemd user manager is reachable; the remaining steps are printed above.")
+        }
+        for command in commands {
+            try runReporting(command)
+        }
+        let state = systemctl.show(["ActiveState", "SubState", "StatusText"]) ?? [:]
+        report("")
+        guard state["ActiveState"] == "active" else {
+            throw ServiceError(.systemctl, "steady.service is \(state["ActiveState"] ?? "in an unknown state") "
+                + "(\(state["StatusText"].flatMap { $0.isEmpty ? nil : $0 } ?? "no status")); see `journalctl --user -u steady`.")
+        }
+        report("steady is running: \(state["StatusText"].flatMap { $0.isEmpty ? nil : $0 } ?? "started").")
+        report("See it with `systemctl --user status steady` and its log with `journalctl --user -u steady`.")
+    }
+
+    // MARK: - Uninstall
+
+    /// Stops and removes the service, its unit, man page and completions, and the executable
+    /// when it is the one `install` copied. Keeps the journal and config unless `purge`.
+    ///
+    /// - Parameter confirmed: the person agreed to `purge` (the caller asks); without it a
+    ///   purge is refused before anything changes.
+    public func uninstall(files: [String], purge: Bool, confirmed: Bool, dryRun: Bool) throws(ServiceError) {
+        if purge && !confirmed && !dryRun {
+            throw ServiceError(.notConfirmed, "--purge deletes your journal; it needs a yes (answer the question in a terminal, or add --yes).")
+        }
+        if dryRun { report("Dry run: nothing is changed.") }
+        let verb = dryRun ? "would " : ""
+        let fileManager = FileManager.default
+        let unitText = try? String(contentsOfFile: paths.unitFile, encoding: .utf8)
+        let installedExecutable = unitText.flatMap { ServiceUnit.executable(inUnitText: $0, home: paths.home) }
+        let reason = dryRun ? nil : systemctl.unreachableReason()
+
+        if unitText != nil {
+            if dryRun {
+                report("would run systemctl --user disable --now \(ServiceUnit.name)")
+            } else if reason == nil {
+                try runReporting(["disable", "--now", ServiceUnit.name])
+            }
+        }
+        var removable = [paths.unitFile] + files
+        if let installedExecutable, installedExecutable == paths.standardExecutable {
+            removable.append(installedExecutable)
+        } else if let installedExecutable {
+            report("left \(installedExecutable) in place: it was given with --bin, not copied by install")
+        }
+        for path in removable where fileManager.fileExists(atPath: path) {
+            try step(dryRun) { () throws(ServiceError) in try Self.remove(path) }
+            report("\(verb)\(dryRun ? "remove" : "removed") \(path)")
+        }
+        if unitText != nil {
+            if dryRun {
+                report("would run systemctl --user daemon-reload")
+            } else if reason == nil {
+                try runReporting(["daemon-reload"])
+            }
+        }
+        if purge {
+            for directory in [paths.dataDirectory, paths.configDirectory] where fileManager.fileExists(atPath: directory) {
+                try step(dryRun) { () throws(ServiceError) in try Self.remove(directory) }
+                report("\(verb)\(dryRun ? "delete" : "deleted") \(directory) and everything in it")
+            }
+        } else if fileManager.fileExists(atPath: paths.dataDirectory) {
+            report("kept your journal in \(paths.dataDirectory) (`steady service uninstall --purge` deletes it)")
+        }
+        if let reason, unitText != nil {
+            report("")
+            report("No systemd user manager could be told: \(reason)")
+            report("If steady is still running, stop it with `systemctl --user stop steady` inside your session.")
+        }
+        if unitText == nil && !dryRun {
+            report("steady.service was not installed for this user (no \(paths.unitFile)).")
+        }
+    }
+
+    // MARK: - Status
+
+    /// What is installed and what systemd says about it.
+    public struct Status: Sendable, Codable, Equatable {
+        public var unitFile: String
+        public var installed: Bool
+        /// Whether the installed unit is what this steady would write for its executable.
+        public var unitCurrent: Bool?
+        public var executable: String?
+        public var executablePresent: Bool?
+        /// Why systemd could not be asked, when it could not.
+        public var managerProblem: String?
+        public var enabled: String?
+        public var active: String?
+        public var sub: String?
+        public var mainPID: Int?
+        public var statusText: String?
+        public var restarts: Int?
+        public var result: String?
+    }
+
+    /// Reads the installed files and asks systemd (`systemctl --user show`).
+    public func status() -> Status {
+        let unitText = try? String(contentsOfFile: paths.unitFile, encoding: .utf8)
+        var status = Status(unitFile: paths.unitFile, installed: unitText != nil)
+        if let unitText, let executable = ServiceUnit.executable(inUnitText: unitText, home: paths.home) {
+            status.executable = executable
+            status.executablePresent = FileManager.default.isExecutableFile(atPath: executable)
+            var current = paths
+            current.executable = executable
+            status.unitCurrent = unitText == current.unit.text
+        }
+        if let problem = systemctl.unreachableReason() {
+            status.managerProblem = problem
+            return status
+        }
+        let show = systemctl.show(["UnitFileState", "ActiveState", "SubState", "MainPID", "StatusText", "NRestarts", "Result"]) ?? [:]
+        func value(_ key: String) -> String? { show[key].flatMap { $0.isEmpty ? nil : $0 } }
+        status.enabled = value("UnitFileState")
+        status.active = value("ActiveState")
+        status.sub = value("SubState")
+        status.mainPID = value("MainPID").flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
+        status.statusText = value("StatusText")
+        status.restarts = value("NRestarts").flatMap(Int.init)
+        status.result = value("Result")
+        return status
+    }
+
+    // MARK: - Helpers
+
+    private func step(_ dryRun: Bool, _ body: () throws(ServiceError) -> Void) throws(ServiceError) {
+        if !dryRun { try body() }
+    }
+
+    private func runReporting(_ arguments: [String]) throws(ServiceError) {
+        let line = "systemctl --user " + arguments.joined(separator: " ")
+        let result = try systemctl.run(arguments)
+        guard result.status == 0 else {
+            let said = result.errors.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw ServiceError(.systemctl, "`\(line)` failed (exit status \(result.status))\(said.isEmpty ? "" : ": \(said)")")
+        }
+        report("ran \(line)")
+    }
+
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat()
+        var second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    static func makeDirectory(_ path: String, mode: Int) throws(ServiceError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: mode])
+        } catch {
+            throw ServiceError(.cannotWrite, "cannot create \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func write(contentsOf source: String, to path: String, mode: Int) throws(ServiceError) {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw ServiceError(.cannotWrite, "cannot read \(source) to copy it")
+        }
+        try write(data, to: path, mode: mode)
+    }
+
+    /// Writes through a temporary file and a rename: a running copy of the executable keeps
+    /// its old inode, and nobody ever sees half a file.
+    static func write(_ data: Data, to path: String, mode: Int) throws(ServiceError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        try makeDirectory(directory, mode: 0o755)
+        let temporary = directory + "/.\((path as NSString).lastPathComponent).steady-install"
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ServiceError(.cannotWrite, "cannot write \(path): \(error.localizedDescription)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ServiceError(.cannotWrite, "cannot write \(path): \(reason)")
+        }
+    }
+
+    static func remove(_ path: String) throws(ServiceError) {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw ServiceError(.cannotWrite, "cannot remove \(path): \(error.localizedDescription)")
+        }
+    }
+}

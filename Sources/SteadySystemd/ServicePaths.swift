@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where `steady service install` puts things for one person, following the XDG base
+/// directories and systemd's user unit search path.
+public struct ServicePaths: Sendable, Equatable {
+    /// `$HOME`.
+    public var home: String
+    /// The executable the unit runs: `~/.local/bin/steady`, or `--bin`.
+    public var executable: String
+    /// `$XDG_CONFIG_HOME/systemd/user/steady.service`.
+    public var unitFile: String
+    /// `$XDG_DATA_HOME/man/man1/steady.1` (man-db finds it through `~/.local/bin` on `PATH`).
+    public var manPage: String
+    /// `$XDG_DATA_HOME/bash-completion/completions/steady` (loaded on demand by bash-completion).
+    public var bashCompletion: String
+    /// `$XDG_DATA_HOME/zsh/site-functions/_steady` (add the directory to `fpath`).
+    public var zshCompletion: String
+    /// `$XDG_CONFIG_HOME/fish/completions/steady.fish` (loaded by fish).
+    public var fishCompletion: String
+    /// The journal's directory (`$XDG_DATA_HOME/steady`): the only place the service writes.
+    public var dataDirectory: String
+    /// The config directory (`$XDG_CONFIG_HOME/steady`).
+    public var configDirectory: String
+
+    /// The default executable location, `~/.local/bin/steady`.
+    public var standardExecutable: String { home + "/.local/bin/steady" }
+
+    /// The paths for `environment`; `executable` overrides `~/.local/bin/steady`, and the
+    /// journal and config directories come from the modules that own them.
+    public init(environment: [String: String], executable: String? = nil, dataDirectory: String, configDirectory: String) {
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
+        func base(_ key: String, _ fallback: String) -> String {
+            environment[key].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + fallback
+        }
+        let config = base("XDG_CONFIG_HOME", "/.config")
+        let data = base("XDG_DATA_HOME", "/.local/share")
+        self.home = home
+        self.executable = executable ?? home + "/.local/bin/steady"
+        unitFile = config + "/systemd/user/" + ServiceUnit.name
+        manPage = data + "/man/man1/steady.1"
+        bashCompletion = data + "/bash-completion/completions/steady"
+        zshCompletion = data + "/zsh/site-functions/_steady"
+        fishCompletion = config + "/fish/completions/steady.fish"
+        self.dataDirectory = dataDirectory
+        self.configDirectory = configDirectory
+    }
+
+    /// The unit for these paths.
+    public var unit: ServiceUnit {
+        ServiceUnit(executablePath: executable, dataDirectoryPath: dataDirectory, home: home)
+    }
+}

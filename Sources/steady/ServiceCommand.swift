@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SteadyConfig
+import SteadyJournal
+import SteadySystemd
+
+struct ServiceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "service",
+        abstract: "Install, remove or inspect steady's systemd user service.",
+        discussion: """
+            `steady service install` copies this steady to ~/.local/bin, writes the unit \
+            ~/.config/systemd/user/steady.service with the man page and shell completions, then \
+            runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady`. Each \
+            step is printed as it is done; --dry-run prints them without doing any. docs/service.md \
+            explains the unit and its hardening.
+
+            Exit status: 0 done, 1 systemctl failed or the service did not start, 3 (status) the \
+            service is not running, 64 a bad option or a --purge without a yes, 69 no systemd user \
+            manager is reachable (install still writes the files and prints the steps left), 73 a \
+            file could not be written or removed.
+            """,
+        subcommands: [Install.self, Uninstall.self, Status.self])
+}
+
+/// Options shared by the `service` subcommands.
+struct ServiceOptions: ParsableArguments {
+    @Flag(help: "Print the steps without changing anything.")
+    var dryRun = false
+}
+
+extension ServiceCommand {
+    /// The paths for this user, with `--bin` when given.
+    static func paths(executable: String? = nil) -> ServicePaths {
+        ServicePaths(
+            environment: ProcessInfo.processInfo.environment, executable: executable,
+            dataDirectory: (Journal.defaultPath() as NSString).deletingLastPathComponent,
+            configDirectory: (ConfigLoader.defaultPath() as NSString).deletingLastPathComponent)
+    }
+
+    /// The man page and the completions for the shells installed here (bash always).
+    static func files(for paths: ServicePaths) -> [ServiceInstaller.File] {
+        let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        var files = [
+            ServiceInstaller.File(path: paths.manPage, label: "the man page", contents: ServiceManualPage.text),
+            ServiceInstaller.File(path: paths.bashCompletion, label: "bash completions",
+                                  contents: Steady.completionScript(for: .bash)),
+        ]
+        if Systemctl.find("zsh", path: searchPath) != nil {
+            files.append(.init(path: paths.zshCompletion, label: "zsh completions", contents: Steady.completionScript(for: .zsh)))
+        }
+        if Systemctl.find("fish", path: searchPath) != nil {
+            files.append(.init(path: paths.fishCompletion, label: "fish completions", contents: Steady.completionScript(for: .fish)))
+        }
+        return files
+    }
+
+    static func installer(_ paths: ServicePaths) -> ServiceInstaller {
+        ServiceInstaller(paths: paths, systemctl: Systemctl()) { line in print(line) }
+    }
+
+    /// The exit status for a service error, as documented above.
+    static func exitCode(_ error: ServiceError) -> ExitCode {
+        switch error.code {
+        case .noManager: ExitCode(69)      // EX_UNAVAILABLE
+        case .cannotWrite: ExitCode(73)    // EX_CANTCREAT
+        case .systemctl: ExitStatus.failure
+        case .notConfirmed, .badPath: ExitCode(64) // EX_USAGE
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SteadySystemd
+
+extension ServiceCommand {
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install steady as a systemd user service and start it.",
+            discussion: """
+                Copies this steady to ~/.local/bin/steady (or runs the one given with --bin), \
+                creates the journal directory, writes the unit, the man page and completions, then \
+                runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady` \
+                (and a restart when it was already running, so a new version takes over). Running \
+                it again updates everything.
+
+                Without a reachable systemd user manager (no login session, a container, sudo) the \
+                files are still written and the remaining commands are printed; exit status 69.
+                """)
+
+        @Option(name: .customLong("bin"), help: ArgumentHelp(
+            "Run this steady executable instead of copying this one to ~/.local/bin.", valueName: "path"))
+        var executable: String?
+
+        @OptionGroup var options: ServiceOptions
+
+        func validate() throws {
+            if let executable {
+                guard executable.hasPrefix("/") else {
+                    throw ValidationError("--bin needs an absolute path, e.g. --bin /usr/bin/steady.")
+                }
+                guard FileManager.default.isExecutableFile(atPath: executable) else {
+                    throw ValidationError("\(executable) is not an executable file; give --bin the path of a steady binary.")
+                }
+            }
+        }
+
+        func run() throws {
+            let paths = ServiceCommand.paths(executable: executable)
+            let source = executable == nil ? Self.runningExecutable() : nil
+            do {
+                try ServiceCommand.installer(paths).install(
+                    source: source, files: ServiceCommand.files(for: paths), dryRun: options.dryRun)
+            } catch {
+                printError(error.description)
+                throw ServiceCommand.exitCode(error)
+            }
+        }
+
+        /// The file this process runs from.
+        static func runningExecutable() -> String {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        }
+    }
+}

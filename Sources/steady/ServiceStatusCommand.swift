@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import SteadySystemd
+
+extension ServiceCommand {
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show whether the service is installed and running, and what systemd says about it.",
+            discussion: "Exit status: 0 running, 3 not running or not installed, 69 no systemd user manager is reachable.")
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        func run() throws {
+            let status = ServiceCommand.installer(ServiceCommand.paths()).status()
+            if json {
+                try printJSON(status)
+            } else {
+                render(status)
+            }
+            if status.managerProblem != nil { throw ExitCode(69) }
+            if status.active != "active" { throw ExitCode(3) }
+        }
+
+        private func render(_ status: ServiceInstaller.Status) {
+            if let active = status.active {
+                var line = "steady.service: \(active)"
+                if let sub = status.sub { line += " (\(sub))" }
+                if let pid = status.mainPID { line += ", pid \(pid)" }
+                print(line)
+                if let text = status.statusText { print("  status:   \(text)") }
+                if let restarts = status.restarts, restarts > 0 { print("  restarts: \(restarts)") }
+                if active == "failed", let result = status.result { print("  result:   \(result)") }
+            } else if let problem = status.managerProblem {
+                print("steady.service: systemd could not be asked: \(problem)")
+            }
+            if status.installed {
+                var unit = "  unit:     \(status.unitFile)"
+                if let enabled = status.enabled { unit += " (\(enabled))" }
+                if status.unitCurrent == false { unit += " — differs from what this steady installs; `steady service install` updates it" }
+                print(unit)
+                if let executable = status.executable {
+                    print("  runs:     \(executable)\(status.executablePresent == false ? " — missing!" : "")")
+                }
+                print("  logs:     journalctl --user -u steady")
+            } else {
+                print("  not installed (no \(status.unitFile)); `steady service install` installs it.")
+            }
+        }
+    }
+}
