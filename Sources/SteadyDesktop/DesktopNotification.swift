@@ -71,6 +71,7 @@ public struct DesktopNotification: Sendable, Equatable {
         /// The label of the send button.
         public var submitLabel: String?
 
+        /// Makes an inline reply field; nil texts leave the server's defaults.
         public init(label: String, placeholder: String? = nil, submitLabel: String? = nil) {
             self.label = label
             self.placeholder = placeholder
@@ -87,6 +88,7 @@ public struct NotificationAction: Sendable, Hashable {
     /// The text shown to the person.
     public var label: String
 
+    /// Makes an action with the key reported back and the label shown.
     public init(key: String, label: String) {
         self.key = key
         self.label = label

@@ -11,6 +11,7 @@ public struct ServerInfo: Sendable, Equatable {
     /// Optional features it supports (`"actions"`, `"body-markup"`, `"inline-reply"`, …).
     public var capabilities: Set<String>
 
+    /// Makes server information (the client builds it from the server's answers).
     public init(name: String, vendor: String, version: String, specVersion: String, capabilities: Set<String>) {
         self.name = name
         self.vendor = vendor

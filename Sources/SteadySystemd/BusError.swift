@@ -36,6 +36,7 @@ public struct BusError: Error, Sendable, Equatable, CustomStringConvertible {
         /// sd-bus refused to send a call.
         public static let callFailed = Code(.callFailed)
 
+        /// The code's name, for logs.
         public var description: String { raw.rawValue }
     }
 
@@ -53,6 +54,7 @@ public struct BusError: Error, Sendable, Equatable, CustomStringConvertible {
         self.name = name
     }
 
+    /// The sentence (``message``).
     public var description: String { message }
 }
 
