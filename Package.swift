@@ -39,16 +39,25 @@ let package = Package(
                 "CSystemd", "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl",
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyJournal", .product(name: "GRDB", package: "GRDB.swift")]),
     ] + practiceNames.map(practice) + [
         .target(name: "BuiltinPractices", dependencies: ["SteadyKit"] + practiceNames.map { .target(name: $0) },
                 path: "Plugins/BuiltinPractices"),
         .executableTarget(
             name: "steady",
             dependencies: [
+                "SteadyInsights",
                 "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
                 "BuiltinPractices", "SteadyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "steady-bench",
+            dependencies: [
+                "SteadyKit", "SteadyJournal", "SteadyInsights",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "SteadyTestSupport", path: "Tests/SteadyTestSupport"),
         .testTarget(name: "SteadyKitTests", dependencies: ["SteadyKit", "SteadyTestSupport"]),
@@ -59,6 +68,7 @@ let package = Package(
         .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
     ]
 )

@@ -1,83 +1,255 @@
 import ArgumentParser
 import Foundation
+import SteadyInsights
 import SteadyJournal
 import SteadyKit
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Show recent prompts and your answers, newest first.")
+        abstract: "Show prompts with your answers, and what you logged, newest first.",
+        discussion: """
+            In a terminal the whole history opens in a pager (less; set PAGER to change it), read \
+            page by page as you scroll. Otherwise the newest 20 are printed; --limit changes that.
 
-    @Option(name: .shortAndLong, help: "How many prompts to show.")
-    var limit: Int = 20
+            Examples:
+              steady history --since 7d
+              steady history --practice evening-reflection --outcome answered
+              steady history --practice trigger-journal --since 2025-03-01 --until 2025-03-31
+              steady history --json --limit 100
 
-    @Option(help: "Only this practice (see `steady practices`).")
-    var practice: String?
+            Exit status: 0 shown, 64 a filter could not be read, 74 the journal cannot be read.
+            """)
+
+    @Option(name: .shortAndLong, help: "How many to show (default: all of them in a pager, else 20).")
+    var limit: Int?
+
+    @Option(help: ArgumentHelp(
+        "Only this practice, or this kind of entry (trigger-journal, thought-record, pause, calming, win…). Repeat for more.",
+        valueName: "name"))
+    var practice: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Only prompts that ended this way: \(Outcome.allCases.map { $0 == .pending ? "pending" : $0.rawValue }.joined(separator: ", ")). Repeat or separate with commas. Leaves out logged entries.",
+        valueName: "outcome"))
+    var outcome: [String] = []
+
+    @OptionGroup var window: WindowOptions
 
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
+    @Flag(help: "Print straight to the terminal instead of a pager.")
+    var noPager = false
+
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
-        if let practice, registry[PracticeID(practice)] == nil {
-            let hint = Suggestion.nearest(to: practice, in: registry.ids.map(\.rawValue)).map { " Did you mean '\($0)'?" } ?? ""
-            throw ValidationError("'\(practice)' is not a practice.\(hint) `steady practices` lists them.")
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        _ = try outcomes()
+    }
+
+    func outcomes() throws -> [Outcome] {
+        try outcome.flatMap { $0.split(separator: ",") }.map { raw in
+            let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let value = Outcome(rawValue: text) else {
+                let names = Outcome.allCases.map(\.rawValue)
+                let hint = Suggestion.nearest(to: text, in: names).map { " Did you mean '\($0)'?" } ?? ""
+                throw ValidationError("'\(text)' is not an outcome.\(hint) Use one of: \(names.joined(separator: ", ")).")
+            }
+            return value
         }
     }
 
+    /// Entry kinds steady's own tools write, accepted by --practice before any is recorded.
+    static let entryKinds = ["trigger-journal", "trigger-journal-follow-up", "thought-record", "self-assessment", "pause", "calming", "win"]
+
+    func run() throws {
+        let outcomes = try outcomes()
+        let window = try window.window()
+        guard let journal = try openJournal(create: false) else {
+            if json { print("[]") } else { print("Nothing yet: the journal starts with steady's first prompt or your first entry.") }
+            return
+        }
+        try checkPractices(in: journal)
+        let filter = HistoryFilter(since: window.since, until: window.until, practices: practice, outcomes: outcomes)
+        let paging = !json && !noPager && isatty(STDOUT_FILENO) == 1
+        let output = paging ? Pager.start() ?? Pager.direct : Pager.direct
+        let total = limit ?? (output.isPager ? Int.max : 20)
+        var clock = LocalClock(timeZone: .current)
+        let formatter = HistoryText()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+
+        var cursor: HistoryCursor? = nil
+        var shown = 0
+        if json { output.write("[") }
+        pages: while shown < total {
+            let want = min(total - shown, shown == 0 ? 50 : 500)
+            let page: [HistoryRecord]
+            do {
+                page = try journal.historyPage(filter, after: cursor, limit: want)
+            } catch {
+                output.finish()
+                printError(error.description)
+                throw ExitStatus.journal
+            }
+            for record in page {
+                let text = json ? (shown == 0 ? "\n  " : ",\n  ") + String(decoding: try encoder.encode(Item(record)), as: UTF8.self)
+                                : formatter.line(record, clock: &clock) + "\n"
+                guard output.write(text) else { break pages }  // the pager was closed
+                shown += 1
+            }
+            guard page.count == want, let last = page.last else { break }
+            cursor = last.cursor
+        }
+        if json { output.write(shown == 0 ? "]\n" : "\n]\n") }
+        if shown == 0 && !json {
+            output.write(filter == HistoryFilter() ? "Nothing yet.\n" : "Nothing matches these filters.\n")
+        } else if !json && !output.isPager && limit == nil && shown == 20 {
+            output.write("(the newest 20; --limit for more, or --since to pick a stretch)\n")
+        }
+        output.finish()
+    }
+
+    /// Fails with a suggestion when a --practice names neither a practice, nor an entry kind,
+    /// nor anything in the journal.
+    private func checkPractices(in journal: Journal) throws {
+        let known = Set(registry.ids.map(\.rawValue) + Self.entryKinds)
+        let unknown = practice.filter { !known.contains($0) }
+        guard !unknown.isEmpty else { return }
+        let recorded = Set((try? journal.recordedKinds()) ?? [])
+        for name in unknown where !recorded.contains(name) {
+            let all = Array(known.union(recorded)).sorted()
+            let hint = Suggestion.nearest(to: name, in: all).map { " Did you mean '\($0)'?" } ?? ""
+            printError("'\(name)' is not a practice or a kind of entry.\(hint) `steady practices` lists the practices.")
+            throw ExitCode.validationFailure
+        }
+    }
+
+    /// One record in `--json`.
     struct Item: Encodable {
+        /// `prompt` or `entry`.
+        var type: String
         var id: Int64
+        /// The practice (prompts) or the kind of entry (entries).
         var practice: String
+        /// The prompt's slot, or when the entry was logged.
         var slot: Date
-        var title: String
-        var outcome: String
+        var title: String?
+        var outcome: String?
         var answer: String?
         var note: String?
         var answeredAt: Date?
         var channel: String?
+        var snoozes: Int?
+        var parentID: Int64?
+        /// An entry's fields: numbers as numbers, choices and text as strings, done as true.
+        var fields: [String: Field]?
+
+        enum Field: Encodable {
+            case number(Int), string(String), flag(Bool)
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .number(let n): try container.encode(n)
+                case .string(let s): try container.encode(s)
+                case .flag(let b): try container.encode(b)
+                }
+            }
+        }
+
+        init(_ record: HistoryRecord) {
+            switch record {
+            case .prompt(let item):
+                type = "prompt"; id = item.prompt.id; practice = item.prompt.practice.rawValue; slot = item.prompt.slot
+                title = item.prompt.content.title; outcome = item.prompt.outcome.rawValue
+                answer = item.answer.map { HistoryText.describe($0.value, in: item.prompt.content.request) }
+                note = item.answer?.note; answeredAt = item.answer?.answeredAt; channel = item.answer?.channel.rawValue
+                snoozes = item.prompt.snoozes; parentID = item.prompt.parentID
+            case .entry(let entry):
+                type = "entry"; id = entry.id; practice = entry.kind; slot = entry.createdAt; parentID = entry.parentID
+                fields = entry.response.values.mapValues { value in
+                    switch value {
+                    case .number(let n): .number(n)
+                    case .choice(let s), .text(let s): .string(s)
+                    case .done: .flag(true)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where `history` writes: straight to standard output, or into a pager that reads lazily.
+///
+/// Writing to the pager blocks while the person reads; when they quit it, the next write
+/// fails with EPIPE and history stops fetching.
+final class Pager {
+    private let process: Process?
+    /// Kept so its write end stays open until `finish()`.
+    private let pipe: Pipe?
+    private let fd: Int32
+    private var closed = false
+
+    var isPager: Bool { process != nil }
+
+    private init(process: Process?, pipe: Pipe?) {
+        self.process = process
+        self.pipe = pipe
+        fd = pipe?.fileHandleForWriting.fileDescriptor ?? STDOUT_FILENO
     }
 
-    func run() throws {
-        guard let journal = try openJournal(create: false) else {
-            if json { try printJSON([Item]()) } else { print("Nothing yet: the journal starts with steady's first prompt.") }
-            return
-        }
-        let items: [HistoryItem]
-        do {
-            items = try journal.history(limit: limit, practice: practice.map { PracticeID($0) })
-        } catch {
-            printError(error.description)
-            throw ExitStatus.journal
-        }
-        let rows = items.map { item in
-            Item(id: item.prompt.id, practice: item.prompt.practice.rawValue, slot: item.prompt.slot,
-                 title: item.prompt.content.title, outcome: item.prompt.outcome.rawValue,
-                 answer: item.answer.map { Self.describe($0.value, in: item.prompt.content.request) },
-                 note: item.answer?.note, answeredAt: item.answer?.answeredAt, channel: item.answer?.channel.rawValue)
-        }
-        if json { try printJSON(rows); return }
-        if rows.isEmpty {
-            print("Nothing yet.")
-            return
-        }
-        for row in rows {
-            let when = Clock.full(row.slot)
-            var line = "\(when)  #\(row.id)  \(row.practice.padding(toLength: 20, withPad: " ", startingAt: 0))  \(row.outcome)"
-            if let answer = row.answer { line += ": \(answer)" }
-            if let note = row.note { line += " — \(note)" }
-            print(line)
-        }
+    /// Standard output, unpaged.
+    static var direct: Pager { Pager(process: nil, pipe: nil) }
+
+    /// Starts `$PAGER` (default `less`, with `LESS=FRX` unless set), or nil when there is none.
+    static func start() -> Pager? {
+        let environment = ProcessInfo.processInfo.environment
+        let command = (environment["PAGER"] ?? "less").trimmingCharacters(in: .whitespaces)
+        guard !command.isEmpty, command != "cat" else { return nil }
+        if command == "less", !isOnPath("less", environment: environment) { return nil }
+        let pipe = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.standardInput = pipe
+        var childEnvironment = environment
+        if childEnvironment["LESS"] == nil { childEnvironment["LESS"] = "FRX" }
+        process.environment = childEnvironment
+        do { try process.run() } catch { return nil }
+        try? pipe.fileHandleForReading.close()
+        // A closed pager must end the output, not the process; Ctrl-C belongs to the pager.
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
+        return Pager(process: process, pipe: pipe)
     }
 
-    /// A choice shown by its label, a number with its scale, text as written.
-    static func describe(_ value: AnswerValue, in request: AnswerRequest) -> String {
-        switch (value, request) {
-        case (.choice(let key), .choices(let choices)):
-            return choices.first { $0.key == key }?.label ?? key
-        case (.number(let n), .scale(let scale)):
-            return "\(n) of \(scale.range.upperBound)"
-        default:
-            return value.description
+    private static func isOnPath(_ name: String, environment: [String: String]) -> Bool {
+        (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains { access("\($0)/\(name)", X_OK) == 0 }
+    }
+
+    /// Writes `text`; false once the reader has gone.
+    @discardableResult
+    func write(_ text: String) -> Bool {
+        guard !closed else { return false }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                closed = true
+                return false
+            }
+            bytes = bytes.dropFirst(written)
         }
+        return true
+    }
+
+    /// Closes the pipe and waits for the pager to exit.
+    func finish() {
+        guard let process else { return }
+        closed = true
+        try? pipe?.fileHandleForWriting.close()
+        process.waitUntilExit()
     }
 }

@@ -21,6 +21,7 @@ struct Steady: ParsableCommand {
         subcommands: [
             DaemonCommand.self, StatusCommand.self, AnswerCommand.self, HistoryCommand.self,
             PracticesCommand.self, ConfigCommand.self,
+            StatsCommand.self, ReportCommand.self, ExportCommand.self,
             ServiceCommand.self,
         ])
 }

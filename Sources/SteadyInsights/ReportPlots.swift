@@ -1,0 +1,391 @@
+import Foundation
+import SteadyKit
+
+/// The report's plots, each one `<svg>` string. Pure functions of their data.
+enum ReportPlots {
+    static let width = 720.0
+
+    // MARK: - Calendar heat map
+
+    /// Check-ins per day, one row of weeks per calendar year, Monday at the top.
+    static func calendar(byDay: [Int: Int], firstDay: Int, lastDay: Int) -> String {
+        let cell = 11.0, gap = 2.0, step = cell + gap
+        let left = 44.0, top = 18.0, yearHeight = 7 * step + 26
+        let firstYear = CivilDay(dayNumber: firstDay).year, lastYear = CivilDay(dayNumber: lastDay).year
+        let years = Array(firstYear...max(firstYear, lastYear))
+        let legendHeight = 24.0
+        var svg = SVGCanvas(width: width, height: top + Double(years.count) * yearHeight + legendHeight)
+        let most = max(1, byDay.filter { $0.key >= firstDay && $0.key <= lastDay }.map(\.value).max() ?? 1)
+        for (row, year) in years.enumerated() {
+            let y0 = top + Double(row) * yearHeight
+            let yearStart = max(firstDay, CivilDay(year: year, month: 1, day: 1).dayNumber)
+            let yearEnd = min(lastDay, CivilDay(year: year, month: 12, day: 31).dayNumber)
+            // Week columns count from the Monday on or before 1 January.
+            let jan1 = CivilDay(year: year, month: 1, day: 1).dayNumber
+            let firstMonday = jan1 - LocalClock.weekday(ofDay: jan1)
+            svg.text(String(year), x: 0, y: y0 + 3.5 * step + 4, size: 12, weight: "600")
+            for weekday in [0, 2, 4] {
+                svg.text(CivilDay.weekdayNames[weekday], x: left - 4, y: y0 + Double(weekday) * step + cell - 1.5,
+                         anchor: "end", size: 9, fill: Palette.muted)
+            }
+            for month in 1...12 {
+                let monthStart = CivilDay(year: year, month: month, day: 1).dayNumber
+                let monthEnd = (month == 12 ? CivilDay(year: year + 1, month: 1, day: 1) : CivilDay(year: year, month: month + 1, day: 1)).dayNumber - 1
+                guard monthStart <= yearEnd, monthEnd >= yearStart, monthEnd - max(monthStart, yearStart) >= 6 else { continue }
+                let column = Double((max(monthStart, yearStart) - firstMonday) / 7)
+                svg.text(CivilDay.monthNames[month - 1], x: left + column * step, y: y0 - 4, size: 9, fill: Palette.muted)
+            }
+            guard yearStart <= yearEnd else { continue }
+            for day in yearStart...yearEnd {
+                let column = Double((day - firstMonday) / 7)
+                let weekday = Double(LocalClock.weekday(ofDay: day))
+                let count = byDay[day] ?? 0
+                let label = CivilDay(dayNumber: day).iso + ": " + (count == 0 ? "no check-ins" : count == 1 ? "1 check-in" : "\(count) check-ins")
+                svg.rect(x: left + column * step, y: y0 + weekday * step, width: cell, height: cell,
+                         fill: count == 0 ? Palette.empty : Palette.heat[level(count, of: most)], rx: 2, tooltip: label)
+            }
+        }
+        // Legend.
+        let legendY = top + Double(years.count) * yearHeight
+        svg.text("fewer", x: left, y: legendY + 9, size: 9, fill: Palette.muted)
+        for (index, colour) in ([Palette.empty] + Palette.heat).enumerated() {
+            svg.rect(x: left + 34 + Double(index) * step, y: legendY, width: cell, height: cell, fill: colour, rx: 2)
+        }
+        svg.text("more check-ins", x: left + 38 + 6 * step, y: legendY + 9, size: 9, fill: Palette.muted)
+        return svg.render(plot: "calendar", title: "Check-ins by day")
+    }
+
+    /// Heat level 0–4 for `count` (> 0) when the busiest day has `most`.
+    static func level(_ count: Int, of most: Int) -> Int {
+        min(Palette.heat.count - 1, max(0, Int((Double(count) / Double(most) * Double(Palette.heat.count)).rounded(.up)) - 1))
+    }
+
+    // MARK: - Columns (share answered)
+
+    /// Vertical bars of a share (0–1) with a caption under each and a count above.
+    static func shareColumns(plot: String, title: String, labels: [String], buckets: [RateBucket], labelEvery: Int = 1) -> String {
+        let height = 190.0, left = 46.0, right = 8.0, top = 18.0, bottom = 34.0
+        var svg = SVGCanvas(width: width, height: height)
+        let plotHeight = height - top - bottom
+        let slot = (width - left - right) / Double(labels.count)
+        for (fraction, label) in [(0.0, "none"), (0.5, "half"), (1.0, "all")] {
+            let y = top + plotHeight * (1 - fraction)
+            svg.line(x1: left, y1: y, x2: width - right, y2: y, stroke: Palette.grid)
+            svg.text(label, x: left - 6, y: y + 3.5, anchor: "end", size: 9, fill: Palette.muted)
+        }
+        for (index, bucket) in buckets.enumerated() {
+            let x = left + Double(index) * slot
+            if index % labelEvery == 0 {
+                svg.text(labels[index], x: x + slot / 2, y: height - bottom + 14, anchor: "middle", size: 9, fill: Palette.muted)
+            }
+            guard let rate = bucket.rate else { continue }
+            let barHeight = max(1, plotHeight * rate)
+            svg.rect(x: x + slot * 0.15, y: top + plotHeight - barHeight, width: slot * 0.7, height: barHeight,
+                     fill: Palette.accent, rx: 1.5, tooltip: "\(labels[index]): \(bucket.answered) of \(bucket.shown) answered")
+            if slot >= 48 {  // room for the numbers under the label
+                svg.text("\(bucket.answered) of \(bucket.shown)", x: x + slot / 2, y: height - bottom + 26, anchor: "middle",
+                         size: 9, fill: Palette.muted)
+            }
+        }
+        return svg.render(plot: plot, title: title)
+    }
+
+    // MARK: - Time series
+
+    /// Means of `values` per day, week or month (by the span), as a line with dots.
+    static func timeSeries(plot: String, title: String, values: [TimedValue], clock: inout LocalClock,
+                           firstDay: Int, lastDay: Int, scale: ClosedRange<Int>, lowLabel: String, highLabel: String,
+                           emptyMessage: String) -> String {
+        let height = 210.0, left = 46.0, right = 14.0, top = 14.0, bottom = 30.0
+        var svg = SVGCanvas(width: width, height: height)
+        guard !values.isEmpty else {
+            svg.emptyMessage(emptyMessage)
+            return svg.render(plot: plot, title: title)
+        }
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let span = max(1, lastDay - firstDay + 1)
+        let unit: Bucket = span <= 120 ? .day : span <= 3 * 366 ? .week : .month
+        var sums: [Int: (Double, Int)] = [:]
+        for value in values {
+            let start = unit.start(of: clock.day(value.time))
+            let old = sums[start] ?? (0, 0)
+            sums[start] = (old.0 + value.value, old.1 + 1)
+        }
+        let low = Double(scale.lowerBound), high = Double(scale.upperBound)
+        func x(_ day: Double) -> Double { left + plotWidth * (day - Double(firstDay)) / Double(span) }
+        func y(_ value: Double) -> Double { top + plotHeight * (1 - (value - low) / max(1, high - low)) }
+        // Horizontal grid at a few whole numbers.
+        let stepValue = tickStep(scale.upperBound - scale.lowerBound)
+        for tick in stride(from: scale.lowerBound, through: scale.upperBound, by: stepValue) {
+            svg.line(x1: left, y1: y(Double(tick)), x2: width - right, y2: y(Double(tick)), stroke: Palette.grid)
+            svg.text(String(tick), x: left - 6, y: y(Double(tick)) + 3.5, anchor: "end", size: 9, fill: Palette.muted)
+        }
+        if !lowLabel.isEmpty { svg.text(lowLabel, x: left + 4, y: y(low) - 4, size: 9, fill: Palette.muted) }
+        if !highLabel.isEmpty { svg.text(highLabel, x: left + 4, y: y(high) + 11, size: 9, fill: Palette.muted) }
+        timeAxis(&svg, firstDay: firstDay, lastDay: lastDay, x: x, y: height - bottom + 14)
+        let points = sums.keys.sorted().map { start -> (Double, Double, Int) in
+            let (sum, count) = sums[start]!
+            let mid = Double(start) + Double(unit.length(from: start)) / 2
+            return (x(mid), y(sum / Double(count)), count)
+        }
+        svg.polyline(points.map { ($0.0, $0.1) }, stroke: Palette.accent)
+        if points.count <= 160 {
+            for (index, point) in points.enumerated() {
+                let start = sums.keys.sorted()[index]
+                let mean = sums[start]!.0 / Double(sums[start]!.1)
+                svg.circle(cx: point.0, cy: point.1, r: 3, fill: "#ffffff", stroke: Palette.accent,
+                           tooltip: "\(unit.name) of \(CivilDay(dayNumber: start).iso): \(NumberText.oneDecimal(mean)) on average over \(point.2)")
+            }
+        }
+        svg.text("mean per \(unit.name)", x: width - right, y: top + 10, anchor: "end", size: 9, fill: Palette.muted)
+        return svg.render(plot: plot, title: title)
+    }
+
+    /// A step that divides `span` into at most six equal parts, so both ends get a tick.
+    static func tickStep(_ span: Int) -> Int {
+        for step in [1, 2, 3, 4, 5, 10, 20, 25, 50, 100] where span % step == 0 && span / step <= 6 { return step }
+        return max(1, span / 4)
+    }
+
+    /// Month or year ticks along the bottom.
+    static func timeAxis(_ svg: inout SVGCanvas, firstDay: Int, lastDay: Int, x: (Double) -> Double, y: Double) {
+        let first = CivilDay(dayNumber: firstDay), last = CivilDay(dayNumber: lastDay)
+        let months = (last.year - first.year) * 12 + last.month - first.month
+        var ticks: [(Int, String)] = []
+        if months <= 24 {
+            var year = first.year, month = first.month
+            let every = months <= 12 ? 1 : 2
+            var index = 0
+            while (year, month) <= (last.year, last.month) {
+                let day = CivilDay(year: year, month: month, day: 1).dayNumber
+                if day >= firstDay && index % every == 0 {
+                    ticks.append((day, month == 1 || ticks.isEmpty ? "\(CivilDay.monthNames[month - 1]) \(year)" : CivilDay.monthNames[month - 1]))
+                }
+                if day >= firstDay { index += 1 }
+                month += 1
+                if month > 12 { month = 1; year += 1 }
+            }
+            if ticks.isEmpty { ticks.append((firstDay, first.readable)) }
+        } else {
+            let every = max(1, (last.year - first.year + 1) / 10)
+            for year in stride(from: first.year + 1, through: last.year, by: every) {
+                ticks.append((CivilDay(year: year, month: 1, day: 1).dayNumber, String(year)))
+            }
+        }
+        for (day, label) in ticks {
+            svg.line(x1: x(Double(day)), y1: y - 12, x2: x(Double(day)), y2: y - 8, stroke: Palette.muted)
+            svg.text(label, x: x(Double(day)), y: y, anchor: "middle", size: 9, fill: Palette.muted)
+        }
+    }
+
+    enum Bucket {
+        case day, week, month
+
+        var name: String {
+            switch self {
+            case .day: "day"
+            case .week: "week"
+            case .month: "month"
+            }
+        }
+
+        func start(of day: Int) -> Int {
+            switch self {
+            case .day: return day
+            case .week: return day - LocalClock.weekday(ofDay: day)
+            case .month:
+                let civil = CivilDay(dayNumber: day)
+                return CivilDay(year: civil.year, month: civil.month, day: 1).dayNumber
+            }
+        }
+
+        func length(from start: Int) -> Int {
+            switch self {
+            case .day: return 1
+            case .week: return 7
+            case .month:
+                let civil = CivilDay(dayNumber: start)
+                let next = civil.month == 12 ? CivilDay(year: civil.year + 1, month: 1, day: 1) : CivilDay(year: civil.year, month: civil.month + 1, day: 1)
+                return next.dayNumber - start
+            }
+        }
+    }
+
+    // MARK: - Before and after
+
+    /// One row per technique with enough pairs: mean before (hollow) → mean after (filled), on its scale.
+    static func beforeAfter(_ techniques: [TechniqueChange]) -> String {
+        let shown = techniques.filter(\.hasEnoughData)
+        let rowHeight = 46.0, top = 24.0, labelWidth = 250.0, right = 40.0
+        var svg = SVGCanvas(width: width, height: shown.isEmpty ? 90 : top + Double(shown.count) * rowHeight + 8)
+        guard !shown.isEmpty else {
+            svg.emptyMessage("Not enough before-and-after ratings yet to show an average.")
+            return svg.render(plot: "before-after", title: "Before and after, by technique")
+        }
+        let axisLeft = labelWidth + 16, axisRight = width - right
+        svg.text("before", x: axisLeft, y: 12, size: 9, fill: Palette.muted)
+        svg.circle(cx: axisLeft + 40, cy: 9, r: 4, fill: "#ffffff", stroke: Palette.warm)
+        svg.text("after", x: axisLeft + 56, y: 12, size: 9, fill: Palette.muted)
+        svg.circle(cx: axisLeft + 88, cy: 9, r: 4, fill: Palette.accent)
+        for (index, item) in shown.enumerated() {
+            let y0 = top + Double(index) * rowHeight
+            let cy = y0 + 24
+            svg.text(TechniqueNames.label(item.technique), x: 0, y: cy - 2, size: 12, weight: "600")
+            svg.text("\(TechniqueNames.measure(item.measure)), \(item.count) times", x: 0, y: cy + 12, size: 9, fill: Palette.muted)
+            let low = Double(item.scaleLow), high = Double(item.scaleHigh)
+            func x(_ value: Double) -> Double { axisLeft + (axisRight - axisLeft) * (value - low) / max(1, high - low) }
+            svg.line(x1: x(low), y1: cy, x2: x(high), y2: cy, stroke: Palette.grid, width: 6)
+            svg.text(String(item.scaleLow), x: x(low) - 8, y: cy + 3.5, anchor: "end", size: 9, fill: Palette.muted)
+            svg.text(String(item.scaleHigh), x: x(high) + 8, y: cy + 3.5, size: 9, fill: Palette.muted)
+            guard let before = item.meanBefore, let after = item.meanAfter else { continue }
+            svg.line(x1: x(before), y1: cy, x2: x(after), y2: cy, stroke: Palette.accentLight, width: 3)
+            svg.circle(cx: x(before), cy: cy, r: 6, fill: "#ffffff", stroke: Palette.warm, strokeWidth: 2,
+                       tooltip: "before: \(NumberText.oneDecimal(before)) on average")
+            svg.circle(cx: x(after), cy: cy, r: 6, fill: Palette.accent,
+                       tooltip: "after: \(NumberText.oneDecimal(after)) on average")
+            let beforeLeft = before > after
+            svg.text(NumberText.oneDecimal(before), x: x(before) + (beforeLeft ? 10 : -10), y: cy - 9,
+                     anchor: beforeLeft ? "start" : "end", size: 10, fill: Palette.warm)
+            svg.text(NumberText.oneDecimal(after), x: x(after) + (beforeLeft ? -10 : 10), y: cy - 9,
+                     anchor: beforeLeft ? "end" : "start", size: 10, fill: Palette.accent, weight: "600")
+        }
+        return svg.render(plot: "before-after", title: "Before and after, by technique")
+    }
+
+    // MARK: - Trigger timing
+
+    /// Trigger entries by weekday and hour.
+    static func weekdayHourGrid(_ grid: [[Int]]) -> String {
+        let left = 40.0, top = 20.0, cellWidth = (width - left - 8) / 24, cellHeight = 20.0
+        var svg = SVGCanvas(width: width, height: top + 7 * cellHeight + 30)
+        let most = max(1, grid.flatMap { $0 }.max() ?? 1)
+        for hour in stride(from: 0, to: 24, by: 3) {
+            svg.text("\(CivilDay.pad(hour, 2)):00", x: left + Double(hour) * cellWidth, y: 12, size: 9, fill: Palette.muted)
+        }
+        for weekday in 0..<7 {
+            let y = top + Double(weekday) * cellHeight
+            svg.text(CivilDay.weekdayNames[weekday], x: left - 6, y: y + cellHeight / 2 + 3.5, anchor: "end", size: 9, fill: Palette.muted)
+            for hour in 0..<24 {
+                let count = grid[weekday][hour]
+                let label = "\(CivilDay.weekdayNames[weekday]) \(CivilDay.pad(hour, 2)):00–\(CivilDay.pad(hour + 1, 2)):00: " + (count == 1 ? "1 entry" : "\(count) entries")
+                svg.rect(x: left + Double(hour) * cellWidth + 1, y: y + 1, width: cellWidth - 2, height: cellHeight - 2,
+                         fill: count == 0 ? Palette.empty : Palette.heat[level(count, of: most)], rx: 2, tooltip: label)
+            }
+        }
+        if grid.allSatisfy({ $0.allSatisfy { $0 == 0 } }) {
+            svg.text("No trigger entries in this stretch.", x: width / 2, y: top + 7 * cellHeight + 22, anchor: "middle", size: 12, fill: Palette.muted)
+        }
+        return svg.render(plot: "trigger-timing", title: "Trigger entries by weekday and hour")
+    }
+
+    // MARK: - Horizontal bars
+
+    /// One bar per item, longest first, with its count.
+    static func horizontalBars(plot: String, title: String, items: [(String, Int)], emptyMessage: String) -> String {
+        let rowHeight = 22.0, labelWidth = 240.0, right = 50.0
+        var svg = SVGCanvas(width: width, height: items.isEmpty ? 70 : Double(items.count) * rowHeight + 8)
+        guard !items.isEmpty else {
+            svg.emptyMessage(emptyMessage)
+            return svg.render(plot: plot, title: title)
+        }
+        let most = Double(max(1, items.map(\.1).max() ?? 1))
+        for (index, (label, count)) in items.enumerated() {
+            let y = 4 + Double(index) * rowHeight
+            svg.text(label, x: labelWidth - 8, y: y + 14, anchor: "end", size: 11)
+            let length = (width - labelWidth - right) * Double(count) / most
+            svg.rect(x: labelWidth, y: y + 3, width: max(2, length), height: rowHeight - 8, fill: Palette.accent, rx: 2,
+                     tooltip: "\(label): \(count)")
+            svg.text(String(count), x: labelWidth + max(2, length) + 6, y: y + 14, size: 10, fill: Palette.muted)
+        }
+        return svg.render(plot: plot, title: title)
+    }
+
+    // MARK: - Counts over time
+
+    /// Counts per month (or per year for long spans) as columns.
+    static func countColumns(plot: String, title: String, times: [Double], clock: inout LocalClock,
+                             firstDay: Int, lastDay: Int, emptyMessage: String) -> String {
+        let height = 150.0, left = 36.0, right = 8.0, top = 12.0, bottom = 26.0
+        var svg = SVGCanvas(width: width, height: times.isEmpty ? 70 : height)
+        guard !times.isEmpty else {
+            svg.emptyMessage(emptyMessage)
+            return svg.render(plot: plot, title: title)
+        }
+        let first = CivilDay(dayNumber: firstDay), last = CivilDay(dayNumber: lastDay)
+        let monthsSpan = (last.year - first.year) * 12 + last.month - first.month + 1
+        let byYear = monthsSpan > 36
+        func key(_ day: CivilDay) -> Int { byYear ? day.year : day.year * 12 + day.month - 1 }
+        let firstKey = key(first), lastKey = key(last)
+        var counts = Array(repeating: 0, count: lastKey - firstKey + 1)
+        for time in times {
+            let index = key(CivilDay(dayNumber: clock.day(time))) - firstKey
+            if counts.indices.contains(index) { counts[index] += 1 }
+        }
+        let most = Double(max(1, counts.max() ?? 1))
+        let plotHeight = height - top - bottom
+        let slot = (width - left - right) / Double(counts.count)
+        svg.line(x1: left, y1: top + plotHeight, x2: width - right, y2: top + plotHeight, stroke: Palette.grid)
+        svg.text(String(Int(most)), x: left - 6, y: top + 4, anchor: "end", size: 9, fill: Palette.muted)
+        svg.text("0", x: left - 6, y: top + plotHeight + 3.5, anchor: "end", size: 9, fill: Palette.muted)
+        let labelEvery = max(1, Int((Double(counts.count) / 12).rounded(.up)))
+        for (index, count) in counts.enumerated() {
+            let keyValue = firstKey + index
+            let label = byYear ? String(keyValue) : "\(CivilDay.monthNames[keyValue % 12]) \(keyValue / 12)"
+            let x = left + Double(index) * slot
+            if count > 0 {
+                let barHeight = plotHeight * Double(count) / most
+                svg.rect(x: x + slot * 0.15, y: top + plotHeight - barHeight, width: slot * 0.7, height: barHeight,
+                         fill: Palette.accent, rx: 1.5, tooltip: "\(label): \(count)")
+            }
+            if index % labelEvery == 0 {
+                let short = byYear ? label : (keyValue % 12 == 0 || index == 0 ? label : CivilDay.monthNames[keyValue % 12])
+                svg.text(short, x: x + slot / 2, y: height - bottom + 14, anchor: "middle", size: 9, fill: Palette.muted)
+            }
+        }
+        return svg.render(plot: plot, title: title)
+    }
+
+    // MARK: - Self-assessment
+
+    /// One small panel per area: mean pattern score (1–5) at each assessment, the tendency line at 3.
+    static func assessmentTrend(_ points: [AssessmentPoint], clock: inout LocalClock) -> String {
+        let columns = 4, panelWidth = width / Double(columns), panelHeight = 130.0
+        let areas = Assessment.areas
+        let rows = (areas.count + columns - 1) / columns
+        var svg = SVGCanvas(width: width, height: points.isEmpty ? 80 : Double(rows) * panelHeight + 6)
+        guard !points.isEmpty else {
+            svg.emptyMessage("No self-assessment in this stretch yet (`steady assess` runs one).")
+            return svg.render(plot: "assessment", title: "Self-assessment by area")
+        }
+        let t0 = points.first!.date.timeIntervalSince1970, t1 = points.last!.date.timeIntervalSince1970
+        for (index, area) in areas.enumerated() {
+            let x0 = Double(index % columns) * panelWidth, y0 = Double(index / columns) * panelHeight
+            let left = x0 + 22, right = x0 + panelWidth - 26, top = y0 + 24, bottom = y0 + panelHeight - 24
+            svg.text(area.title, x: x0 + 4, y: y0 + 13, size: 10, weight: "600")
+            func y(_ score: Double) -> Double { top + (bottom - top) * (5 - score) / 4 }
+            func x(_ time: Double) -> Double { t1 > t0 ? left + (right - left) * (time - t0) / (t1 - t0) : (left + right) / 2 }
+            for score in [1.0, 5.0] {
+                svg.line(x1: left, y1: y(score), x2: right, y2: y(score), stroke: Palette.grid)
+                svg.text(String(Int(score)), x: left - 4, y: y(score) + 3, anchor: "end", size: 8, fill: Palette.muted)
+            }
+            svg.line(x1: left, y1: y(3), x2: right, y2: y(3), stroke: Palette.warm, dash: "3 3")
+            svg.text("3", x: left - 4, y: y(3) + 3, anchor: "end", size: 8, fill: Palette.warm)
+            let first = CivilDay(dayNumber: clock.day(t0)), last = CivilDay(dayNumber: clock.day(t1))
+            svg.text("\(CivilDay.monthNames[first.month - 1]) \(first.year)", x: left, y: bottom + 11, size: 8, fill: Palette.muted)
+            if t1 > t0 {
+                svg.text("\(CivilDay.monthNames[last.month - 1]) \(last.year)", x: right, y: bottom + 11, anchor: "end", size: 8, fill: Palette.muted)
+            }
+            let series = points.compactMap { point -> (Double, Double)? in
+                point.areas.first { $0.id == area.id }.map { (point.date.timeIntervalSince1970, $0.score) }
+            }
+            svg.polyline(series.map { (x($0.0), y($0.1)) }, stroke: Palette.accent)
+            for (time, score) in series.suffix(60) {
+                svg.circle(cx: x(time), cy: y(score), r: 2.5, fill: Palette.accent)
+            }
+            if let latest = series.last {
+                svg.text(NumberText.oneDecimal(latest.1), x: x(latest.0) + 5, y: y(latest.1) - 5, size: 9, fill: Palette.accent, weight: "600")
+            }
+        }
+        return svg.render(plot: "assessment", title: "Self-assessment by area")
+    }
+}

@@ -1,0 +1,37 @@
+import SteadyKit
+
+/// Human names for the techniques and measures that before/after pairs are grouped by.
+public enum TechniqueNames {
+    /// "Box breathing", "5-4-3-2-1 grounding", "A pause before acting"; unknown ids as they are.
+    public static func label(_ technique: String) -> String {
+        if let pattern = BreathingPattern.named(technique) { return pattern.name }
+        if let guide = Guide.named(technique) { return guide.title }
+        switch technique {
+        case "pause": return "A pause before acting"
+        case ThoughtRecord.form.id: return "Thought record"
+        case TriggerJournal.form.id: return "Time after a trigger"
+        default: return technique
+        }
+    }
+
+    /// What was rated: "urge", "intensity", "belief in the thought".
+    public static func measure(_ measure: String) -> String {
+        switch measure {
+        case "belief": return "belief in the thought"
+        default: return measure.replacingOccurrences(of: "-", with: " ")
+        }
+    }
+
+    /// The trigger kind's label from the trigger journal, or the key itself.
+    public static func triggerKind(_ key: String) -> String {
+        if key == "unspecified" { return "Not said" }
+        return TriggerJournal.kinds.first { $0.key == key }?.label ?? key
+    }
+
+    /// One kind phrase for a mean change on a scale.
+    public static func changePhrase(_ change: Double) -> String {
+        if change <= -0.05 { return "eased by \(NumberText.oneDecimal(-change)) on average" }
+        if change < 0.05 { return "about the same on average" }
+        return "a little higher afterwards on average; some moments take longer to soften"
+    }
+}
