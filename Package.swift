@@ -48,7 +48,7 @@ let package = Package(
             dependencies: [
                 "SteadyInsights",
                 "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
-                "BuiltinPractices", "SteadyTerminal",
+                "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -64,10 +64,12 @@ let package = Package(
         .testTarget(name: "SteadyJournalTests", dependencies: ["SteadyJournal", "SteadyTestSupport"]),
         .testTarget(name: "SteadyConfigTests", dependencies: ["SteadyConfig", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadySystemdTests", dependencies: ["SteadySystemd", "SteadyTestSupport"]),
-        .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadySystemd", "CSystemd", "SteadyTestSupport"]),
         .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyDaemonTests",
+                    dependencies: ["SteadyDaemon", "SteadyConfig", "SteadyJournal", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
     ]

@@ -63,7 +63,7 @@ extension Engine {
             } else {
                 createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "quiet hours")
             }
-        } else if deliveredToday(now: now, in: zone) >= config.sparing.dailyLimit {
+        } else if offeredToday(now: now, in: zone) >= config.sparing.dailyLimit {
             createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "daily limit")
         } else if isBackingOff(setup.id) {
             createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "back-off")
@@ -172,10 +172,10 @@ extension Engine {
         }
     }
 
-    private func deliveredToday(now: Date, in zone: TimeZone) -> Int {
+    private func offeredToday(now: Date, in zone: TimeZone) -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        return (try? journal.deliveredCount(since: calendar.startOfDay(for: now))) ?? 0
+        return (try? journal.offeredCount(since: calendar.startOfDay(for: now))) ?? 0
     }
 
     /// Ends pending prompts whose expiry has passed and takes down their bubbles.

@@ -142,13 +142,16 @@ public final class Engine: @unchecked Sendable {
         logger.info("steady stopping")
     }
 
-    /// Sets cursors for practices not seen yet: from the journal's last slot, or now for a
-    /// practice never scheduled before (nothing in the past fires on first start).
+    /// Sets cursors for practices not seen yet: from the journal's last slot of the practice,
+    /// else from when steady last recorded anything (slots that passed while it was not
+    /// running are then recorded as missed, or caught up within the grace period), else now
+    /// (a first start never fires anything from the past).
     private func initializeCursors() {
         let now = env.clock.now
+        let lastActivity = (try? journal.lastActivity()) ?? nil
         for setup in config.practices where cursors[setup.id] == nil {
             let last = (try? journal.lastSlot(of: setup.id)) ?? nil
-            cursors[setup.id] = last ?? now
+            cursors[setup.id] = min(now, last ?? lastActivity ?? now)
         }
     }
 

@@ -105,6 +105,13 @@ extension Journal {
 
     // MARK: - Reads
 
+    /// When steady last recorded anything (an event), if ever.
+    public func lastActivity() throws(JournalError) -> Date? {
+        try read { db in
+            try Double.fetchOne(db, sql: "SELECT max(at) FROM event").map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
     /// The prompt with journal id `id`.
     public func prompt(_ id: Int64) throws(JournalError) -> PromptRecord? {
         try read { db in
@@ -159,10 +166,13 @@ extension Journal {
         }
     }
 
-    /// How many scheduled prompts were shown (delivered) since `start`.
-    public func deliveredCount(since start: Date) throws(JournalError) -> Int {
+    /// How many scheduled prompts were offered (created to be shown, whether or not a
+    /// channel showed them) since `start`: what the daily limit counts.
+    public func offeredCount(since start: Date) throws(JournalError) -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM prompt WHERE delivered_at >= ? AND kind = 'scheduled'", arguments: [start.timeIntervalSince1970]) ?? 0
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM prompt WHERE created_at >= ? AND kind = 'scheduled' AND outcome NOT IN ('missed', 'suppressed')
+                """, arguments: [start.timeIntervalSince1970]) ?? 0
         }
     }
 

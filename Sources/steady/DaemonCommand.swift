@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import SteadyDaemon
 import SteadySystemd
@@ -29,6 +30,12 @@ struct DaemonCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A parent may have started us with signals blocked (a child inherits its spawning
+        // thread's mask); the daemon's Dispatch signal sources need them delivered.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for number in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, number) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = SteadyLogHandler(label: label)

@@ -20,8 +20,10 @@ struct Steady: ParsableCommand {
         version: version,
         subcommands: [
             DaemonCommand.self, StatusCommand.self, AnswerCommand.self, HistoryCommand.self,
-            PracticesCommand.self, ConfigCommand.self,
+            PracticesCommand.self, ConfigCommand.self, CalendarCommand.self,
             StatsCommand.self, ReportCommand.self, ExportCommand.self,
+            LogCommand.self, PauseCommand.self, BreatheCommand.self, GroundCommand.self, RelaxCommand.self,
+            BodyScanCommand.self, AssessCommand.self, WinsCommand.self,
             ServiceCommand.self,
         ])
 }

@@ -188,7 +188,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Self.sqlite(home.journal, "SELECT a.text, a.channel FROM answer a") == "heading-to-bed|terminal")
         let history = try Self.steady(["history", "--json"], env)
-        #expect(history.stdout.contains("\"outcome\" : \"answered\""))
+        let rows = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.first?["outcome"] as? String == "answered", "\(history.stdout)")
+        #expect(rows?.first?["practice"] as? String == "sleep-wind-down")
     }
 
     @Test func badConfig_failsStartWithLocationAndStatus() throws {

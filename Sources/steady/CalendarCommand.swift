@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import SteadyKit
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Show when a schedule expression fires, the way systemd-analyze calendar does.",
+        discussion: """
+            Schedules use systemd's calendar event syntax (systemd.time(7)): weekdays \
+            (Mon..Fri, Sat,Sun), dates (*-*-01, 2027-*-*, *-02~01 for the last day of February), \
+            times with lists, ranges and repetition (08..20:00, *:0/15), shorthands (daily, \
+            weekly, monthly…) and a time zone at the end (UTC, Europe/Berlin). The output has the \
+            same shape as `systemd-analyze calendar --iterations=N --base-time=T EXPR`, in the \
+            time zone of $TZ, so the two can be compared line by line.
+
+            Examples:
+              steady calendar 'Mon..Fri 07:30'
+              steady calendar --iterations 5 '*-*~01 18:00'
+              TZ=Europe/Berlin steady calendar --base-time 2027-03-27 '02:30'
+            """)
+
+    @Argument(help: "One or more calendar expressions (quote them).")
+    var expressions: [String]
+
+    @Option(help: "How many elapses to show for each expression.")
+    var iterations: Int = 1
+
+    @Option(help: ArgumentHelp("Compute from this time instead of now: 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]' or '@UNIX'.", valueName: "time"))
+    var baseTime: String?
+
+    func validate() throws {
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1.") }
+        if let baseTime, Self.parse(baseTime) == nil {
+            throw ValidationError("'\(baseTime)' is not a time; use 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]' or '@UNIX'.")
+        }
+    }
+
+    static func parse(_ text: String) -> Date? {
+        if text.hasPrefix("@"), let seconds = Double(text.dropFirst()) { return Date(timeIntervalSince1970: seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+
+    func run() throws {
+        let now = Date()
+        let base = baseTime.flatMap(Self.parse) ?? now
+        let (output, errors) = CalendarReport.render(expressions, iterations: iterations, base: base, now: now, timeZone: .current)
+        print(output, terminator: output.isEmpty || output.hasSuffix("\n") ? "" : "\n")
+        for error in errors {
+            FileHandle.standardError.write(Data("steady: \(error.description)\n\(error.pointer)\n".utf8))
+        }
+        if !errors.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import SteadyTestSupport
+import Testing
+
+/// The daemon with a real dunst: a bubble dismissed is not an answer, a server restart shows
+/// waiting prompts once (not lost, not doubled), "Later" puts a prompt off, and a text prompt
+/// is answered through the answer dialog.
+@Suite(.serialized) struct NotificationLifecycleTests {
+    typealias Home = DaemonEndToEndTests.Home
+
+    /// Starts the daemon with `practices` (TOML tables) and waits until `pending` prompts wait.
+    static func startDaemon(_ home: Home, desktop: DesktopSession, notify: NotifySocket, config: String, pending: Int) throws -> ChildProcess {
+        try home.root.write("config/steady/config.toml", config)
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: home.environment(desktop: desktop, notifySocket: notify.path))
+        try daemon.start()
+        guard notify.wait(forLine: "READY=1", timeout: 20) != nil else { throw TestSupportError("no READY=1: \(daemon.stderr)") }
+        guard notify.wait(timeout: 20, for: { $0.notifyField("STATUS")?.contains("\(pending) pending") == true }) != nil else {
+            throw TestSupportError("never \(pending) pending: \(daemon.stderr)")
+        }
+        return daemon
+    }
+
+    @Test func dismissedBubble_leavesThePromptPending_andServerRestartShowsItOnce() throws {
+        let desktop = try DesktopSession()
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        let slot = DaemonEndToEndTests.slot(inSeconds: 3).expression
+        let daemon = try Self.startDaemon(home, desktop: desktop, notify: notify, config: """
+            quiet-hours = "off"
+            [practices.evening-reflection]
+            schedule = "\(slot)"
+            """, pending: 1)
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+        try desktop.waitForDisplayedCount(1)
+
+        // Dismissed by the person (reason 2): not an answer.
+        try desktop.dismiss()
+        try desktop.waitForDisplayedCount(0)
+        let status = try DaemonEndToEndTests.steady(["status", "--json"], home.environment(desktop: desktop, notifySocket: nil))
+        #expect(status.stdout.contains("\"practice\" : \"evening-reflection\""), "\(status.stdout)")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT outcome FROM prompt") == "pending")
+
+        // The server goes away and comes back: the waiting prompt is shown once more, once.
+        try desktop.killDunst()
+        try desktop.startDunst()
+        try desktop.waitForDisplayedCount(1)
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT count(*) FROM prompt") == "1")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT count(*) FROM event WHERE kind = 'delivered'") == "2")
+
+        // Answering it from the terminal takes the bubble down (CloseNotification).
+        let id = try DaemonEndToEndTests.sqlite(home.journal, "SELECT id FROM prompt")
+        let answer = try DaemonEndToEndTests.steady(["answer", id, "5"], home.environment(desktop: desktop, notifySocket: nil))
+        #expect(answer.status == 0, "\(answer.stderr)")
+        try desktop.waitForDisplayedCount(0)
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT p.outcome, a.number, a.channel FROM prompt p JOIN answer a ON a.prompt_id = p.id")
+                == "answered|5|terminal")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 1) == 0)
+    }
+
+    @Test func later_putsThePromptOff_andTakesTheBubbleDown() throws {
+        let desktop = try DesktopSession()
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        let slot = DaemonEndToEndTests.slot(inSeconds: 3).expression
+        let daemon = try Self.startDaemon(home, desktop: desktop, notify: notify, config: """
+            quiet-hours = "off"
+            snooze = "20m"
+            [practices.morning-mindfulness]
+            schedule = "\(slot)"
+            """, pending: 1)
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+        try desktop.waitForDisplayedCount(1)
+        try desktop.invokeAction(matching: ",steady:later]")
+        #expect(notify.wait(timeout: 10) { $0.notifyField("STATUS").map { !$0.contains("pending") } ?? false } != nil)
+        try desktop.waitForDisplayedCount(0)
+        let row = try DaemonEndToEndTests.sqlite(home.journal, "SELECT outcome, snoozes, CAST(round(due_at - created_at) AS INTEGER) >= 1195 FROM prompt")
+        #expect(row == "pending|1|1", "\(row)")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT count(*) FROM answer") == "0")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 1) == 0)
+    }
+
+    @Test func textPrompt_isAnsweredThroughTheAnswerDialog() throws {
+        let desktop = try DesktopSession()
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        // A dialog stand-in: what a person would type into zenity's entry field.
+        let dialog = try home.root.write("dialog.sh", "#!/bin/sh\n[ -n \"$STEADY_PROMPT_ID\" ] || exit 1\necho 'finished the draft, & it was fine <3'\n")
+        chmod(dialog, 0o755)
+        let slot = DaemonEndToEndTests.slot(inSeconds: 3).expression
+        let daemon = try Self.startDaemon(home, desktop: desktop, notify: notify, config: """
+            quiet-hours = "off"
+            answer-command = "\(dialog)"
+            [practices.wins]
+            schedule = "\(slot)"
+            """, pending: 1)
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+        try desktop.waitForDisplayedCount(1)
+        try desktop.invokeAction(matching: ",steady:answer]")
+        #expect(notify.wait(timeout: 10) { $0.notifyField("STATUS").map { !$0.contains("pending") } ?? false } != nil, "\(daemon.stderr)")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT a.kind, a.text, a.channel FROM answer a")
+                == "text|finished the draft, & it was fine <3|notification")
+        // Privacy: the daemon's log lines never carry what was written.
+        #expect(!daemon.stderr.contains("finished the draft"))
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 1) == 0)
+    }
+
+    @Test func commandChannel_passesPromptsToTheProgram() throws {
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        let received = home.root.file("received.jsonl")
+        let bridge = try home.root.write("bridge.sh", "#!/bin/sh\ncat >> '\(received)'\necho >> '\(received)'\n")
+        chmod(bridge, 0o755)
+        let slot = DaemonEndToEndTests.slot(inSeconds: 3).expression
+        try home.root.write("config/steady/config.toml", """
+            quiet-hours = "off"
+            channel = "command"
+            command = "\(bridge)"
+            [practices.evening-reflection]
+            schedule = "\(slot)"
+            """)
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: home.environment(desktop: nil, notifySocket: notify.path))
+        try daemon.start()
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+        #expect(notify.wait(timeout: 20) { $0.notifyField("STATUS")?.contains("1 pending") == true } != nil)
+        // Once the program has taken the prompt the delivery is recorded and STATUS is sent again.
+        #expect(notify.wait(timeout: 20) { $0.notifyField("STATUS") != nil } != nil)
+        let id = try DaemonEndToEndTests.sqlite(home.journal, "SELECT id FROM prompt")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT delivered_at IS NOT NULL FROM prompt") == "1")
+        let message = try String(contentsOfFile: received, encoding: .utf8)
+        #expect(message.contains("\"type\":\"show\""))
+        #expect(message.contains("\"id\":\(id)"))
+        #expect(message.contains("\"practice\":\"evening-reflection\""))
+        let answer = try DaemonEndToEndTests.steady(["answer", id, "3"], home.environment(desktop: nil, notifySocket: nil))
+        #expect(answer.status == 0)
+        // The program hears that the prompt was answered elsewhere (it runs on its own; wait for its write).
+        let deadline = Date().addingTimeInterval(10)
+        var text = ""
+        while !text.contains("\"type\":\"withdraw\""), Date() < deadline {
+            text = (try? String(contentsOfFile: received, encoding: .utf8)) ?? ""
+            if !text.contains("withdraw") { usleep(20_000) }
+        }
+        #expect(text.contains("\"type\":\"withdraw\",\"id\":\(id)") || text.contains("\"id\":\(id),\"type\":\"withdraw\""), "\(text)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 2) == 0)
+    }
+}
