@@ -1,0 +1,229 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs an external practice's program once: request on stdin, reply from stdout, within a
+/// time limit and a size limit.
+///
+/// The program is started with `posix_spawn` in a process group of its own, with a clean
+/// signal mask and default signal dispositions (a daemon's ignored signals are not passed
+/// on), stdin and stdout sockets (created close-on-exec atomically, and written with
+/// `MSG_NOSIGNAL`, so a program that exits without reading cannot raise SIGPIPE in steady),
+/// and stderr `/dev/null` (it could hold what a person wrote).
+/// Waiting is `poll(2)` with the deadline as its timeout. On a timeout or an over-long reply
+/// the whole process group is killed, so a script's children go too. Nothing here can hang
+/// or crash the caller.
+struct ExternalProgram: Sendable {
+    let executable: String
+    /// The most seconds a run may take, from start to exit.
+    let timeout: Double
+    /// The most bytes the reply may have.
+    let maxReplyBytes: Int
+
+    /// Runs the program with `input` on stdin; returns what it printed on stdout.
+    func run(input: Data) throws(ExternalPracticeError) -> Data {
+        let start = Self.now()
+        let deadline = start + timeout
+
+        var stdinFDs: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &stdinFDs) == 0 else {
+            throw fail(.cannotStart, "could not be started: no socket for its input (\(Self.errnoText())).")
+        }
+        var stdoutFDs: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &stdoutFDs) == 0 else {
+            close(stdinFDs[0]); close(stdinFDs[1])
+            throw fail(.cannotStart, "could not be started: no socket for its output (\(Self.errnoText())).")
+        }
+        let (toChild, childIn) = (stdinFDs[0], stdinFDs[1])
+        let (fromChild, childOut) = (stdoutFDs[0], stdoutFDs[1])
+        var toChildOpen = true
+        defer {
+            if toChildOpen { close(toChild) }
+            close(fromChild)
+        }
+
+        let pid: pid_t
+        do {
+            pid = try spawn(stdin: childIn, stdout: childOut)
+        } catch {
+            close(childIn); close(childOut)
+            throw error
+        }
+        close(childIn)
+        close(childOut)
+        let exit = ExitWatcher(pid: pid)
+
+        // Feed the request and collect the reply until the program closes stdout.
+        _ = fcntl(toChild, F_SETFL, fcntl(toChild, F_GETFL) | O_NONBLOCK)
+        let request = [UInt8](input)
+        var written = 0
+        var reply = Data()
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        if request.isEmpty {
+            shutdown(toChild, Int32(SHUT_WR))
+        }
+        while true {
+            let remaining = deadline - Self.now()
+            guard remaining > 0 else {
+                exit.kill()
+                throw fail(.timedOut, "did not reply within \(Self.seconds(timeout)); it was stopped.")
+            }
+            var fds = [pollfd(fd: fromChild, events: Int16(POLLIN), revents: 0)]
+            let writing = toChildOpen && written < request.count
+            if writing { fds.append(pollfd(fd: toChild, events: Int16(POLLOUT), revents: 0)) }
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining * 1000, 60_000).rounded(.up)))
+            if ready < 0 && errno != EINTR {
+                exit.kill()
+                throw fail(.cannotStart, "could not be watched (\(Self.errnoText())); it was stopped.")
+            }
+            if writing, fds[1].revents != 0 {
+                let sent = request.withUnsafeBytes {
+                    send(toChild, $0.baseAddress! + written, request.count - written, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+                }
+                if sent > 0 {
+                    written += sent
+                    if written == request.count { shutdown(toChild, Int32(SHUT_WR)) }
+                } else if sent < 0 && errno != EAGAIN && errno != EINTR {
+                    // It closed its stdin without reading everything: its reply decides.
+                    close(toChild)
+                    toChildOpen = false
+                }
+            }
+            if fds[0].revents != 0 {
+                let count = read(fromChild, &chunk, chunk.count)
+                if count == 0 { break }
+                if count > 0 {
+                    reply.append(contentsOf: chunk[0..<count])
+                    if reply.count > maxReplyBytes {
+                        exit.kill()
+                        throw fail(.tooMuchOutput, "printed more than \(maxReplyBytes / 1024) KiB; it was stopped.")
+                    }
+                } else if errno != EINTR && errno != EAGAIN {
+                    break
+                }
+            }
+        }
+
+        // Its stdout is closed: it should be exiting.
+        guard let status = exit.wait(until: deadline) else {
+            exit.kill()
+            throw fail(.timedOut, "did not exit within \(Self.seconds(timeout)) after replying; it was stopped.")
+        }
+        switch status {
+        case .exited(0): return reply
+        case .exited(let code): throw fail(.exited, "exited with status \(code).")
+        case .signalled(let signal): throw fail(.killed, "was killed by signal \(signal) (\(Self.signalName(signal))).")
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func spawn(stdin: Int32, stdout: Int32) throws(ExternalPracticeError) -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]
+        let envp: [UnsafeMutablePointer<CChar>?] =
+            ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard rc == 0 else {
+            throw fail(.cannotStart, "could not be started: \(String(cString: strerror(rc))).")
+        }
+        return pid
+    }
+
+    private func fail(_ code: ExternalPracticeError.Code, _ reason: String) -> ExternalPracticeError {
+        ExternalPracticeError(code, executable: executable, reason)
+    }
+
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    private static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGSEGV: "a crash"
+        case SIGABRT: "it aborted"
+        case SIGKILL: "killed"
+        case SIGTERM: "asked to stop"
+        default: "signal \(signal)"
+        }
+    }
+}
+
+/// How a child process ended.
+enum ChildExit: Sendable, Equatable {
+    case exited(Int32)
+    case signalled(Int32)
+}
+
+/// Reaps one child on a thread of its own, so waiting for its exit is an event with a
+/// timeout rather than a loop, and kills its process group on request. (Once the leader is
+/// reaped, the group id stays reserved by the kernel while any member remains, so the kill
+/// reaches the program's own children and nobody else's.)
+final class ExitWatcher: @unchecked Sendable {
+    private let pid: pid_t
+    private let exited = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var status: ChildExit?
+
+    init(pid: pid_t) {
+        self.pid = pid
+        Thread.detachNewThread { [self] in
+            var raw: Int32 = 0
+            var result: pid_t
+            repeat { result = waitpid(pid, &raw, 0) } while result < 0 && errno == EINTR
+            lock.withLock {
+                // ECHILD (someone ignores SIGCHLD, so the kernel reaped it): the status is lost.
+                status = result < 0 ? .exited(0) : (raw & 0x7f == 0 ? .exited((raw >> 8) & 0xff) : .signalled(raw & 0x7f))
+            }
+            exited.signal()
+        }
+    }
+
+    /// Waits for the exit until `deadline` (on the monotonic clock); nil if still running.
+    func wait(until deadline: Double) -> ChildExit? {
+        let remaining = max(0, deadline - ExternalProgram.now())
+        guard exited.wait(timeout: .now() + .nanoseconds(Int(remaining * 1e9))) == .success else { return nil }
+        exited.signal()
+        return lock.withLock { status }
+    }
+
+    /// Kills the process group with SIGKILL and waits (briefly) for the leader to be reaped.
+    func kill() {
+        _ = Glibc.kill(-pid, SIGKILL)
+        _ = wait(until: ExternalProgram.now() + 5)
+    }
+}

@@ -1,0 +1,67 @@
+/// One line of a console redrawn in place: a countdown, a breathing guide.
+///
+/// On a terminal each `draw` replaces the line (carriage return and erase-line); off a
+/// terminal nothing is drawn and callers print plain lines with `note` instead, so logs and
+/// pipes stay quiet and readable.
+public struct LiveLine {
+    public let console: any Console
+
+    public init(console: any Console) { self.console = console }
+
+    /// Whether drawing in place is possible.
+    public var isLive: Bool { console.outputIsTerminal }
+
+    /// Replaces the line with `text` (terminal only).
+    public func draw(_ text: String) {
+        guard isLive else { return }
+        console.write("\r\u{1B}[2K" + text)
+    }
+
+    /// Clears the line so normal output can follow (terminal only).
+    public func clear() {
+        guard isLive else { return }
+        console.write("\r\u{1B}[2K")
+    }
+
+    /// Prints a plain line off a terminal; on a terminal the live line says it already.
+    public func note(_ text: String) {
+        guard !isLive else { return }
+        console.line(text)
+    }
+}
+
+/// A text progress bar drawn with block characters, eighths included for a smooth edge.
+public enum ProgressBar {
+    private static let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+    /// `width` cells, filled to `fraction` (clamped to 0…1).
+    public static func render(_ fraction: Double, width: Int) -> String {
+        let clamped = min(1, max(0, fraction.isFinite ? fraction : 0))
+        let eighths = Int((clamped * Double(width * 8)).rounded())
+        let full = eighths / 8
+        let partial = eighths % 8
+        var bar = String(repeating: "█", count: full)
+        if full < width {
+            bar += partial > 0 ? partials[partial] : " "
+            bar += String(repeating: " ", count: width - full - 1)
+        }
+        return "▕" + bar + "▏"
+    }
+}
+
+/// `m:ss` for a number of seconds.
+public func clockText(_ seconds: Int) -> String {
+    let s = max(0, seconds)
+    return "\(s / 60):" + (s % 60 < 10 ? "0" : "") + "\(s % 60)"
+}
+
+/// A length of time as words: "90 seconds", "2 minutes", "1 hour 30 minutes".
+public func spokenDuration(_ seconds: Int) -> String {
+    func unit(_ n: Int, _ name: String) -> String { "\(n) \(name)\(n == 1 ? "" : "s")" }
+    if seconds < 120 && seconds % 60 != 0 { return unit(seconds, "second") }
+    let minutes = seconds / 60
+    let rest = seconds % 60
+    if minutes < 60 { return unit(minutes, "minute") + (rest > 0 ? " " + unit(rest, "second") : "") }
+    let hours = minutes / 60
+    return unit(hours, "hour") + (minutes % 60 > 0 ? " " + unit(minutes % 60, "minute") : "")
+}

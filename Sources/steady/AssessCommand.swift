@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import SelfAssessment
+import SteadyJournal
+import SteadyKit
+import SteadyTerminal
+
+struct AssessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "The self-assessment: rate a few sentences about how things are lately.",
+        discussion: """
+            \(Assessment.statements.count) sentences in \(Assessment.areas.count) areas, each rated from 1 (never) \
+            to 5 (always). Afterwards steady says, kindly, where old patterns show up and what \
+            you can already lean on, and how each area moved since your last assessment. It is \
+            for noticing, never a diagnosis.
+
+            If the monthly self-assessment check-in is waiting, it is marked done.
+
+            Answers can also be piped in, one number per line.
+
+            Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
+            written, 130 stopped with Ctrl-C (nothing saved).
+            """)
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let tool = ToolConsole(options: options)
+        let console = tool.console
+        let response: FormResponse
+        switch tool.asker.walk(Assessment.form) {
+        case .failure(let stop): throw stopped(stop, console: console)
+        case .success(let value): response = value
+        }
+        let journal = try openJournalForWriting()
+        let earlier = (try? journal.entries(kind: Assessment.form.id, limit: 1))?.first
+        let saved = try saveEntry(response, in: journal)
+        let result = Self.result(of: response)
+
+        console.line()
+        console.line(console.bold("Thank you. How it looks this time:"))
+        for area in result.areas { console.line("  " + area.summary) }
+        if let earlier {
+            let comparison = Assessment.Comparison(earlier: Self.result(of: earlier.response), later: result)
+            if !comparison.changes.isEmpty {
+                console.line()
+                console.line(console.bold("Since \(Clock.full(earlier.createdAt).prefix(10)):"))
+                for change in comparison.changes { console.line("  " + change.summary) }
+            }
+        }
+        console.line()
+        console.line("Saved as entry #\(saved.id). Scores like these move slowly; noticing them is the work.")
+        let acknowledgements = answerWaitingPrompts(
+            of: SelfAssessmentPractice.id, with: .choice(SelfAssessmentPractice.doneKey), journal: journal, configPath: options.config)
+        for acknowledgement in acknowledgements { console.line(acknowledgement) }
+    }
+
+    /// The ratings of a stored assessment, read leniently so an older entry still compares.
+    static func result(of response: FormResponse) -> Assessment.Result {
+        Assessment.Result(ratings: response.values.compactMapValues { value in
+            if case .number(let n) = value { return n }
+            return nil
+        })
+    }
+}

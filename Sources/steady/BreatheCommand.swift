@@ -1,0 +1,56 @@
+import ArgumentParser
+import SteadyKit
+import SteadyTerminal
+
+struct BreatheCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breathe",
+        abstract: "Breathe along with a paced pattern in the terminal.",
+        discussion: """
+            Patterns: \(BreathingPattern.all.map { "\($0.id) (\($0.howTo))" }.joined(separator: " "))
+
+            Before and after, steady asks how strong the feeling is from 1 to 10 (Enter skips \
+            either), and keeps both with the session in your journal, so you can see which \
+            technique helps you most. In a terminal the phase, the count and a breath bar are \
+            redrawn in place; otherwise one plain line per phase. Ctrl-C ends it whenever you \
+            like and still keeps what you did.
+
+            Exit status: 0 saved, 65 piped input did not fit, 74 the journal cannot be written, \
+            130 stopped before starting.
+            """)
+
+    @Argument(help: ArgumentHelp("The pattern: \(BreathingPattern.all.map(\.id).joined(separator: ", ")).", valueName: "pattern"))
+    var pattern: String = BreathingPattern.box.id
+
+    @Option(help: "How many rounds (each pattern has its own default).")
+    var rounds: Int?
+
+    @OptionGroup var pacing: PacingOptions
+    @OptionGroup var options: ConfigOptions
+
+    func validate() throws {
+        guard BreathingPattern.named(pattern) != nil else {
+            let ids = BreathingPattern.all.map(\.id)
+            let hint = Suggestion.nearest(to: pattern, in: ids).map { " Did you mean '\($0)'?" } ?? ""
+            throw ValidationError("'\(pattern)' is not a breathing pattern.\(hint) Choose one of: \(ids.joined(separator: ", ")).")
+        }
+        if let rounds, !(1...100).contains(rounds) {
+            throw ValidationError("--rounds takes a number from 1 to 100.")
+        }
+    }
+
+    func run() throws {
+        let pattern = BreathingPattern.named(pattern)!
+        let tool = ToolConsole(options: options)
+        let session = BreathingSession(pattern: pattern, rounds: rounds, speed: pacing.speed)
+        let console = tool.console
+        console.line(console.bold(pattern.name))
+        console.line(pattern.howTo)
+        let count = session.rounds == 1 ? "1 round" : "\(session.rounds) rounds"
+        console.line("\(count), about \(clockText(pattern.duration(rounds: session.rounds))). Ctrl-C ends it whenever you like.")
+        try CalmingRun(tool: tool, technique: pattern.id, name: pattern.name).run({ session.run(on: console) }) { progress in
+            let rounds = progress.finished ? count : progress.done == 0 ? "part of the first round" : "\(progress.done) of \(count)"
+            return "\(rounds), \(clockText(progress.seconds))"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import SteadyKit
+import SteadyTerminal
+
+/// Runs a calming practice inside the before/after loop and saves it: shared by `breathe`,
+/// `ground`, `relax` and `body-scan`.
+struct CalmingRun {
+    let tool: ToolConsole
+    let technique: String
+    let name: String
+
+    /// Intro lines are shown by the caller; this asks, practises, asks, saves and closes.
+    func run(_ session: () -> SessionProgress, describe: (SessionProgress) -> String) throws {
+        let console = tool.console
+        let outcome = CalmingFlow(asker: tool.asker).run(technique: technique, session: {
+            console.line()
+            return session()
+        })
+        switch outcome {
+        case .stoppedBeforeStart(let stop):
+            throw stopped(stop, console: console)
+        case .practised(let response, let progress):
+            let journal = try openJournalForWriting()
+            let entry = try saveEntry(response, in: journal)
+            console.line()
+            if !progress.finished { console.line("Stopped there, and that's fine.") }
+            console.line("\(name): \(describe(progress)). Saved to your journal (entry #\(entry.id)).")
+            if let change = CalmingEntry.change(in: response) { console.line(change.summary) }
+            for line in techniqueLines(journal: journal, current: technique) { console.line(line) }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import SteadyKit
+import SteadyTerminal
+
+/// What `ground`, `relax` and `body-scan` share: one guide inside the before/after loop.
+struct GuideOptions: ParsableArguments {
+    @OptionGroup var pacing: PacingOptions
+    @OptionGroup var options: ConfigOptions
+
+    func run(_ guide: Guide) throws {
+        let tool = ToolConsole(options: options)
+        let console = tool.console
+        console.line(console.bold(guide.title))
+        console.line(guide.intro)
+        if guide.timedSeconds > 0 {
+            console.line("About \(clockText(guide.timedSeconds)). Ctrl-C ends it whenever you like.")
+        } else {
+            console.line("Take each step at your own pace. Ctrl-C ends it whenever you like.")
+        }
+        let session = GuideSession(guide: guide, speed: pacing.speed)
+        try CalmingRun(tool: tool, technique: guide.id, name: guide.title).run({
+            let progress = session.run(on: console)
+            if progress.finished {
+                console.line()
+                console.line(guide.closing)
+            }
+            return progress
+        }) { progress in
+            progress.finished ? "all \(progress.total) steps" : "\(progress.done) of \(progress.total) steps"
+        }
+    }
+
+    static func discussion(_ guide: Guide, how: String) -> String {
+        """
+        \(guide.intro) \(how)
+
+        Before and after, steady asks how strong the feeling is from 1 to 10 (Enter skips \
+        either), and keeps both in your journal, so you can see which technique helps you most. \
+        Ctrl-C ends it whenever you like and still keeps what you did.
+
+        Exit status: 0 saved, 65 piped input did not fit, 74 the journal cannot be written, \
+        130 stopped before starting.
+        """
+    }
+}

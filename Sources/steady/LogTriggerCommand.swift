@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import SteadyJournal
+import SteadyKit
+import SteadyTerminal
+
+struct LogTriggerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trigger",
+        abstract: "Note a moment that stirred things up, and later how it settled.",
+        discussion: """
+            Asks what happened, what went through your mind, what you noticed in your body, how \
+            strong it was (1–10) and what you did. Optional questions can be skipped with Enter.
+
+            Some time later (about an hour suits most people), `steady log trigger --follow-up` \
+            asks how long it took to settle and how strong it is now, and keeps both with the \
+            first entry. Without an entry number it picks the latest one still waiting.
+
+            When a rating is at the top of the scale, steady shows a short grounding step and \
+            the people you chose to lean on.
+
+            Answers can also be piped in, one line each (an empty line skips an optional one).
+
+            Exit status: 0 saved, 65 piped input ended or did not fit, 66 no entry to follow up, \
+            74 the journal cannot be written, 130 stopped with Ctrl-C (nothing saved).
+            """)
+
+    @Flag(help: "Answer the follow-up of an earlier entry instead of writing a new one.")
+    var followUp = false
+
+    @Argument(help: ArgumentHelp("With --follow-up: the entry's number (default: the latest still waiting).", valueName: "entry"))
+    var entry: Int64?
+
+    @OptionGroup var options: ConfigOptions
+
+    func validate() throws {
+        if entry != nil && !followUp {
+            throw ValidationError("An entry number goes with --follow-up, e.g. `steady log trigger --follow-up 12`.")
+        }
+    }
+
+    func run() throws {
+        let tool = ToolConsole(options: options)
+        if followUp {
+            try runFollowUp(tool)
+            return
+        }
+        switch tool.asker.walk(TriggerJournal.form) {
+        case .failure(let stop):
+            throw stopped(stop, console: tool.console)
+        case .success(let response):
+            let saved = try saveEntry(response)
+            let console = tool.console
+            console.line()
+            console.line("Saved as entry #\(saved.id). Thank you for writing it down.")
+            console.line("Later, once things have had time to settle, `steady log trigger --follow-up` asks how it went.")
+        }
+    }
+
+    private func runFollowUp(_ tool: ToolConsole) throws {
+        let console = tool.console
+        let journal = try openJournalForWriting()
+        let parent: EntryRecord
+        do {
+            if let entry {
+                guard let found = try journal.entry(entry), found.kind == TriggerJournal.form.id else {
+                    printError("there is no trigger entry #\(entry); `steady log trigger --follow-up` without a number picks the latest.")
+                    throw ExitStatus.notFound
+                }
+                parent = found
+            } else {
+                guard let latest = try journal.entriesAwaitingFollowUp(
+                    kind: TriggerJournal.form.id, followUpKind: TriggerJournal.followUpForm.id, limit: 1).first
+                else {
+                    console.line("No trigger entry is waiting for a follow-up. `steady log trigger` writes a new one.")
+                    throw ExitStatus.notFound
+                }
+                parent = latest
+            }
+        } catch let error as JournalError {
+            printError(error.description)
+            throw ExitStatus.journal
+        }
+        console.line("Entry #\(parent.id), \(Clock.short(parent.createdAt)): \(Self.recap(parent.response))")
+        console.line()
+        switch tool.asker.walk(TriggerJournal.followUpForm) {
+        case .failure(let stop):
+            throw stopped(stop, console: console)
+        case .success(let response):
+            let saved = try saveEntry(response, parentID: parent.id, in: journal)
+            console.line()
+            if let change = TriggerJournal.change(entry: parent.response, followUp: response) {
+                console.line(change.summary)
+            }
+            console.line("Saved with entry #\(parent.id) (as #\(saved.id)).")
+        }
+    }
+
+    /// What the person wrote about the moment, and how strong it was, shown back to them.
+    static func recap(_ response: FormResponse) -> String {
+        var parts: [String] = []
+        if let happened = response.text(TriggerJournal.Field.happened) { parts.append(happened) }
+        if let intensity = response.number(TriggerJournal.Field.intensity) { parts.append("\(intensity) of 10 at the time") }
+        return parts.isEmpty ? "a moment you noted" : parts.joined(separator: " — ")
+    }
+}

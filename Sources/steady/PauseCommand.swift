@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import SteadyKit
+import SteadyTerminal
+
+struct PauseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause",
+        abstract: "Before sending that message or checking again: a short pause.",
+        discussion: """
+            Rate the urge from 1 to 10, try one grounding suggestion, wait (2 minutes unless \
+            you give another length, e.g. `steady pause 20m`), rate it again and decide what to \
+            do. In a terminal the wait counts down in place and Enter moves on early. Ctrl-C \
+            ends the pause at any point and keeps what was done. Logged in your journal.
+
+            Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
+            written, 130 stopped before the first rating.
+            """)
+
+    @Argument(help: ArgumentHelp("How long to wait: 90s, 5m, 20m, 1h… (default 2m).", valueName: "length"))
+    var length: String?
+
+    @OptionGroup var pacing: PacingOptions
+    @OptionGroup var options: ConfigOptions
+
+    static let longest = TimeSpan.hours(4)
+
+    /// The wait in seconds.
+    func seconds() throws(TimeSpanError) -> Int {
+        guard let length else { return Pause.defaultWait }
+        return try TimeSpan(parsing: length).seconds
+    }
+
+    func validate() throws {
+        let span: Int
+        do {
+            span = try seconds()
+        } catch {
+            throw ValidationError("'\(length ?? "")' is not a length of time (\(error.message)); try 90s, 5m or 20m.")
+        }
+        guard span >= 1, span <= Self.longest.seconds else {
+            throw ValidationError("A pause can last from 1 second to \(Self.longest); '\(length ?? "")' is outside that.")
+        }
+    }
+
+    func run() throws {
+        let tool = ToolConsole(options: options)
+        let console = tool.console
+        let wait = try seconds()
+        console.line(console.bold("A pause"))
+        console.line("\(spokenDuration(wait).capitalisedFirst) between the urge and acting on it. Ctrl-C stops at any point.")
+        let variant = Occasion.dayNumber(of: Date(), in: .current)
+        let session = PauseSession(waitSeconds: wait, variant: variant, speed: pacing.speed)
+        switch session.run(with: tool.asker) {
+        case .stoppedBeforeStart(let stop):
+            throw stopped(stop, console: console)
+        case .paused(let response, let finished):
+            let journal = try openJournalForWriting()
+            let saved = try saveEntry(response, in: journal)
+            console.line()
+            if !finished { console.line("Stopped there, and that's fine.") }
+            if let change = PauseEntry.change(in: response) { console.line(change.summary) }
+            if let decision = response.choice(Pause.Field.decision), let words = Self.closing[decision] {
+                console.line(words)
+            }
+            console.line("Saved to your journal (entry #\(saved.id)).")
+            for line in techniqueLines(journal: journal, current: PauseEntry.technique) { console.line(line) }
+        }
+    }
+
+    /// A kind word for each decision.
+    static let closing = [
+        "go-ahead": "Go gently. Whatever comes back, you can take it from here.",
+        "wait-longer": "Waiting a little longer is a choice too. `steady pause` is here again when you want it.",
+        "let-it-pass": "Letting it pass takes strength. Notice how that feels.",
+        "talk-to-someone": "Talking it over can help a lot. Who would be good to reach?",
+    ]
+}

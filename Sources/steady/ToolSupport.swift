@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import SteadyConfig
+import SteadyJournal
+import SteadyKit
+import SteadyTerminal
+
+// Shared plumbing of the on-demand tools (`log`, `pause`, `breathe`, `ground`, `relax`,
+// `body-scan`, `assess`, `wins`): the console, the safety settings, saving entries.
+
+extension ExitStatus {
+    /// Ctrl-C before anything could be saved (128 + SIGINT, as shells report it).
+    static let stopped = ExitCode(130)
+}
+
+/// The safety response's settings (the config's `[safety]` table): who to lean on, the
+/// crisis line, the threshold. A config with a problem must not keep someone from a
+/// calming tool: then the defaults are used, and the problem is named once on stderr.
+func safetySettings(_ options: ConfigOptions) -> SafetySettings {
+    do {
+        return try ConfigLoader(registry: registry).load(path: options.config).safety
+    } catch {
+        printError("the config has a problem, so the safety settings use their defaults for now: \(error.summary)")
+        return SafetySettings()
+    }
+}
+
+/// Pacing shared by the timed tools.
+struct PacingOptions: ParsableArguments {
+    /// Runs the clock this many times faster than real time. For tests only (a round of box
+    /// breathing at `--speed 40` takes 0.4 s); hidden from `--help` because breathing faster
+    /// is never the point.
+    @Option(help: .hidden)
+    var speed: Double = 1
+
+    func validate() throws {
+        guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number.") }
+    }
+}
+
+/// The console and the question-asker every tool uses.
+struct ToolConsole {
+    let console = SystemConsole()
+    let asker: Asker
+
+    init(options: ConfigOptions) {
+        asker = Asker(console: console, safety: safetySettings(options))
+    }
+}
+
+/// Opens (creating if needed) the journal for a tool that writes.
+func openJournalForWriting() throws -> Journal {
+    guard let journal = try openJournal(create: true) else { throw ExitStatus.journal }
+    return journal
+}
+
+/// Saves an entry durably, or says why not and exits 74.
+@discardableResult
+func saveEntry(_ response: FormResponse, parentID: Int64? = nil, in journal: Journal? = nil) throws -> EntryRecord {
+    do {
+        let journal = try journal ?? openJournalForWriting()
+        return try journal.recordEntry(response, at: Date(), parentID: parentID)
+    } catch let error as JournalError {
+        printError(error.description)
+        throw ExitStatus.journal
+    }
+}
+
+/// Says why a form stopped and picks the exit status: 130 after Ctrl-C, 65 when piped input
+/// ended or did not fit.
+func stopped(_ stop: FormStop, console: any Console) -> ExitCode {
+    switch stop {
+    case .interrupted:
+        console.line("Stopped. Nothing was saved; come back to it any time.")
+        return ExitStatus.stopped
+    case .inputEnded, .invalidForm:
+        printError(stop.description)
+        return ExitStatus.badAnswer
+    }
+}
+
+/// After a calming practice or a pause: what has eased things most, from the person's own
+/// before/after ratings (only techniques with at least two rated sessions).
+func techniqueLines(journal: Journal, current: String) -> [String] {
+    let calming = (try? journal.entries(kind: CalmingEntry.form.id, limit: 500)) ?? []
+    let pauses = (try? journal.entries(kind: PauseEntry.form.id, limit: 500)) ?? []
+    let changes = calming.compactMap { CalmingEntry.change(in: $0.response) } + pauses.compactMap { PauseEntry.change(in: $0.response) }
+    let summaries = TechniqueSummary.summaries(changes, minimum: 2)
+    var lines: [String] = []
+    if let mine = summaries.first(where: { $0.technique == current }) { lines.append(mine.summary) }
+    if let best = summaries.first, best.technique != current, best.averageChange <= -0.5 {
+        lines.append("What has eased things most for you so far: \(CalmingEntry.name(of: best.technique).lowercasedFirst).")
+    }
+    return lines
+}
+
+extension String {
+    /// The string with its first letter lowercased ("Box breathing" → "box breathing").
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}
+
+extension String {
+    /// The string with its first letter in capitals ("2 minutes" stays, "a pause" → "A pause").
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import SteadyJournal
+import SteadyKit
+import SteadyTerminal
+import Wins
+
+struct WinsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wins",
+        abstract: "Your collection of wins and evidence against old fears.",
+        discussion: """
+            `steady wins` reads the collection back, newest first: what you added here and what \
+            you answered to the wins check-ins. It is there for the moments an old fear is loud.
+            `steady wins add "They called back"` adds one.
+            """,
+        subcommands: [Show.self, Add.self],
+        defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Read the collection back, newest first.")
+
+        @Option(name: .shortAndLong, help: "Show at most this many (default: all).")
+        var limit: Int?
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        struct Item: Encodable {
+            var at: Date
+            var text: String
+            /// `added` (steady wins add) or `check-in` (an answer to the wins practice).
+            var source: String
+        }
+
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        }
+
+        func run() throws {
+            var items: [Item] = []
+            if let journal = try openJournal(create: false) {
+                do {
+                    items += try journal.entries(kind: WinEntry.form.id, limit: 10_000).compactMap { entry in
+                        entry.response.text(WinEntry.field).map { Item(at: entry.createdAt, text: $0, source: "added") }
+                    }
+                    items += try journal.history(limit: 10_000, practice: WinsPractice.id).compactMap { item in
+                        guard let answer = item.answer, case .text(let text) = answer.value else { return nil }
+                        return Item(at: answer.answeredAt, text: text, source: "check-in")
+                    }
+                } catch {
+                    printError(error.description)
+                    throw ExitStatus.journal
+                }
+            }
+            items.sort { $0.at > $1.at }
+            if let limit { items = Array(items.prefix(limit)) }
+            if json { try printJSON(items); return }
+            guard !items.isEmpty else {
+                print("Nothing here yet. When something goes well, or an old fear turns out wrong,")
+                print("`steady wins add \"…\"` keeps it for the days you need reminding.")
+                return
+            }
+            print(items.count == 1 ? "One thing worth remembering:" : "\(items.count) things worth remembering:")
+            print("")
+            for item in items {
+                let lines = item.text.split(separator: "\n", omittingEmptySubsequences: true)
+                print("  \(Clock.full(item.at).prefix(10))  \(lines.first ?? "")")
+                for more in lines.dropFirst() { print("              \(more)") }
+            }
+            print("")
+            print("Each of these happened. They count, even on a day that feels different.")
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a win, or something that didn't fit an old fear.")
+
+        @Argument(help: "What to keep. Quote text with spaces, or leave it out to be asked.")
+        var text: [String] = []
+
+        @OptionGroup var options: ConfigOptions
+
+        func run() throws {
+            let response: FormResponse
+            if text.isEmpty {
+                let tool = ToolConsole(options: options)
+                switch tool.asker.walk(WinEntry.form) {
+                case .failure(let stop): throw stopped(stop, console: tool.console)
+                case .success(let value): response = value
+                }
+            } else {
+                do {
+                    response = try WinEntry.form.response(from: [WinEntry.field: .text(text.joined(separator: " "))])
+                } catch {
+                    printError("there was nothing to add; give a few words, e.g. `steady wins add \"I asked for what I needed\"`.")
+                    throw ExitStatus.badAnswer
+                }
+            }
+            let saved = try saveEntry(response)
+            print("Added to your collection (entry #\(saved.id)). `steady wins` reads it back.")
+        }
+    }
+}
