@@ -149,7 +149,16 @@ struct ExternalProgram: Sendable {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        var rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        // ETXTBSY: another thread of this process is forking while someone writes the
+        // program (or has just written it), so a child briefly holds it open for writing.
+        // The window is short; try a few more times, a few milliseconds apart.
+        var attempt = 1
+        while rc == ETXTBSY && attempt < 5 {
+            usleep(UInt32(5_000 * attempt))
+            attempt += 1
+            rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        }
         guard rc == 0 else {
             throw fail(.cannotStart, "could not be started: \(String(cString: strerror(rc))).")
         }

@@ -1,0 +1,55 @@
+import Foundation
+import SteadyKit
+import SteadyTerminal
+import Testing
+
+/// The words the tools add (entry forms, technique summaries, session lines) stay gentle:
+/// no exclamation marks, nothing shaming or hurried.
+@Suite struct ToolToneTests {
+    static let forbidden = ["streak", "fail", "failed", "you forgot", "you missed", "hurry", "urgent", "immediately",
+                            "you should", "you must", "don't give up"]
+
+    static func problems(_ text: String) -> [String] {
+        var found = forbidden.filter { text.range(of: "\\b\($0)\\b", options: [.regularExpression, .caseInsensitive]) != nil }
+        if text.contains("!") { found.append("!") }
+        return found
+    }
+
+    static var texts: [String] {
+        var texts: [String] = []
+        for form in [CalmingEntry.form, PauseEntry.form, WinEntry.form] {
+            texts += [form.title, form.intro]
+            for field in form.fields {
+                texts.append(field.question)
+                if case .choices(let choices) = field.request { texts += choices.map(\.label) }
+                if case .text(let placeholder) = field.request { texts.append(placeholder) }
+            }
+        }
+        for change in [-3.0, -0.6, 0.0, 0.4, 2.0] {
+            texts.append(TechniqueSummary(technique: "box", times: 3, averageChange: change).summary)
+        }
+        texts += FormStop.allExamples.map(\.description)
+        let console = ScriptedConsole(input: [], terminal: false)
+        _ = BreathingSession(pattern: .box, rounds: 1).run(on: console)
+        _ = PauseSession(waitSeconds: 5, variant: 0).run(with: Asker(console: console, safety: SafetySettings()))
+        texts += console.output.split(separator: "\n").map(String.init)
+        return texts
+    }
+
+    @Test func everyToolString_isGentle() {
+        let texts = Self.texts
+        #expect(texts.count > 30, "the collector found suspiciously little")
+        for text in texts {
+            let problems = Self.problems(text)
+            #expect(problems.isEmpty, "\"\(text)\": \(problems)")
+        }
+    }
+
+    @Test func theScanner_catchesShamingWords() {
+        #expect(Self.problems("You missed your streak!") == ["streak", "you missed", "!"])
+    }
+}
+
+extension FormStop {
+    static let allExamples: [FormStop] = [.interrupted, .inputEnded(field: "intensity"), .invalidForm("x")]
+}
