@@ -58,6 +58,17 @@ public struct ExternalPractice: Sendable {
         program = ExternalProgram(executable: executable, timeout: timeout, maxReplyBytes: maxReplyBytes)
     }
 
+    /// The program path for an `exec` value: `~/…` is the home directory, a relative path is
+    /// relative to the directory of the config file (when there is one), an absolute path is
+    /// kept as it is.
+    public static func resolve(exec: String, configFile: String?, home: String = NSHomeDirectory()) -> String {
+        if exec.hasPrefix("/") { return exec }
+        if exec == "~" || exec.hasPrefix("~/") { return home + exec.dropFirst() }
+        guard let configFile, configFile.hasPrefix("/") else { return exec }
+        let directory = (configFile as NSString).deletingLastPathComponent
+        return ((directory as NSString).appendingPathComponent(exec) as NSString).standardizingPath
+    }
+
     // MARK: - The three requests
 
     /// Asks the program for its name, summary and default schedule.

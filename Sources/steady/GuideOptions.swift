@@ -26,7 +26,8 @@ struct GuideOptions: ParsableArguments {
             }
             return progress
         }) { progress in
-            progress.finished ? "all \(progress.total) steps" : "\(progress.done) of \(progress.total) steps"
+            if progress.finished { return "all \(progress.total) steps" }
+            return progress.done == 0 ? "part of the first step" : "\(progress.done) of \(progress.total) steps"
         }
     }
 

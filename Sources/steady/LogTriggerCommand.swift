@@ -53,7 +53,7 @@ struct LogTriggerCommand: ParsableCommand {
             let console = tool.console
             console.line()
             console.line("Saved as entry #\(saved.id). Thank you for writing it down.")
-            console.line("Later, once things have had time to settle, `steady log trigger --follow-up` asks how it went.")
+            console.line("In about \(spokenDuration(TriggerJournal.followUpDelay)), `steady log trigger --follow-up` asks how it settled.")
         }
     }
 

@@ -114,13 +114,16 @@ import Testing
         #expect(blank.status == 65)
     }
 
-    @Test func assess_marksTheWaitingMonthlyCheckInDone() throws {
+    @Test func checkIns_assessClosesTheMonthlyOne_andAnsweredWinsShowInTheList() throws {
         let home = try ToolsHome(config: nil)
         let notify = try NotifySocket(directory: home.root.path)
+        let slot = Self.slot(inSeconds: 3)
         try home.root.write("config/steady/config.toml", """
             quiet-hours = "off"
             [practices.self-assessment]
-            schedule = "\(Self.slot(inSeconds: 3))"
+            schedule = "\(slot)"
+            [practices.wins]
+            schedule = "\(slot)"
             """)
         var env = home.environment
         env["NOTIFY_SOCKET"] = notify.path
@@ -128,15 +131,26 @@ import Testing
         try daemon.start()
         defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
         #expect(notify.wait(forLine: "READY=1", timeout: 20) != nil, "stderr: \(daemon.stderr)")
-        #expect(notify.wait(timeout: 20) { $0.notifyField("STATUS")?.contains("1 pending") == true } != nil,
+        #expect(notify.wait(timeout: 20) { $0.notifyField("STATUS")?.contains("2 pending") == true } != nil,
                 "stderr: \(daemon.stderr)")
 
+        // `steady assess` answers the waiting self-assessment check-in through the daemon.
         let result = try home.steady(["assess"], input: String(repeating: "2\n", count: 28))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try home.sqlite("""
             SELECT p.practice, p.outcome, a.kind, a.text, a.channel FROM answer a JOIN prompt p ON p.id = a.prompt_id
             """) == "self-assessment|answered|choice|done|terminal")
         #expect(try home.sqlite("SELECT count(*) FROM entry WHERE kind = 'self-assessment'") == "1")
+
+        // A wins check-in answered with `steady answer` is read back by `steady wins`, with an added one.
+        let wins = try home.sqlite("SELECT id FROM prompt WHERE practice = 'wins' AND outcome = 'pending'")
+        let answered = try home.steady(["answer", wins, "My sister stayed on the phone"])
+        #expect(answered.status == 0, "\(answered.stderr)")
+        #expect(try home.steady(["wins", "add", "I said no kindly"]).status == 0)
+        let json = try home.steady(["wins", "--json"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(items.map { $0["text"] as? String } == ["I said no kindly", "My sister stayed on the phone"], "\(json.stdout)")
+        #expect(items.map { $0["source"] as? String } == ["added", "check-in"])
 
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 2) == 0)

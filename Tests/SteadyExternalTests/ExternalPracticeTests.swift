@@ -307,3 +307,16 @@ final class Reports: @unchecked Sendable {
     func add(_ error: ExternalPracticeError) { lock.withLock { errors.append(error) } }
     var codes: [ExternalPracticeError.Code] { lock.withLock { errors.map(\.code) } }
 }
+
+@Suite struct ExecPathTests {
+    @Test(arguments: [
+        ("/opt/p.py", "/home/me/.config/steady/config.toml", "/opt/p.py"),
+        ("~/bin/p.py", "/home/me/.config/steady/config.toml", "/home/me/bin/p.py"),
+        ("p.py", "/home/me/.config/steady/config.toml", "/home/me/.config/steady/p.py"),
+        ("../../bin/p.py", "/home/me/.config/steady/config.toml", "/home/me/bin/p.py"),
+        ("p.py", nil, "p.py"),
+    ])
+    func resolve_expandsHomeAndConfigRelativePaths(exec: String, configFile: String?, expected: String) {
+        #expect(ExternalPractice.resolve(exec: exec, configFile: configFile, home: "/home/me") == expected)
+    }
+}
