@@ -1,0 +1,237 @@
+import Foundation
+import SteadyTestSupport
+import Testing
+
+/// The whole service path against a real `systemd --user`: `steady service install` →
+/// started by systemd with the hardened unit → `systemctl --user status` → reload with a good
+/// and a bad config → a hung engine caught by the watchdog → stop → `steady service uninstall`.
+///
+/// PID 1 here is not systemd, so the user manager runs in private mount and PID namespaces
+/// (see ``UserManager``): a tmpfs `/run` with `/run/systemd/system`, the test's home bind-
+/// mounted over `/root`, its own cgroup, and a session bus at `/run/user/0/bus`. Needs root;
+/// nothing outside the namespaces changes except a cgroup directory, removed at the end.
+@Suite(.serialized, .enabled(if: getuid() == 0, "needs root for mount and PID namespaces"))
+struct ServiceUserManagerEndToEndTests {
+    @Test func install_start_status_reload_watchdog_stop_uninstall() throws {
+        let manager = try UserManager()
+        defer { manager.stop() }
+        try manager.writeConfig("""
+            quiet-hours = "off"
+            [practices.wins]
+            schedule = "*-*-* 23:59:58"
+            """)
+
+        // Install: files, daemon-reload, enable --now; systemd waits for READY=1.
+        let install = try manager.run([SteadyBinary.path, "service", "install"])
+        #expect(install.status == 0, "\(install.stdout)\(install.stderr)\n\(manager.diagnostics())")
+        #expect(install.stdout.contains("ran systemctl --user enable --now steady.service\n"))
+        #expect(install.stdout.contains("steady is running: next: wins at "), "\(install.stdout)")
+
+        let status = try manager.run(["systemctl", "--user", "--no-pager", "status", "steady"])
+        #expect(status.stdout.contains("Active: active (running)"), "\(status.stdout)")
+        #expect(status.stdout.contains("Status: \"next: wins at "), "\(status.stdout)")
+        let serviceStatus = try manager.run(["steady", "service", "status"])
+        #expect(serviceStatus.status == 0)
+        #expect(serviceStatus.stdout.hasPrefix("steady.service: active (running), pid "), "\(serviceStatus.stdout)")
+        #expect(serviceStatus.stdout.contains("(enabled)"), "\(serviceStatus.stdout)")
+        let verify = try manager.run(["systemd-analyze", "--user", "verify", "/root/.config/systemd/user/steady.service"])
+        #expect(verify.status == 0 && verify.stderr.isEmpty, "\(verify.stdout)\(verify.stderr)")
+
+        // The hardening is in force on the running process, and D-Bus still works through it.
+        let pid = try manager.property("MainPID")
+        let proc = try manager.run(["cat", "/proc/\(pid)/status"]).stdout
+        #expect(proc.contains("NoNewPrivs:\t1"), "\(proc)")
+        #expect(proc.contains("Seccomp:\t2"), "\(proc)")
+        #expect(proc.contains("CapEff:\t0000000000000000"), "\(proc)")
+        let interfaces = try manager.run(["cat", "/proc/\(pid)/net/dev"]).stdout.split(separator: "\n")
+            .filter { !$0.contains("|") }.compactMap { $0.split(separator: ":").first?.trimmingCharacters(in: .whitespaces) }
+        #expect(interfaces == ["lo"], "PrivateNetwork: the service sees the interfaces \(interfaces)")
+        let writes = try manager.run(["nsenter", "-t", pid, "-m", "--", "/bin/sh", "-c",
+                                      "touch /root/outside 2>/dev/null && echo home-writable; touch /root/.local/share/steady/probe && echo journal-writable"])
+        #expect(writes.stdout == "journal-writable\n", "\(writes.stdout)\(writes.stderr)")
+        let bus = try manager.run(["busctl", "--user", "--no-pager", "list"])
+        #expect(bus.stdout.split(separator: "\n").contains { $0.contains(" \(pid) steady ") && $0.contains("steady.service") },
+                "steady is not on the session bus: \(bus.stdout)")
+
+        // Reload with a good config: the new schedule shows in systemd's status line.
+        try manager.writeConfig("""
+            quiet-hours = "off"
+            [practices.evening-reflection]
+            schedule = "*-*-* 23:59:59"
+            """)
+        #expect(try manager.run(["systemctl", "--user", "reload", "steady"]).status == 0)
+        let reloaded = try manager.waitFor { try manager.property("StatusText").hasPrefix("next: evening-reflection at ") }
+        #expect(reloaded, "\(manager.diagnostics())")
+
+        // Reload with a broken config: still running, the old settings kept, the reason shown.
+        try manager.writeConfig("[practices.evening-reflection]\nschedul = \"21:00\"\n")
+        #expect(try manager.run(["systemctl", "--user", "reload", "steady"]).status == 0)
+        #expect(try manager.waitFor { try manager.property("StatusText").contains("config error, previous settings kept") })
+        #expect(try manager.property("StatusText").contains("/root/.config/steady/config.toml:2:1"))
+        #expect(try manager.property("ActiveState") == "active")
+        #expect(try manager.property("MainPID") == pid)
+
+        // A hung engine: with WatchdogSec=2 and the journal locked by another process, a reload
+        // blocks the engine queue for SQLite's 5 s busy timeout; systemd kills and restarts steady.
+        try manager.writeConfig("quiet-hours = \"off\"\n")
+        try manager.home.write(".config/systemd/user/steady.service.d/watchdog.conf", "[Service]\nWatchdogSec=2\n")
+        #expect(try manager.run(["systemctl", "--user", "daemon-reload"]).status == 0)
+        #expect(try manager.run(["systemctl", "--user", "restart", "steady"]).status == 0)
+        #expect(try manager.property("WatchdogUSec") == "2s")
+        let hungPID = try manager.property("MainPID")
+        let lock = try SQLiteWriteLock(path: manager.home.file(".local/share/steady/journal.sqlite"))
+        #expect(try manager.run(["systemctl", "--user", "reload", "--no-block", "steady"]).status == 0)
+        let caught = try manager.waitFor(timeout: 15) { try manager.property("Result") == "watchdog" }
+        #expect(caught, "no watchdog timeout: \(manager.diagnostics())")
+        lock.release()
+        #expect(try manager.waitFor(timeout: 20) {
+            try manager.property("ActiveState") == "active" && manager.property("MainPID") != hungPID
+        })
+        #expect(try manager.property("NRestarts") == "1")
+
+        // Stop: a clean exit, well within TimeoutStopSec.
+        #expect(try manager.run(["systemctl", "--user", "stop", "steady"]).status == 0)
+        #expect(try manager.property("ActiveState") == "inactive")
+        #expect(try manager.property("Result") == "success")
+        #expect(try manager.property("ExecMainStatus") == "0")
+
+        // Uninstall: the unit is gone, the journal stays.
+        try? FileManager.default.removeItem(atPath: manager.home.file(".config/systemd/user/steady.service.d"))
+        let uninstall = try manager.run(["steady", "service", "uninstall"])
+        #expect(uninstall.status == 0, "\(uninstall.stdout)\(uninstall.stderr)")
+        #expect(try manager.run(["systemctl", "--user", "cat", "steady"]).status != 0)
+        #expect(FileManager.default.fileExists(atPath: manager.home.file(".local/share/steady/journal.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: manager.home.file(".local/bin/steady")))
+    }
+}
+
+/// A `systemd --user` (and a session `dbus-daemon`) in private mount and PID namespaces,
+/// with the test's temporary home as `/root`. Commands run inside with `nsenter`.
+final class UserManager: @unchecked Sendable {
+    let home = TemporaryDirectory(prefix: "steady-um")
+    let cgroup = "steady-test-\(UInt32.random(in: 0...UInt32.max))"
+    private let process: DesktopProcess
+    /// The namespace's first process, as the host sees it.
+    let namespacePID: String
+
+    init() throws {
+        let script = try home.write(".harness.sh", Self.harness)
+        let log = URL(fileURLWithPath: home.file(".harness.log"))
+        process = try DesktopProcess(
+            name: "systemd --user", executable: "/usr/bin/unshare",
+            arguments: ["--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "--propagation", "private",
+                        "/bin/sh", script, home.path, cgroup],
+            environment: ["PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8"], logFile: log, capturingStdout: true)
+        do {
+            let line = try process.readFirstLine()
+            guard line == "ready" else { throw TestSupportError("the user manager did not start: \(line)") }
+            let children = try String(contentsOfFile: "/proc/\(process.pid)/task/\(process.pid)/children", encoding: .utf8)
+            guard let child = children.split(separator: " ").first else { throw TestSupportError("unshare has no child") }
+            namespacePID = String(child)
+        } catch {
+            process.stop()
+            throw TestSupportError("\(error); harness log: \(process.logTail())")
+        }
+    }
+
+    /// The environment of a login session for root inside the namespaces.
+    static let session = [
+        "HOME=/root", "USER=root", "LOGNAME=root", "XDG_RUNTIME_DIR=/run/user/0", "LANG=C.UTF-8",
+        "DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/0/bus", "PATH=/root/.local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+        "SYSTEMD_COLORS=0", "SYSTEMD_PAGER=",
+    ]
+
+    /// Runs `argv` inside the namespaces, in the session's environment.
+    func run(_ argv: [String]) throws -> CommandResult {
+        try ChildProcess.run("/usr/bin/nsenter", ["-t", namespacePID, "-m", "-p", "--", "/usr/bin/env", "-i"] + Self.session + argv,
+                             environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+    }
+
+    /// One property of steady.service (`systemctl --user show -p NAME --value`).
+    func property(_ name: String) throws -> String {
+        try run(["systemctl", "--user", "show", "-p", name, "--value", "steady.service"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Asks `condition` every 100 ms until it holds or `timeout` passes. systemd's unit state
+    /// has no event a test can await from outside the manager, so this is a bounded poll.
+    func waitFor(timeout: Double = 10, _ condition: () throws -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        } while Date() < deadline
+        return try condition()
+    }
+
+    func writeConfig(_ text: String) throws {
+        try home.write(".config/steady/config.toml", text + "\n")
+    }
+
+    /// The harness log and the manager's view, for failure messages.
+    func diagnostics() -> String {
+        let status = (try? run(["systemctl", "--user", "--no-pager", "status", "steady"]))?.stdout ?? ""
+        return "harness: \(process.logTail())\nsystemctl status: \(status)"
+    }
+
+    /// Ends every process in the namespaces and removes the cgroup.
+    func stop() {
+        process.stop()
+        for hierarchy in ["/sys/fs/cgroup/systemd", "/sys/fs/cgroup/unified", "/sys/fs/cgroup"] {
+            Self.removeCgroup(hierarchy + "/" + cgroup)
+        }
+    }
+
+    /// Removes a cgroup and its children, deepest first, once their processes are gone
+    /// (the kernel reaps the namespace's processes asynchronously after its first one dies).
+    static func removeCgroup(_ path: String) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let subdirectories = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { !$0.contains(".") || $0.hasSuffix(".slice") || $0.hasSuffix(".scope") || $0.hasSuffix(".service") }
+                .map { path + "/" + $0 }
+                .filter { var isDirectory: ObjCBool = false
+                    return FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue }
+                .sorted { $0.count > $1.count }
+            for directory in subdirectories + [path] { rmdir(directory) }
+            if !FileManager.default.fileExists(atPath: path) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
+    /// Runs as the namespaces' first process: $1 the home, $2 the cgroup name.
+    static let harness = #"""
+        #!/bin/sh
+        set -eu
+        home=$1
+        cgroup=$2
+        # A /run of our own, as a systemd machine has: systemd looks for /run/systemd/system,
+        # and namespaced units need /run/systemd/inaccessible.
+        mount -t tmpfs -o mode=0755 tmpfs /run
+        mkdir -p /run/systemd/system /run/systemd/inaccessible /run/user/0
+        chmod 0700 /run/user/0
+        cd /run/systemd/inaccessible
+        touch reg; mkdir dir; mkfifo fifo; mknod chr c 0 0; mknod blk b 0 0
+        if command -v python3 >/dev/null; then python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock")'; fi
+        chmod 0000 reg dir fifo chr blk; [ -e sock ] && chmod 0000 sock
+        cd /
+        mount --bind "$home" /root
+        # A cgroup of our own, so the manager manages only what it starts.
+        placed=no
+        for hierarchy in /sys/fs/cgroup/systemd /sys/fs/cgroup/unified; do
+            if [ -d "$hierarchy" ]; then mkdir -p "$hierarchy/$cgroup"; echo $$ > "$hierarchy/$cgroup/cgroup.procs"; placed=yes; fi
+        done
+        if [ $placed = no ]; then mkdir -p "/sys/fs/cgroup/$cgroup"; echo $$ > "/sys/fs/cgroup/$cgroup/cgroup.procs"; fi
+        export HOME=/root XDG_RUNTIME_DIR=/run/user/0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/0/bus
+        dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile 2>/dev/null &
+        systemd --user --log-target=console >&2 &
+        tries=0
+        until [ -S /run/user/0/systemd/private ] && [ -S /run/user/0/bus ]; do
+            tries=$((tries + 1)); [ $tries -lt 400 ] || { echo "no user manager"; exit 1; }
+            sleep 0.05
+        done
+        echo ready
+        wait
+        """#
+}

@@ -1,0 +1,281 @@
+import Foundation
+import SteadyTestSupport
+import Testing
+
+@testable import SteadySystemd
+
+/// `steady service install|uninstall|status` against a temporary home and a recording
+/// `systemctl`: which files appear, which commands run, in which order, and what is said.
+@Suite struct ServiceInstallerTests {
+    /// A temporary home with a "steady" executable to install.
+    final class Setup: @unchecked Sendable {
+        let directory = TemporaryDirectory(prefix: "steady-install")
+        let fake: FakeSystemctl
+        let home: String
+        let source: String
+        private let lock = NSLock()
+        private var lines: [String] = []
+
+        init(manager: Bool = true, runtimeDirectory: Bool = true, startFails: Bool = false, initialState: String = "inactive") throws {
+            fake = try FakeSystemctl(directory: directory, manager: manager, startFails: startFails, initialState: initialState)
+            home = directory.file("home")
+            source = try directory.write("build/steady", "#!/bin/sh\necho steady 0.1.0\n")
+            chmod(source, 0o755)
+            try FileManager.default.createDirectory(atPath: directory.file("run"), withIntermediateDirectories: true)
+            var environment = ["HOME": home]
+            if runtimeDirectory { environment["XDG_RUNTIME_DIR"] = directory.file("run") }
+            self.environment = fake.environment(environment)
+        }
+
+        let environment: [String: String]
+
+        var paths: ServicePaths {
+            ServicePaths(environment: environment, dataDirectory: home + "/.local/share/steady",
+                         configDirectory: home + "/.config/steady")
+        }
+
+        func installer(executable: String? = nil) -> ServiceInstaller {
+            var paths = self.paths
+            if let executable { paths.executable = executable }
+            return ServiceInstaller(paths: paths, systemctl: Systemctl(environment: environment)) { [self] line in
+                lock.withLock { lines.append(line) }
+            }
+        }
+
+        var report: [String] { lock.withLock { lines } }
+
+        var files: [ServiceInstaller.File] {
+            [.init(path: paths.manPage, label: "the man page", contents: ".Dd\n.Dt STEADY 1\n"),
+             .init(path: paths.bashCompletion, label: "bash completions", contents: "complete -F _steady steady\n")]
+        }
+
+        func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+        func mode(_ path: String) -> Int? {
+            (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? nil
+        }
+    }
+
+    // MARK: - Install
+
+    @Test func install_writesEveryFile_thenReloadsAndStartsTheService() throws {
+        let setup = try Setup()
+        try setup.installer().install(source: setup.source, files: setup.files, dryRun: false)
+        let paths = setup.paths
+
+        #expect(FileManager.default.contentsEqual(atPath: setup.source, andPath: paths.executable))
+        #expect(setup.mode(paths.executable) == 0o755)
+        #expect(setup.mode(paths.dataDirectory) == 0o700)
+        #expect(try String(contentsOfFile: paths.unitFile, encoding: .utf8) == ServiceUnit.standard.text)
+        #expect(try String(contentsOfFile: paths.manPage, encoding: .utf8) == ".Dd\n.Dt STEADY 1\n")
+        #expect(setup.exists(paths.bashCompletion))
+        #expect(setup.fake.calls == [
+            "--user --no-pager show steady.service --property=ActiveState",
+            "--user --no-pager show --property=Version",
+            "--user daemon-reload",
+            "--user enable --now steady.service",
+            "--user --no-pager show steady.service --property=ActiveState,SubState,StatusText",
+        ])
+        #expect(setup.report == [
+            "copied \(setup.source) to \(paths.executable)",
+            "created \(paths.dataDirectory) (0700) for the journal: the one directory the service may write",
+            "wrote the unit \(paths.unitFile)",
+            "wrote the man page \(paths.manPage)",
+            "wrote bash completions \(paths.bashCompletion)",
+            "ran systemctl --user daemon-reload",
+            "ran systemctl --user enable --now steady.service",
+            "",
+            "steady is running: next: wins at 19:00.",
+            "See it with `systemctl --user status steady` and its log with `journalctl --user -u steady`.",
+        ])
+    }
+
+    @Test func install_whenAlreadyRunning_restartsItSoTheNewVersionRuns() throws {
+        let setup = try Setup(initialState: "active")
+        try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        #expect(setup.fake.calls.filter { !$0.contains(" show ") } == [
+            "--user daemon-reload", "--user enable --now steady.service", "--user restart steady.service",
+        ])
+    }
+
+    @Test func install_dryRun_changesNothing_andAsksNothingOfSystemd() throws {
+        let setup = try Setup()
+        try setup.installer().install(source: setup.source, files: setup.files, dryRun: true)
+        #expect(!setup.exists(setup.home))
+        #expect(setup.fake.calls.isEmpty)
+        #expect(setup.report.first == "Dry run: nothing is changed.")
+        #expect(setup.report.contains("would copy \(setup.source) to \(setup.paths.executable)"))
+        #expect(setup.report.contains("would write the unit \(setup.paths.unitFile)"))
+        #expect(setup.report.suffix(2) == [
+            "would run systemctl --user daemon-reload", "would run systemctl --user enable --now steady.service",
+        ])
+    }
+
+    @Test func install_withoutUserManager_installsTheFiles_andPrintsTheStepsLeft() throws {
+        let setup = try Setup(manager: false)
+        #expect(throws: ServiceError.self) {
+            try setup.installer().install(source: setup.source, files: setup.files, dryRun: false)
+        }
+        do {
+            try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        } catch {
+            #expect(error.code == .noManager)
+        }
+        #expect(setup.exists(setup.paths.unitFile))
+        #expect(setup.exists(setup.paths.executable))
+        #expect(!setup.fake.calls.contains { $0.contains("enable") || $0.contains("daemon-reload") })
+        let report = setup.report.joined(separator: "\n")
+        #expect(report.contains("steady is installed but not started: the systemd user manager did not answer "
+                                + "(systemctl said: Failed to connect to bus: No medium found)"), "\(report)")
+        #expect(report.contains("  systemctl --user daemon-reload\n  systemctl --user enable --now steady.service"))
+        #expect(report.contains("or run it in the foreground now with: \(setup.paths.executable) daemon"))
+    }
+
+    @Test func install_withoutRuntimeDirectory_explainsWhy() throws {
+        let setup = try Setup(runtimeDirectory: false)
+        do {
+            try setup.installer().install(source: setup.source, files: [], dryRun: false)
+            Issue.record("install succeeded without a login session")
+        } catch {
+            #expect(error.code == .noManager)
+        }
+        #expect(setup.report.contains { $0.contains("XDG_RUNTIME_DIR is not set") })
+        #expect(setup.fake.calls.allSatisfy { $0.contains(" show ") })
+    }
+
+    @Test func install_whenTheServiceFailsToStart_saysSo() throws {
+        let setup = try Setup(startFails: true)
+        do {
+            try setup.installer().install(source: setup.source, files: [], dryRun: false)
+            Issue.record("install reported success for a failed service")
+        } catch {
+            #expect(error.code == .systemctl)
+            #expect(error.description.contains("steady.service is failed (config error: config.toml:1:1: oops)"), "\(error)")
+            #expect(error.description.contains("journalctl --user -u steady"))
+        }
+    }
+
+    @Test func install_withBin_runsThatExecutable_andCopiesNothing() throws {
+        let setup = try Setup()
+        try setup.installer(executable: setup.source).install(source: nil, files: [], dryRun: false)
+        #expect(!setup.exists(setup.paths.standardExecutable))
+        let unit = try String(contentsOfFile: setup.paths.unitFile, encoding: .utf8)
+        #expect(unit.contains("\nExecStart=\(setup.source) daemon\n"))
+        #expect(setup.report.first == "run \(setup.source) as it is (--bin)")
+    }
+
+    @Test func install_withBinThatIsNotExecutable_isRefusedBeforeAnythingChanges() throws {
+        let setup = try Setup()
+        do {
+            try setup.installer(executable: setup.directory.file("missing")).install(source: nil, files: [], dryRun: false)
+            Issue.record("a missing --bin was accepted")
+        } catch {
+            #expect(error.code == .badPath)
+        }
+        #expect(!setup.exists(setup.home))
+        #expect(setup.fake.calls.isEmpty)
+    }
+
+    @Test func install_twice_keepsTheSameFiles() throws {
+        let setup = try Setup()
+        try setup.installer().install(source: setup.source, files: setup.files, dryRun: false)
+        try setup.installer().install(source: setup.paths.executable, files: setup.files, dryRun: false)
+        #expect(setup.report.contains("keep \(setup.paths.executable) (it is this steady)"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: setup.home + "/.local/bin")
+        #expect(leftovers == ["steady"], "temporary files left behind: \(leftovers)")
+    }
+
+    // MARK: - Uninstall
+
+    @Test func uninstall_stopsAndRemovesEverything_butKeepsTheJournal() throws {
+        let setup = try Setup()
+        try setup.installer().install(source: setup.source, files: setup.files, dryRun: false)
+        try setup.directory.write("home/.local/share/steady/journal.sqlite", "journal")
+        let before = setup.fake.calls.count
+        try setup.installer().uninstall(files: setup.files.map(\.path), purge: false, confirmed: false, dryRun: false)
+
+        let paths = setup.paths
+        for path in [paths.unitFile, paths.executable, paths.manPage, paths.bashCompletion] {
+            #expect(!setup.exists(path), "\(path) is still there")
+        }
+        #expect(setup.exists(paths.dataDirectory + "/journal.sqlite"))
+        #expect(Array(setup.fake.calls.dropFirst(before)) == [
+            "--user --no-pager show --property=Version",
+            "--user disable --now steady.service",
+            "--user daemon-reload",
+        ])
+        #expect(setup.report.last == "kept your journal in \(paths.dataDirectory) (`steady service uninstall --purge` deletes it)")
+    }
+
+    @Test func uninstall_purgeWithoutConfirmation_changesNothing() throws {
+        let setup = try Setup()
+        try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        let before = setup.fake.calls.count
+        do {
+            try setup.installer().uninstall(files: [], purge: true, confirmed: false, dryRun: false)
+            Issue.record("an unconfirmed purge went ahead")
+        } catch {
+            #expect(error.code == .notConfirmed)
+        }
+        #expect(setup.exists(setup.paths.unitFile))
+        #expect(setup.exists(setup.paths.dataDirectory))
+        #expect(setup.fake.calls.count == before)
+    }
+
+    @Test func uninstall_confirmedPurge_deletesTheJournalAndConfig() throws {
+        let setup = try Setup()
+        try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        try setup.directory.write("home/.config/steady/config.toml", "quiet-hours = \"off\"\n")
+        try setup.installer().uninstall(files: [], purge: true, confirmed: true, dryRun: false)
+        #expect(!setup.exists(setup.paths.dataDirectory))
+        #expect(!setup.exists(setup.paths.configDirectory))
+        #expect(setup.report.contains("deleted \(setup.paths.dataDirectory) and everything in it"))
+    }
+
+    @Test func uninstall_leavesABinExecutableInPlace() throws {
+        let setup = try Setup()
+        try setup.installer(executable: setup.source).install(source: nil, files: [], dryRun: false)
+        try setup.installer().uninstall(files: [], purge: false, confirmed: false, dryRun: false)
+        #expect(setup.exists(setup.source))
+        #expect(setup.report.contains("left \(setup.source) in place: it was given with --bin, not copied by install"))
+    }
+
+    @Test func uninstall_dryRun_listsTheStepsOnly() throws {
+        let setup = try Setup()
+        try setup.installer().install(source: setup.source, files: setup.files, dryRun: false)
+        let before = setup.fake.calls.count
+        try setup.installer().uninstall(files: setup.files.map(\.path), purge: true, confirmed: false, dryRun: true)
+        #expect(setup.fake.calls.count == before)
+        #expect(setup.exists(setup.paths.unitFile))
+        #expect(Array(setup.report.suffix(8)) == [
+            "Dry run: nothing is changed.",
+            "would run systemctl --user disable --now steady.service",
+            "would remove \(setup.paths.unitFile)",
+            "would remove \(setup.paths.manPage)",
+            "would remove \(setup.paths.bashCompletion)",
+            "would remove \(setup.paths.executable)",
+            "would run systemctl --user daemon-reload",
+            "would delete \(setup.paths.dataDirectory) and everything in it",
+        ])
+    }
+
+    // MARK: - Status
+
+    @Test func status_combinesTheFilesWithWhatSystemdSays() throws {
+        let setup = try Setup()
+        #expect(setup.installer().status().installed == false)
+        try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        let status = setup.installer().status()
+        #expect(status == ServiceInstaller.Status(
+            unitFile: setup.paths.unitFile, installed: true, unitCurrent: true, executable: setup.paths.executable,
+            executablePresent: true, managerProblem: nil, enabled: "enabled", active: "active", sub: "running",
+            mainPID: 4242, statusText: "next: wins at 19:00", restarts: 0, result: "success"))
+    }
+
+    @Test func status_noticesAUnitFromAnotherVersion() throws {
+        let setup = try Setup()
+        try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        try (ServiceUnit.standard.text + "Environment=EXTRA=1\n").write(toFile: setup.paths.unitFile, atomically: true, encoding: .utf8)
+        #expect(setup.installer().status().unitCurrent == false)
+    }
+}
