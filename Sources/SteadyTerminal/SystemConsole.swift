@@ -47,9 +47,15 @@ public final class SystemConsole: Console {
         }
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             sigaction(signal, &action, nil)
+            sigaddset(&wanted, signal)
         }
+        // A parent may have left them blocked (a child spawned from a Dispatch worker thread
+        // inherits its mask); Ctrl-C must work all the same.
+        sigprocmask(SIG_UNBLOCK, &wanted, nil)
     }
 
     deinit {

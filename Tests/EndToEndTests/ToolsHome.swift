@@ -42,7 +42,7 @@ struct ToolsHome {
 
     /// Runs `steady` in a pseudo-terminal.
     func terminal(_ name: String, _ arguments: [String]) throws -> TmuxPane {
-        try TmuxPane(directory: root.path, name: name, command: [SteadyBinary.path] + arguments, environment: environment)
+        try TmuxPane(name: name, command: [SteadyBinary.path] + arguments, environment: environment)
     }
 
     /// One query against the journal with the sqlite3 CLI, rows as lines, columns joined by '|'.

@@ -9,11 +9,14 @@ import SteadyTestSupport
 /// (`[tty echo]` or `[tty -echo]`), so a test can check both after the command ends.
 /// Everything is torn down on deinit (`kill-server`).
 final class TmuxPane: @unchecked Sendable {
+    /// Holds the server's socket, config and log; removed only after the server is gone.
+    private let home = TemporaryDirectory(prefix: "steady-tmux")
     let socket: String
     let environment: [String: String]
+    private var serverPID: pid_t = 0
 
-    init(directory: String, name: String, command: [String], environment: [String: String],
-         width: Int = 160, height: Int = 50) throws {
+    init(name: String, command: [String], environment: [String: String], width: Int = 160, height: Int = 50) throws {
+        let directory = home.path
         socket = directory + "/tmux-\(name).sock"
         var env = environment
         env["TMUX"] = nil
@@ -38,10 +41,13 @@ final class TmuxPane: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: socket) else {
             throw TestSupportError("tmux did not start a server: \(client.logTail())")
         }
+        serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// Ends the server (and with it the pane and the command) even if a test failed midway.
     deinit {
         _ = try? ChildProcess.run("/usr/bin/tmux", ["-S", socket, "kill-server"], environment: environment, timeout: 10)
+        if serverPID > 0, kill(serverPID, 0) == 0 { kill(serverPID, SIGKILL) }
     }
 
     /// The whole pane, scrollback included, wrapped lines joined.
