@@ -152,6 +152,27 @@ Show the version.
 Show help information.
 .El
 .El
+.It Em calendar
+Show when a schedule expression fires, the way systemd-analyze calendar does.
+.Pp
+Schedules use systemd's calendar event syntax (systemd.time(7)): weekdays (Mon..Fri, Sat,Sun), dates (*-*-01, 2027-*-*, *-02~01 for the last day of February), times with lists, ranges and repetition (08..20:00, *:0/15), shorthands (daily, weekly, monthly) and a time zone at the end (UTC, Europe/Berlin). The output has the same shape as `systemd-analyze calendar --iterations=N --base-time=T EXPR`, in the time zone of $TZ, so the two can be compared line by line.
+.Pp
+Examples:
+  steady calendar 'Mon..Fri 07:30'
+  steady calendar --iterations 5 '*-*~01 18:00'
+  TZ=Europe/Berlin steady calendar --base-time 2027-03-27 '02:30'
+.Bl -tag -width 6n
+.It Ar expressions...
+One or more calendar expressions (quote them).
+.It Fl -iterations Ar iterations
+How many elapses to show for each expression.
+.It Fl -base-time Ar time
+Compute from this time instead of now: 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]' or '@UNIX'.
+.It Fl -version
+Show the version.
+.It Fl h , -help
+Show help information.
+.El
 .It Em stats
 Counts from your journal: how prompts ended, when answering fits, what eases things.
 .Pp

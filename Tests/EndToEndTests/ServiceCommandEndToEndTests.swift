@@ -223,13 +223,17 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
         var missing: [String] = []
         func visit(_ command: [String: Any]) {
+            guard command["shouldDisplay"] as? Bool != false else { return }
             if let name = command["commandName"] as? String, command["superCommands"] != nil,
                !page.contains(".It Em \(name)") {
                 missing.append("command \(name)")
             }
             for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["shouldDisplay"] as? Bool != false {
                 for entry in argument["names"] as? [[String: Any]] ?? [] where entry["kind"] as? String == "long" {
-                    if let name = entry["name"] as? String, !page.contains("Fl -\(name)") { missing.append("--\(name)") }
+                    // `.It Fl -name` or, with a short name too, `.It Fl n , -name`.
+                    if let name = entry["name"] as? String, !page.contains("Fl -\(name)"), !page.contains(" , -\(name)") {
+                        missing.append("--\(name)")
+                    }
                 }
             }
             for sub in command["subcommands"] as? [[String: Any]] ?? [] { visit(sub) }
