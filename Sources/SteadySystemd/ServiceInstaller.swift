@@ -14,11 +14,14 @@ public struct ServiceInstaller: Sendable {
         /// What it is, for the report ("the man page").
         public var label: String
         public var contents: String
+        /// What the person still has to do for it to take effect, said after it is written.
+        public var note: String?
 
-        public init(path: String, label: String, contents: String) {
+        public init(path: String, label: String, contents: String, note: String? = nil) {
             self.path = path
             self.label = label
             self.contents = contents
+            self.note = note
         }
     }
 
@@ -75,6 +78,7 @@ public struct ServiceInstaller: Sendable {
                 try Self.write(Data(file.contents.utf8), to: file.path, mode: 0o644)
             }
             report("\(dryRun ? "would write" : "wrote") \(file.label) \(file.path)")
+            if let note = file.note { report("  \(note)") }
         }
 
         let wasActive = !dryRun && systemctl.show(["ActiveState"])?["ActiveState"] == "active"

@@ -47,7 +47,9 @@ extension ServiceCommand {
                                   contents: Steady.completionScript(for: .bash)),
         ]
         if Systemctl.find("zsh", path: searchPath) != nil {
-            files.append(.init(path: paths.zshCompletion, label: "zsh completions", contents: Steady.completionScript(for: .zsh)))
+            let directory = (paths.zshCompletion as NSString).deletingLastPathComponent
+            files.append(.init(path: paths.zshCompletion, label: "zsh completions", contents: Steady.completionScript(for: .zsh),
+                               note: "(zsh finds them once ~/.zshrc has: fpath=(\(directory) $fpath) before compinit)"))
         }
         if Systemctl.find("fish", path: searchPath) != nil {
             files.append(.init(path: paths.fishCompletion, label: "fish completions", contents: Steady.completionScript(for: .fish)))
