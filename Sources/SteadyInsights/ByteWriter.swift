@@ -45,7 +45,7 @@ public struct MemorySink: ByteSink {
 /// export keeps up with SQLite.
 struct ByteWriter<Sink: ByteSink> {
     var sink: Sink
-    private(set) var buffer: [UInt8] = []
+    var buffer: [UInt8] = []
     /// Bytes handed to the sink so far.
     private(set) var flushed = 0
     static var chunk: Int { 1 << 16 }

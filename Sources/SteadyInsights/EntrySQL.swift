@@ -22,19 +22,6 @@ enum EntrySQL {
         "json_extract(\(payload), '$.values.\(quoted(key)).text._0')"
     }
 
-    /// The fields of an entry as one flat JSON object, keys sorted: numbers as numbers,
-    /// choices and text as strings, "done" as true.
-    static func flatFields(payload: String = "payload") -> String {
-        """
-        (SELECT json_group_object(key, CASE
-                WHEN json_type(value, '$.number._0') IS NOT NULL THEN json_extract(value, '$.number._0')
-                WHEN json_type(value, '$.choice._0') IS NOT NULL THEN json_extract(value, '$.choice._0')
-                WHEN json_type(value, '$.text._0') IS NOT NULL THEN json_extract(value, '$.text._0')
-                ELSE json('true') END)
-         FROM (SELECT key, value FROM json_each(\(payload), '$.values') ORDER BY key))
-        """
-    }
-
     /// A JSON path label, double-quoted so keys with hyphens read correctly.
     private static func quoted(_ key: String) -> String {
         precondition(!key.contains("\"") && !key.contains("'"), "field keys are code constants without quotes")

@@ -82,151 +82,248 @@ public struct InsightsLoader {
     func load(_ db: Database, report: Bool, includeText: Bool) throws -> ReportData {
         var clock = LocalClock(timeZone: timeZone)
         var stats = JournalStats(window: window)
-        var days: [Int: Int] = [:]
-        var firstTime = Double.infinity, lastTime = -Double.infinity
+        var scan = Scan(report: report)
+        try scanPrompts(db, into: &stats, scan: &scan, clock: &clock)
+        try scanAnswers(db, into: &stats, scan: &scan, includeText: includeText)
+        try scanEntries(db, into: &stats, scan: &scan, clock: &clock)
+        if scan.firstTime.isFinite {
+            stats.firstDay = CivilDay(dayNumber: clock.day(scan.firstTime))
+            stats.lastDay = CivilDay(dayNumber: clock.day(scan.lastTime))
+        }
+        stats.assessments = try assessments(db)
 
-        // Prompts: how they ended, and when answering fits.
-        var counts: [String: PracticeCounts] = [:]
+        var wins = scan.wins
+        if report {
+            // Wins added by hand (`steady wins add`): few, so read with SQLite's JSON.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT created_at, \(includeText ? EntrySQL.text(Self.winField) : "NULL") FROM entry
+                WHERE kind = ? AND created_at >= ? AND created_at < ? ORDER BY created_at
+                """, arguments: [Self.winEntryKind, lower, upper])
+            wins += rows.map { Win(date: Date(timeIntervalSince1970: $0[0]), text: includeText ? $0[1] : nil) }
+            wins.sort { $0.date < $1.date }
+        }
+        stats.wins = scan.winAnswers + (stats.entries.first { $0.key == Self.winEntryKind }?.count ?? 0)
+        let ratings = scan.ratings.keys.sorted().compactMap { index -> RatingSeries? in
+            let practice = scan.practices[index]
+            guard let scale = scan.scales[index] else { return nil }
+            return RatingSeries(practice: practice, scaleLow: scale.range.lowerBound, scaleHigh: scale.range.upperBound,
+                                lowLabel: scale.lowLabel, highLabel: scale.highLabel, values: scan.ratings[index]!)
+        }
+        return ReportData(stats: stats, checkInsByDay: scan.days, triggerIntensity: scan.triggerIntensity, ratings: ratings,
+                          wins: wins, includesText: includeText)
+    }
+
+    /// What the scans collect on the way.
+    struct Scan {
+        let report: Bool
+        var firstTime = Double.infinity, lastTime = -Double.infinity
+        var days: [Int: Int] = [:]
+        /// Practices seen, interned; prompts refer to them by index.
+        var practices: [String] = []
+        var practiceIndex: [String: Int] = [:]
+        /// The prompts in the window, in slot order: id, practice index, slot, outcome.
+        var promptIDs: [Int64] = []
+        var promptPractice: [Int32] = []
+        var promptSlot: [Double] = []
+        var promptOutcome: [Outcome] = []
+        /// Practices whose latest prompt asks for a number on a scale, with that scale.
+        var scales: [Int: Scale] = [:]
+        var ratings: [Int: [TimedValue]] = [:]
+        var wins: [Win] = []
+        var winAnswers = 0
+        var triggerIntensity: [TimedValue] = []
+
+        init(report: Bool) { self.report = report }
+
+        mutating func intern(_ practice: String) -> Int {
+            if let index = practiceIndex[practice] { return index }
+            practices.append(practice)
+            practiceIndex[practice] = practices.count - 1
+            return practices.count - 1
+        }
+
+        mutating func saw(_ time: Double) {
+            if time < firstTime { firstTime = time }
+            if time > lastTime { lastTime = time }
+        }
+
+        /// The position of prompt `id` in the window's prompts.
+        func prompt(_ id: Int64) -> Int? {
+            var low = 0, high = promptIDs.count
+            while low < high {
+                let mid = (low + high) / 2
+                if promptIDs[mid] < id { low = mid + 1 } else { high = mid }
+            }
+            return low < promptIDs.count && promptIDs[low] == id ? low : nil
+        }
+    }
+
+    /// Prompts: how they ended, and when answering fits.
+    private func scanPrompts(_ db: Database, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
+        var counts: [Int: PracticeCounts] = [:]
+        var lastPractice = "", lastIndex = -1
         let prompts = try Row.fetchCursor(db, sql: """
-            SELECT slot, practice, outcome, snoozes FROM prompt WHERE slot >= ? AND slot < ? ORDER BY slot
+            SELECT id, slot, practice, outcome, snoozes FROM prompt WHERE slot >= ? AND slot < ? ORDER BY slot
             """, arguments: [lower, upper])
         while let row = try prompts.next() {
-            let slot: Double = row[0]
-            let practice: String = row[1]
-            let outcome = Outcome(rawValue: row[2]) ?? .pending
-            let snoozes: Int = row[3]
-            counts[practice, default: PracticeCounts(practice: practice)].count(outcome, snoozed: snoozes > 0)
-            firstTime = min(firstTime, slot); lastTime = max(lastTime, slot)
-            let shown = outcome == .answered || outcome == .skipped || outcome == .expired
-            guard shown else { continue }
+            let id: Int64 = row[0]
+            let slot: Double = row[1]
+            // Consecutive prompts often share a practice: skip the dictionary then.
+            let index = try row.withUnsafeData(atIndex: 2) { data -> Int in
+                let bytes = data ?? Data()
+                if lastIndex >= 0, bytes.elementsEqual(lastPractice.utf8) { return lastIndex }
+                lastPractice = String(decoding: bytes, as: UTF8.self)
+                lastIndex = scan.intern(lastPractice)
+                return lastIndex
+            }
+            let outcome = try row.withUnsafeData(atIndex: 3) { data in Self.outcome(data ?? Data()) }
+            let snoozes: Int = row[4]
+            counts[index, default: PracticeCounts(practice: scan.practices[index])].count(outcome, snoozed: snoozes > 0)
+            scan.saw(slot)
+            scan.promptIDs.append(id)
+            scan.promptPractice.append(Int32(index))
+            scan.promptSlot.append(slot)
+            scan.promptOutcome.append(outcome)
+            guard outcome == .answered || outcome == .skipped || outcome == .expired else { continue }
             let local = clock.localSeconds(slot)
             let day = floorDiv(local, 86_400)
             let hour = floorMod(local, 86_400) / 3600
             let weekday = LocalClock.weekday(ofDay: day)
-            let answered = outcome == .answered
             stats.byHour[hour].shown += 1
             stats.byWeekday[weekday].shown += 1
-            if answered {
+            if outcome == .answered {
                 stats.byHour[hour].answered += 1
                 stats.byWeekday[weekday].answered += 1
-                if report { days[day, default: 0] += 1 }
+                if scan.report { scan.days[day, default: 0] += 1 }
             }
         }
         stats.practices = counts.values.sorted { ($0.offered, $1.practice) > ($1.offered, $0.practice) }
         for item in stats.practices { stats.total.add(item) }
-
-        // Choices made, per practice.
-        let choiceRows = try Row.fetchAll(db, sql: """
-            SELECT p.practice, a.text, count(*) FROM answer a JOIN prompt p ON p.id = a.prompt_id
-            WHERE a.kind = 'choice' AND p.slot >= ? AND p.slot < ?
-            GROUP BY p.practice, a.text
-            """, arguments: [lower, upper])
-        var choices: [String: [CountItem]] = [:]
-        for row in choiceRows {
-            choices[row[0], default: []].append(CountItem(key: row[1] ?? "", count: row[2]))
+        // Ids follow time almost always; make sure, for the binary search.
+        if zip(scan.promptIDs, scan.promptIDs.dropFirst()).contains(where: { $0 >= $1 }) {
+            let order = scan.promptIDs.indices.sorted { scan.promptIDs[$0] < scan.promptIDs[$1] }
+            scan.promptIDs = order.map { scan.promptIDs[$0] }
+            scan.promptPractice = order.map { scan.promptPractice[$0] }
+            scan.promptSlot = order.map { scan.promptSlot[$0] }
+            scan.promptOutcome = order.map { scan.promptOutcome[$0] }
         }
-        stats.choices = choices.keys.sorted().map { ChoiceCounts(practice: $0, counts: Self.sortedCounts(choices[$0]!)) }
-
-        // Entries: how many of each kind, and (for the calendar) on which days.
-        let entryKinds = try Row.fetchAll(db, sql: """
-            SELECT kind, count(*), min(created_at), max(created_at) FROM entry
-            WHERE created_at >= ? AND created_at < ? GROUP BY kind
-            """, arguments: [lower, upper])
-        stats.entries = Self.sortedCounts(entryKinds.map { CountItem(key: $0[0], count: $0[1]) })
-        for row in entryKinds {
-            firstTime = min(firstTime, row[2]); lastTime = max(lastTime, row[3])
-        }
-        if report {
-            let times = try Double.fetchCursor(db, sql: "SELECT created_at FROM entry WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
-                                               arguments: [lower, upper])
-            while let time = try times.next() { days[clock.day(time), default: 0] += 1 }
-        }
-        if firstTime.isFinite {
-            stats.firstDay = CivilDay(dayNumber: clock.day(firstTime))
-            stats.lastDay = CivilDay(dayNumber: clock.day(lastTime))
-        }
-
-        // Triggers: kinds, timing, intensity.
-        var triggerIntensity: [TimedValue] = []
-        var kindCounts: [String: Int] = [:]
-        var intensitySum = 0, intensityCount = 0
-        let triggers = try Row.fetchCursor(db, sql: """
-            SELECT created_at, \(EntrySQL.number(TriggerJournal.Field.intensity)), \(EntrySQL.choice(TriggerJournal.Field.kind))
-            FROM entry WHERE kind = ? AND created_at >= ? AND created_at < ? ORDER BY created_at
-            """, arguments: [TriggerJournal.form.id, lower, upper])
-        while let row = try triggers.next() {
-            let time: Double = row[0]
-            stats.triggers.count += 1
-            let local = clock.localSeconds(time)
-            let hour = floorMod(local, 86_400) / 3600
-            stats.triggers.byPartOfDay[hour / 6] += 1
-            stats.triggers.byWeekdayHour[LocalClock.weekday(ofDay: floorDiv(local, 86_400))][hour] += 1
-            kindCounts[(row[2] as String?) ?? "unspecified", default: 0] += 1
-            if let intensity = row[1] as Int? {
-                intensitySum += intensity; intensityCount += 1
-                if report { triggerIntensity.append(TimedValue(time: time, value: Double(intensity))) }
+        if scan.report {
+            for (index, practice) in scan.practices.enumerated() {
+                let request = try String.fetchOne(db, sql: "SELECT request FROM prompt WHERE practice = ? ORDER BY slot DESC LIMIT 1",
+                                                  arguments: [practice])
+                if let request, case .scale(let scale)? = try? JSONDecoder().decode(AnswerRequest.self, from: Data(request.utf8)) {
+                    scan.scales[index] = scale
+                }
             }
         }
-        stats.triggers.byKind = Self.sortedCounts(kindCounts.map { CountItem(key: $0.key, count: $0.value) })
-        if intensityCount > 0 { stats.triggers.meanIntensity = Double(intensitySum) / Double(intensityCount) }
-
-        stats.techniques = try techniques(db)
-        stats.assessments = try assessments(db)
-
-        // Wins: answers to the `wins` practice, and wins added with `steady wins add`.
-        var wins: [Win] = []
-        if report {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT p.slot AS time, \(includeText ? "a.text" : "NULL") AS text FROM prompt p JOIN answer a ON a.prompt_id = p.id
-                WHERE p.practice = ? AND p.outcome = 'answered' AND p.slot >= ? AND p.slot < ?
-                UNION ALL
-                SELECT created_at, \(includeText ? EntrySQL.text(Self.winField) : "NULL") FROM entry
-                WHERE kind = ? AND created_at >= ? AND created_at < ?
-                ORDER BY time
-                """, arguments: [Self.winsPractice, lower, upper, Self.winEntryKind, lower, upper])
-            wins = rows.map { Win(date: Date(timeIntervalSince1970: $0[0]), text: includeText ? $0[1] : nil) }
-            stats.wins = wins.count
-        } else {
-            stats.wins = (counts[Self.winsPractice]?.answered ?? 0)
-                + (stats.entries.first { $0.key == Self.winEntryKind }?.count ?? 0)
-        }
-
-        let ratings = report ? try ratingSeries(db, practices: Array(counts.keys)) : []
-        return ReportData(stats: stats, checkInsByDay: days, triggerIntensity: triggerIntensity, ratings: ratings,
-                          wins: wins, includesText: includeText)
     }
 
-    /// Before/after pairs: every entry with numeric `<name>-before` and `<name>-after` fields
-    /// (the technique is its `technique` choice, else its kind), plus trigger entries with the
-    /// intensity given at their follow-up.
-    private func techniques(_ db: Database) throws -> [TechniqueChange] {
+    private static let outcomeNames: [([UInt8], Outcome)] = Outcome.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The outcome stored as `bytes`, without making a string.
+    static func outcome(_ bytes: Data) -> Outcome {
+        outcomeNames.first { $0.0.elementsEqual(bytes) }?.1 ?? .pending
+    }
+
+    /// Answers to the window's prompts: choices made, numbers given on scales, wins.
+    private func scanAnswers(_ db: Database, into stats: inout JournalStats, scan: inout Scan, includeText: Bool) throws {
+        guard let first = scan.promptIDs.first, let last = scan.promptIDs.last else { return }
+        let winsIndex = scan.practiceIndex[Self.winsPractice]
+        var choices: [Int: [String: Int]] = [:]
+        let answers = try Row.fetchCursor(db, sql: """
+            SELECT prompt_id, kind, text, number FROM answer WHERE prompt_id BETWEEN ? AND ?
+            """, arguments: [first, last])
+        while let row = try answers.next() {
+            guard let position = scan.prompt(row[0]) else { continue }
+            let practice = Int(scan.promptPractice[position])
+            let kind = try row.withUnsafeData(atIndex: 1) { data in data?.first ?? 0 }
+            switch kind {
+            case UInt8(ascii: "c"):  // choice
+                let key: String = row[2] ?? ""
+                choices[practice, default: [:]][key, default: 0] += 1
+            case UInt8(ascii: "n") where scan.report && scan.scales[practice] != nil:  // number
+                scan.ratings[practice, default: []].append(TimedValue(time: scan.promptSlot[position], value: Double(row[3] as Int? ?? 0)))
+            default:
+                break
+            }
+            if practice == winsIndex, scan.promptOutcome[position] == .answered {
+                scan.winAnswers += 1
+                if scan.report {
+                    scan.wins.append(Win(date: Date(timeIntervalSince1970: scan.promptSlot[position]), text: includeText ? row[2] : nil))
+                }
+            }
+        }
+        stats.choices = choices.map { index, counts in
+            ChoiceCounts(practice: scan.practices[index], counts: Self.sortedCounts(counts.map { CountItem(key: $0.key, count: $0.value) }))
+        }.sorted { $0.practice < $1.practice }
+        for index in scan.ratings.keys { scan.ratings[index]!.sort { $0.time < $1.time } }
+    }
+
+    /// Entries: kinds, days, triggers, before/after pairs. Fields are read with `EntryPayload`.
+    private func scanEntries(_ db: Database, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
         struct Key: Hashable { var technique: String; var measure: String }
         var pairs: [Key: [(Int, Int)]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT e.kind, substr(j.key, 1, length(j.key) - 7) AS measure,
-                   json_extract(j.value, '$.number._0') AS before,
-                   json_extract(e.payload, '$.values."' || substr(j.key, 1, length(j.key) - 7) || '-after".number._0') AS after,
-                   \(EntrySQL.choice("technique", payload: "e.payload")) AS technique
-            FROM entry e, json_each(e.payload, '$.values') j
-            WHERE e.created_at >= ? AND e.created_at < ? AND j.key LIKE '%-before'
+        var kinds: [String: Int] = [:]
+        var triggerKinds: [String: Int] = [:]
+        var intensitySum = 0, intensityCount = 0
+        /// Trigger entry id → its intensity, for the follow-ups that come later.
+        var triggerIntensityByID: [Int64: Int] = [:]
+        let triggerKind = TriggerJournal.form.id, followUpKind = TriggerJournal.followUpForm.id
+        var lastKind = "", lastKindBytes: [UInt8] = []
+        let entries = try Row.fetchCursor(db, sql: """
+            SELECT id, kind, created_at, parent_id, payload FROM entry WHERE created_at >= ? AND created_at < ? ORDER BY created_at
             """, arguments: [lower, upper])
-        while let row = try rows.next() {
-            guard let before = row["before"] as Int?, let after = row["after"] as Int? else { continue }
-            let kind: String = row["kind"]
-            let key = Key(technique: (row["technique"] as String?) ?? kind, measure: row["measure"])
-            pairs[key, default: []].append((before, after))
+        while let row = try entries.next() {
+            let id: Int64 = row[0]
+            let kind = try row.withUnsafeData(atIndex: 1) { data -> String in
+                let bytes = data ?? Data()
+                if bytes.elementsEqual(lastKindBytes) { return lastKind }
+                lastKindBytes = Array(bytes)
+                lastKind = String(decoding: bytes, as: UTF8.self)
+                return lastKind
+            }
+            let time: Double = row[2]
+            let parent: Int64? = row[3]
+            kinds[kind, default: 0] += 1
+            scan.saw(time)
+            if scan.report { scan.days[clock.day(time), default: 0] += 1 }
+            if kind == Assessment.form.id || kind == Self.winEntryKind { continue }
+            try row.withUnsafeData(atIndex: 4) { data in
+                guard let data else { return }
+                data.withUnsafeBytes { bytes in
+                    let fields = Fields(bytes)
+                    if kind == triggerKind {
+                        let local = clock.localSeconds(time)
+                        let hour = floorMod(local, 86_400) / 3600
+                        stats.triggers.count += 1
+                        stats.triggers.byPartOfDay[hour / 6] += 1
+                        stats.triggers.byWeekdayHour[LocalClock.weekday(ofDay: floorDiv(local, 86_400))][hour] += 1
+                        triggerKinds[fields.choice(TriggerJournal.Field.kind) ?? "unspecified", default: 0] += 1
+                        if let intensity = fields.number(TriggerJournal.Field.intensity) {
+                            intensitySum += intensity
+                            intensityCount += 1
+                            triggerIntensityByID[id] = intensity
+                            if scan.report { scan.triggerIntensity.append(TimedValue(time: time, value: Double(intensity))) }
+                        }
+                    } else if kind == followUpKind {
+                        if let parent, let before = triggerIntensityByID[parent], let after = fields.number(TriggerJournal.FollowUpField.intensity) {
+                            pairs[Key(technique: triggerKind, measure: "intensity"), default: []].append((before, after))
+                        }
+                    } else {
+                        let pairsHere = fields.beforeAfterPairs()
+                        guard !pairsHere.isEmpty else { return }
+                        let technique = fields.choice("technique") ?? kind
+                        for pair in pairsHere {
+                            pairs[Key(technique: technique, measure: pair.name), default: []].append((pair.before, pair.after))
+                        }
+                    }
+                }
+            }
         }
-        let followUps = try Row.fetchCursor(db, sql: """
-            SELECT \(EntrySQL.number(TriggerJournal.Field.intensity, payload: "p.payload")),
-                   \(EntrySQL.number(TriggerJournal.FollowUpField.intensity, payload: "c.payload"))
-            FROM entry c JOIN entry p ON p.id = c.parent_id
-            WHERE c.kind = ? AND p.kind = ? AND p.created_at >= ? AND p.created_at < ?
-            """, arguments: [TriggerJournal.followUpForm.id, TriggerJournal.form.id, lower, upper])
-        while let row = try followUps.next() {
-            guard let before = row[0] as Int?, let after = row[1] as Int? else { continue }
-            pairs[Key(technique: TriggerJournal.form.id, measure: "intensity"), default: []].append((before, after))
-        }
-        return pairs.map { key, values in
+        stats.entries = Self.sortedCounts(kinds.map { CountItem(key: $0.key, count: $0.value) })
+        stats.triggers.byKind = Self.sortedCounts(triggerKinds.map { CountItem(key: $0.key, count: $0.value) })
+        if intensityCount > 0 { stats.triggers.meanIntensity = Double(intensitySum) / Double(intensityCount) }
+        stats.techniques = pairs.map { key, values in
             let scale = key.measure == "belief" ? Scale.belief : Scale.intensity
             let enough = values.count >= JournalStats.minimumPairs
             let n = Double(values.count)
@@ -257,29 +354,6 @@ public struct InsightsLoader {
                 date: Date(timeIntervalSince1970: row[0]),
                 areas: areas.map { .init(id: $0.area.id, title: $0.area.title, direction: $0.area.direction.rawValue, score: $0.meanPatternScore) })
         }
-    }
-
-    /// Numbers given to scale prompts, for each practice whose latest prompt asks for a number
-    /// on a scale (e.g. how settled the day felt).
-    private func ratingSeries(_ db: Database, practices: [String]) throws -> [RatingSeries] {
-        var series: [RatingSeries] = []
-        for practice in practices.sorted() {
-            let requestJSON = try String.fetchOne(db, sql: "SELECT request FROM prompt WHERE practice = ? ORDER BY slot DESC LIMIT 1",
-                                                  arguments: [practice])
-            guard let requestJSON, case .scale(let scale)? = try? JSONDecoder().decode(AnswerRequest.self, from: Data(requestJSON.utf8)) else {
-                continue
-            }
-            var values: [TimedValue] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.slot, a.number FROM prompt p JOIN answer a ON a.prompt_id = p.id
-                WHERE p.practice = ? AND a.kind = 'number' AND p.slot >= ? AND p.slot < ? ORDER BY p.slot
-                """, arguments: [practice, lower, upper])
-            while let row = try rows.next() { values.append(TimedValue(time: row[0], value: Double(row[1] as Int))) }
-            guard !values.isEmpty else { continue }
-            series.append(RatingSeries(practice: practice, scaleLow: scale.range.lowerBound, scaleHigh: scale.range.upperBound,
-                                       lowLabel: scale.lowLabel, highLabel: scale.highLabel, values: values))
-        }
-        return series
     }
 
     /// The practice that asks for wins, and the entry kind and field of wins added by hand

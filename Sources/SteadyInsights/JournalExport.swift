@@ -74,7 +74,7 @@ public struct JournalExport {
             WHERE p.slot >= ? AND p.slot < ? ORDER BY p.slot, p.id
             """, arguments: [lower, upper])
         let entries = try Row.fetchCursor(db, sql: """
-            SELECT id, created_at, kind, parent_id, \(EntrySQL.flatFields()) FROM entry
+            SELECT id, created_at, kind, parent_id, payload FROM entry
             WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id
             """, arguments: [lower, upper])
         var prompt = try prompts.next()
@@ -103,12 +103,21 @@ public struct JournalExport {
     }
 }
 
+/// Internal access to the fields writer, for tests.
+enum JournalExportTestHook {
+    static func flatFields(_ payload: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        RecordWriter<MemorySink>.flatFields(payload, into: &out)
+    }
+}
+
 /// Writes one record's fields in the export's column order, as CSV or as a JSON object.
 private struct RecordWriter<Sink: ByteSink> {
     var writer: ByteWriter<Sink>
     let format: ExportFormat
     var clock: LocalClock
     private var column = 0
+    /// Reused for each entry's fields.
+    private var scratch: [UInt8] = []
 
     init(writer: ByteWriter<Sink>, format: ExportFormat, clock: LocalClock) {
         self.writer = writer
@@ -228,14 +237,55 @@ private struct RecordWriter<Sink: ByteSink> {
         }
     }
 
-    /// A JSON value made by SQLite: nested as it is in JSON Lines, as a quoted field in CSV.
+    /// An entry's fields as one flat JSON object, keys sorted: nested as it is in JSON Lines,
+    /// as a quoted field in CSV.
     private mutating func json(_ row: Row, _ index: Int) throws {
         try row.withUnsafeData(atIndex: index) { data in
             guard let data else { return null() }
             key()
             data.withUnsafeBytes { bytes in
-                if format == .json { writer.raw(bytes) } else { writer.csvField(bytes) }
+                scratch.removeAll(keepingCapacity: true)
+                Self.flatFields(bytes, into: &scratch)
+                if format == .json { writer.buffer.append(contentsOf: scratch) }
+                else { scratch.withUnsafeBytes { writer.csvField($0) } }
             }
         }
+    }
+
+    /// `{"key":value,…}` from a stored `FormResponse`: numbers as numbers, choices and text as
+    /// strings (copied as the JSON literals they already are), done as `true`.
+    static func flatFields(_ payload: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        if let parsed = EntryPayload.parse(payload) {
+            let sorted = parsed.fields.sorted { a, b in
+                payload[a.key].lexicographicallyPrecedes(payload[b.key])
+            }
+            for (n, field) in sorted.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: payload[field.key])
+                out.append(contentsOf: "\":".utf8)
+                if field.kind == .done { out.append(contentsOf: "true".utf8) } else { out.append(contentsOf: payload[field.value]) }
+            }
+        } else if let response = EntryPayload.decode(payload) {
+            for (n, key) in response.values.keys.sorted().enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: Self.jsonLiteral(key))
+                out.append(UInt8(ascii: ":"))
+                switch response.values[key]! {
+                case .number(let number): out.append(contentsOf: String(number).utf8)
+                case .choice(let text), .text(let text): out.append(contentsOf: Self.jsonLiteral(text))
+                case .done: out.append(contentsOf: "true".utf8)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// A string as a JSON literal (Foundation's encoding; the slow path only).
+    private static func jsonLiteral(_ text: String) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return Array((try? encoder.encode(text)) ?? Data("\"\"".utf8))
     }
 }

@@ -9,14 +9,15 @@ struct GenerateCommand: ParsableCommand {
             Deterministic for a given --seed. The default practices run on their default schedules; \
             a frequent mood check-in and logged entries (triggers with follow-ups, calming practices, \
             pauses, thought records, wins, a monthly self-assessment) are scaled so the journal \
-            reaches --rows rows in the prompt, answer and entry tables (events come on top). Answer \
+            holds about --rows rows in the prompt, answer and entry tables (within a percent or \
+            so; events come on top), every day up to yesterday filled. Answer \
             habits vary by hour and weekday, ratings ease slowly over the years, and some written \
             text is hostile to parsers (commas, quotes, line breaks, emoji).
             """)
 
     @OptionGroup var journal: JournalOptions
 
-    @Option(help: "Rows to write in the prompt, answer and entry tables together.")
+    @Option(help: "About how many rows to write in the prompt, answer and entry tables together.")
     var rows = 1_000_000
 
     @Option(help: "Years of history, ending now.")
