@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "SteadyJournal", dependencies: ["SteadyKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SteadySystemd", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
         .target(name: "SteadyDesktop", dependencies: ["SteadySystemd", "CSystemd"]),
-        .target(name: "SteadyConfig", dependencies: ["SteadyKit", "TOMLKit"]),
+        .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyExternal", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
         .target(name: "SteadyTerminal", dependencies: ["SteadyKit"]),
         .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),

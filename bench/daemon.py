@@ -49,8 +49,8 @@ class Desktop:
             rc = os.path.join(tmp, "dunstrc")
             with open(rc, "w") as f:
                 f.write("[global]\n    font = Monospace 8\n    notification_limit = 3\n")
-            self.procs.append(subprocess.Popen(["dunst", "-config", rc], env=self.env,
-                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            log = open(os.path.join(tmp, "dunst.log"), "w")
+            self.procs.append(subprocess.Popen(["dunst", "-config", rc], env=self.env, stdout=log, stderr=log))
             for _ in range(500):
                 out = subprocess.run(["dbus-send", f"--bus={self.address}", "--print-reply", "--dest=org.freedesktop.DBus",
                                       "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
@@ -58,6 +58,8 @@ class Desktop:
                 if "true" in out:
                     break
                 time.sleep(0.01)
+            else:
+                sys.exit("dunst did not start: " + open(os.path.join(tmp, "dunst.log")).read())
 
     def stop(self):
         for p in reversed(self.procs):
@@ -88,6 +90,19 @@ def notify_socket(tmp):
     s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     s.bind(path)
     return s, path
+
+
+def drain(sock):
+    """Keeps reading a notify socket in the background, as systemd does."""
+    import threading
+    def run():
+        sock.settimeout(None)
+        try:
+            while True:
+                sock.recv(65536)
+        except OSError:
+            pass
+    threading.Thread(target=run, daemon=True).start()
 
 
 def wait_for(sock, line, timeout=30):
@@ -145,13 +160,20 @@ def stats(values, unit):
 
 
 def threads_switches(pid):
-    total = 0
+    """Context switches per thread id (a thread that comes or goes counts from zero)."""
+    counts = {}
     for tid in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{tid}/status") as f:
-            for line in f:
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    total += int(line.split()[1])
-    return total
+        try:
+            with open(f"/proc/{pid}/task/{tid}/status") as f:
+                counts[tid] = sum(int(line.split()[1]) for line in f
+                                  if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
+        except FileNotFoundError:
+            pass
+    return counts
+
+
+def wakeups(before, after):
+    return sum(n - before.get(tid, 0) for tid, n in after.items())
 
 
 def memory(pid):
@@ -162,7 +184,12 @@ def memory(pid):
             if len(parts) >= 3 and parts[2] == "kB":
                 fields[parts[0].rstrip(":")] = int(parts[1])
     private = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
-    return fields.get("Pss", 0) / 1024, private / 1024, fields.get("Rss", 0) / 1024
+    anon = 0
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("RssAnon:"):
+                anon = int(line.split()[1])
+    return fields.get("Pss", 0) / 1024, anon / 1024, private / 1024, fields.get("Rss", 0) / 1024
 
 
 def bench_idle(seconds):
@@ -177,12 +204,13 @@ def bench_idle(seconds):
             before = threads_switches(p.pid)
             time.sleep(seconds)
             after = threads_switches(p.pid)
-            pss, private, rss = memory(p.pid)
+            pss, anon, private, rss = memory(p.pid)
             threads = len(os.listdir(f"/proc/{p.pid}/task"))
             p.send_signal(signal.SIGTERM)
             p.wait()
-            print(f"idle: {(after - before) * 60 / seconds:.1f} wakeups/min over {seconds} s ({threads} threads)")
-            print(f"idle: PSS {pss:.1f} MiB, private {private:.1f} MiB, RSS {rss:.1f} MiB")
+            print(f"idle: {wakeups(before, after) * 60 / seconds:.1f} wakeups/min over {seconds} s ({threads} threads)")
+            print(f"idle: PSS {pss:.1f} MiB, private anonymous (RssAnon) {anon:.1f} MiB, "
+                  f"all private pages {private:.1f} MiB (incl. library pages no other process shares), RSS {rss:.1f} MiB")
         finally:
             desktop.stop()
 
@@ -213,23 +241,26 @@ def bench_lateness(prompts):
                 config += f'[practices.{name}]\nschedule = "*:*:*"\n'
             s, path = notify_socket(tmp)
             env = home_env(tmp, desktop, config, path)
-            monitor = subprocess.Popen(["dbus-monitor", f"--address={desktop.address}", "--profile",
+            log = os.path.join(tmp, "monitor.tsv")
+            monitor = subprocess.Popen(["stdbuf", "-oL", "dbus-monitor", "--address", desktop.address, "--profile",
                                         "type='method_call',interface='org.freedesktop.Notifications',member='Notify'"],
-                                       stdout=subprocess.PIPE, text=True)
+                                       stdout=open(log, "w"))
             p = subprocess.Popen([BIN, "daemon"], env=env, stderr=subprocess.DEVNULL)
             wait_for(s, "READY=1")
-            seconds = prompts // len(practices) + 2
-            lateness = []
-            deadline = time.time() + seconds + 5
-            while len(lateness) < prompts and time.time() < deadline:
-                line = monitor.stdout.readline()
-                parts = line.split("\t")
-                if len(parts) > 1 and parts[0] == "mc" and parts[-1].strip() == "Notify":
-                    ts = float(parts[1])
-                    lateness.append((ts - int(ts)) * 1000)  # every slot is on a whole second
+            drain(s)
+            time.sleep(prompts / len(practices) + 1.5)  # the run itself: one slot per practice per second
             p.send_signal(signal.SIGTERM)
             p.wait()
             monitor.terminate()
+            monitor.wait()
+            lateness = []
+            with open(log) as f:
+                for line in f:
+                    parts = line.rstrip("\n").split("\t")
+                    if len(parts) > 1 and parts[0] == "mc" and parts[-1] == "Notify":
+                        ts = float(parts[1])
+                        lateness.append((ts - int(ts)) * 1000)  # every slot is on a whole second
+            lateness = lateness[:prompts]
             # The first second may carry start-up; keep it, it is part of the truth.
             print(f"fire lateness (due → Notify on the bus), {len(lateness)} prompts: {stats(lateness, 'ms')}")
         finally:

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyExternal
 import SteadyKit
 import TOMLKit
 
@@ -8,9 +9,12 @@ import TOMLKit
 /// Loading never writes anything.
 public struct ConfigLoader: Sendable {
     public let registry: PracticeRegistry
+    /// Told when an external practice's program misbehaves at run time (safe to log).
+    public let onExternalError: @Sendable (ExternalPracticeError) -> Void
 
-    public init(registry: PracticeRegistry) {
+    public init(registry: PracticeRegistry, onExternalError: @escaping @Sendable (ExternalPracticeError) -> Void = { _ in }) {
         self.registry = registry
+        self.onExternalError = onExternalError
     }
 
     /// `$XDG_CONFIG_HOME/steady/config.toml`, falling back to `~/.config/steady/config.toml`.
@@ -46,7 +50,7 @@ public struct ConfigLoader: Sendable {
         "quiet-hours", "daily-limit", "expire-after", "grace-period", "snooze", "snooze-limit", "back-off",
         "channel", "command", "answer-command", "safety", "practices",
     ]
-    private static let practiceKeys = ["schedule", "enabled", "random", "during-quiet-hours", "urgency"]
+    private static let practiceKeys = ["schedule", "enabled", "random", "during-quiet-hours", "urgency", "exec"]
 
     /// Parses and checks config text; `source` names it in errors.
     public func parse(_ text: String, source: String) throws(ConfigError) -> Config {
@@ -156,7 +160,12 @@ public struct ConfigLoader: Sendable {
             guard let table = value.table else { throw fail(["practices"], "practices must be a table", hint: "write [practices.NAME] sections") }
             for name in table.keys.sorted() {
                 let path = ["practices", name]
-                guard let descriptor = registry[PracticeID(name)] else {
+                let isExternal = table[name]?.table?["exec"] != nil
+                if isExternal, registry[PracticeID(name)] != nil {
+                    throw fail(path, "'\(name)' is a built-in practice and cannot run a program",
+                               hint: "give the external practice its own name, e.g. [practices.my-\(name)]")
+                }
+                guard let descriptor = registry[PracticeID(name)] ?? (isExternal ? Self.externalPlaceholder : nil) else {
                     let known = registry.ids.map(\.rawValue)
                     throw fail(path, "unknown practice '\(name)'",
                                hint: Suggestion.nearest(to: name, in: known).map { "did you mean '\($0)'?" }
@@ -196,10 +205,24 @@ public struct ConfigLoader: Sendable {
                     settings[key] = Self.settingValue(practiceTable[key]!)
                 }
                 let configured: ConfiguredPractice
-                do {
-                    configured = try descriptor.configure(with: settings)
-                } catch {
-                    throw fail(path + error.keyPath, error.message, hint: error.hint)
+                if isExternal {
+                    guard let exec = practiceTable["exec"]?.string, !exec.isEmpty else {
+                        throw fail(path + ["exec"], "exec must be the program's path", hint: "e.g. exec = \"~/bin/kind-act.py\"")
+                    }
+                    do {
+                        configured = try ExternalPractice.configure(
+                            id: PracticeID(name),
+                            executable: ExternalPractice.resolve(exec: exec, configFile: source.hasPrefix("/") ? source : nil),
+                            settings: settings, report: onExternalError)
+                    } catch {
+                        throw fail(path + ["exec"], error.reason, hint: "see docs/external-practices.md", value: exec)
+                    }
+                } else {
+                    do {
+                        configured = try descriptor.configure(with: settings)
+                    } catch {
+                        throw fail(path + error.keyPath, error.message, hint: error.hint)
+                    }
                 }
                 if practiceTable["schedule"] == nil {
                     // The practice's own suggestion, which may follow its settings (e.g. a bedtime).
@@ -231,13 +254,20 @@ public struct ConfigLoader: Sendable {
                     }
                     urgency = parsed
                 }
-                practices.append(PracticeSetup(id: descriptor.id, schedule: schedule, random: random,
+                practices.append(PracticeSetup(id: PracticeID(name), schedule: schedule, random: random,
                                                quietHoursPolicy: policy, urgency: urgency, practice: configured))
             }
         }
         return Config(source: source, sparing: sparing, practices: practices, safety: safety, channel: channel,
                       answerCommand: answerCommand)
     }
+
+    /// Stands in for the registry entry of a practice defined by `exec` (its description comes from the program).
+    private static let externalPlaceholder: PracticeDescriptor = {
+        var registry = PracticeRegistry()
+        registry.register(ExternalPlaceholder.self)
+        return registry[ExternalPlaceholder.id]!
+    }()
 
     /// `random = { between = "10:00..20:00", count = 3, min-gap = "90m" }`.
     private static func randomWindow(
@@ -283,4 +313,15 @@ public struct ConfigLoader: Sendable {
         default: return .string(value.debugDescription)
         }
     }
+}
+
+/// Only gives external practices a registry entry to pass through the same checks; never configured.
+private struct ExternalPlaceholder: Practice {
+    struct Settings: PracticeSettings { init() {} }
+    static let id: PracticeID = "external"
+    static let displayName = "External practice"
+    static let summary = "A practice run by a program of your own."
+    static let defaultSchedule: [String] = []
+    init(settings: Settings) {}
+    func prompt(for occasion: Occasion) -> PromptContent { PromptContent(title: "", body: "", request: .done) }
 }

@@ -36,7 +36,10 @@ public enum Daemon {
     public static func run(configPath: String?, registry: PracticeRegistry, logger: Logger) -> Never {
         let environment = ProcessInfo.processInfo.environment
         let notifier = ServiceNotifier(environment: environment)
-        let loader = ConfigLoader(registry: registry)
+        let loader = ConfigLoader(registry: registry) { error in
+            logger.warning("an external practice's program misbehaved; steady keeps running",
+                           metadata: ["program": "\(error.executable)", "code": "\(error.code)", "reason": "\(error.reason)"])
+        }
         let config: Config
         do {
             config = try loader.load(path: configPath)

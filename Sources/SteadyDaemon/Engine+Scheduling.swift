@@ -16,11 +16,11 @@ extension Engine {
     func tick() {
         let now = env.clock.now
         noticeTimeJump(now: now)
-        expireOverdue(now: now)
         for setup in config.practices {
             createDuePrompts(for: setup, now: now)
         }
-        deliverDue(now: now)
+        deliverDue(now: now)  // first: what is due goes on the bus before any bookkeeping
+        expireOverdue(now: now)
         arm(nextDeadline(now: now))
         env.notifier.status(statusLine())
     }
@@ -194,7 +194,7 @@ extension Engine {
     /// notification server has just appeared — every one still waiting (shown once more).
     func deliverDue(now: Date, includingShownBefore: Bool = false) {
         guard let channel, channel.isAvailable, let pending = try? journal.pendingPrompts() else { return }
-        for prompt in pending where prompt.dueAt <= now && shown[prompt.id] == nil
+        for prompt in pending where prompt.dueAt <= now && prompt.expiresAt > now && shown[prompt.id] == nil
             && (prompt.deliveredAt == nil || includingShownBefore)
         {
             show(prompt, on: channel, replacing: nil)

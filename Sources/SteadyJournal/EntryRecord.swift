@@ -33,7 +33,7 @@ extension Journal {
     @discardableResult
     public func recordEntry(_ response: FormResponse, at date: Date, parentID: Int64? = nil) throws(JournalError) -> EntryRecord {
         let payload = String(decoding: try! JSONEncoder().encode(response), as: UTF8.self)
-        return try write { db in
+        return try writeDurably { db in
             try db.execute(sql: "INSERT INTO entry (kind, created_at, parent_id, payload) VALUES (?, ?, ?, ?)",
                            arguments: [response.formID, date.timeIntervalSince1970, parentID, payload])
             let id = db.lastInsertedRowID

@@ -46,7 +46,7 @@ extension Journal {
     /// `unknownPrompt` when there is no such prompt. Returns the prompt as it was answered.
     @discardableResult
     public func recordAnswer(_ answer: Answer, outcome: Outcome = .answered) throws(JournalError) -> PromptRecord {
-        try write { db in
+        try writeDurably { db in
             guard let prompt = try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [answer.promptID]) else {
                 throw JournalError(.unknownPrompt, "There is no prompt #\(answer.promptID); `steady status` lists the ones waiting for an answer.")
             }

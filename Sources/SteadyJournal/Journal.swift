@@ -4,9 +4,13 @@ import SteadyKit
 
 /// The private journal: every prompt, answer, entry and event, in one SQLite file.
 ///
-/// The directory is created 0700 and the file 0600; the database runs in WAL mode with
-/// `synchronous=FULL`, so a write that returns has reached the disk: an answer is
-/// acknowledged only after `recordAnswer` returns.
+/// The directory is created 0700 and the file 0600; the database runs in WAL mode. What a
+/// person gives — answers and entries — is written with `synchronous=FULL`: when
+/// `recordAnswer`/`recordEntry` return it has reached the disk, and only then is it
+/// acknowledged. Bookkeeping (prompts created, delivered, expired; events) uses
+/// `synchronous=NORMAL`, which in WAL mode survives a crash of steady and costs no fsync on
+/// the path from a due time to the notification; a power cut may lose the last few of
+/// those, never an answer.
 ///
 /// `Journal` owns its database writer; methods are named for intent (`recordAnswer`,
 /// `pendingPrompts`). It is safe to use from any thread.
@@ -47,7 +51,7 @@ public final class Journal: Sendable {
         chmod(directory, 0o700)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         configuration.busyMode = .timeout(5)
         do {
@@ -67,6 +71,26 @@ public final class Journal: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
         do {
             return try writer.write(body)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw JournalError(.storage, "The journal could not be written (\(Self.describe(error))); nothing was recorded.")
+        }
+    }
+
+    /// Like `write`, but the commit is synced to disk (`synchronous=FULL`) before returning.
+    func writeDurably<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
         } catch let error as JournalError {
             throw error
         } catch {

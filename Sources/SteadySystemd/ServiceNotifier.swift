@@ -100,12 +100,21 @@ public struct ServiceNotifier: Sendable {
         guard fd >= 0 else { return false }
         defer { close(fd) }
         let message = Array(assignments.joined(separator: "\n").utf8)
-        let sent = message.withUnsafeBytes { bytes in
-            withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL), $0, socklen_t(length))
+        // Never block the engine on a listener that stopped reading: send without waiting,
+        // and if its queue is full give it at most 100 ms before dropping this message.
+        func attempt() -> Int {
+            message.withUnsafeBytes { bytes in
+                withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), $0, socklen_t(length))
+                    }
                 }
             }
+        }
+        var sent = attempt()
+        if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+            var pfd = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            if poll(&pfd, 1, 100) > 0 { sent = attempt() }
         }
         return sent == message.count
     }

@@ -29,11 +29,17 @@ struct PracticesCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitStatus.config
         }
-        let items = registry.all.map { descriptor in
+        var items = registry.all.map { descriptor in
             let setup = config.practice(descriptor.id)
             return Item(id: descriptor.id.rawValue, name: descriptor.displayName, summary: descriptor.summary,
                         enabled: setup != nil,
                         schedule: setup?.schedule.map(\.description) ?? descriptor.defaultSchedule)
+        }
+        // Practices run by a program of the person's own (`exec = …`).
+        for setup in config.practices where registry[setup.id] == nil {
+            items.append(Item(id: setup.id.rawValue, name: setup.practice.displayName,
+                              summary: "An external practice (a program of your own).", enabled: true,
+                              schedule: setup.schedule.map(\.description)))
         }
         if json { try printJSON(items); return }
         print("Practices (config: \(config.source)):\n")
