@@ -39,7 +39,9 @@ let package = Package(
                 "CSystemd", "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyJournal", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SteadyInsights", dependencies: [
+            "SteadyKit", "SteadyJournal", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
     ] + practiceNames.map(practice) + [
         .target(name: "BuiltinPractices", dependencies: ["SteadyKit"] + practiceNames.map { .target(name: $0) },
                 path: "Plugins/BuiltinPractices"),

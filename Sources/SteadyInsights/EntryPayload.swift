@@ -24,28 +24,42 @@ struct EntryPayload {
         var number: Int
     }
 
-    let bytes: UnsafeRawBufferPointer
+    private(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
     private(set) var fields: [Field] = []
+
+    /// An empty reader, to `load` payloads into one after another (reusing its storage).
+    init() {}
 
     /// Parses `bytes`; nil when they are not in the expected shape.
     static func parse(_ bytes: UnsafeRawBufferPointer) -> EntryPayload? {
-        var payload = EntryPayload(bytes: bytes)
+        var payload = EntryPayload()
+        return payload.load(bytes) ? payload : nil
+    }
+
+    /// Reads `bytes` in place of what was loaded before; false (and no fields) when they are
+    /// not in the expected shape.
+    mutating func load(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        self.bytes = bytes
+        fields.removeAll(keepingCapacity: true)
         var cursor = Cursor(bytes: bytes)
-        guard cursor.take(UInt8(ascii: "{")) else { return nil }
         var sawValues = false
-        if cursor.take(UInt8(ascii: "}")) { return nil }
+        guard cursor.take(UInt8(ascii: "{")), !cursor.take(UInt8(ascii: "}")) else { return false }
         repeat {
-            guard let key = cursor.string() else { return nil }
-            guard cursor.take(UInt8(ascii: ":")) else { return nil }
+            guard let key = cursor.string(), cursor.take(UInt8(ascii: ":")) else { return fail() }
             if cursor.equals(key, "values") {
-                guard payload.parseValues(&cursor) else { return nil }
+                guard parseValues(&cursor) else { return fail() }
                 sawValues = true
             } else {
-                guard cursor.string() != nil else { return nil }  // formID
+                guard cursor.string() != nil else { return fail() }  // formID
             }
         } while cursor.take(UInt8(ascii: ","))
-        guard cursor.take(UInt8(ascii: "}")), cursor.atEnd, sawValues else { return nil }
-        return payload
+        guard cursor.take(UInt8(ascii: "}")), cursor.atEnd, sawValues else { return fail() }
+        return true
+    }
+
+    private mutating func fail() -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        return false
     }
 
     private mutating func parseValues(_ cursor: inout Cursor) -> Bool {
@@ -79,7 +93,30 @@ struct EntryPayload {
         return cursor.take(UInt8(ascii: "}"))
     }
 
-    // MARK: - Reading fields
+    /// Whether the bytes of `range` are those of `text`.
+    func matches(_ range: Range<Int>, _ text: UnsafeRawBufferPointer) -> Bool {
+        range.count == text.count && (text.count == 0 || memcmp(bytes.baseAddress! + range.lowerBound, text.baseAddress!, text.count) == 0)
+    }
+
+    /// Calls `body` with each numeric `<name>-before` / `<name>-after` pair: the name's range,
+    /// the before and the after rating. Allocates nothing.
+    func forEachBeforeAfter(_ body: (Range<Int>, Int, Int) -> Void) {
+        ("-before" as StaticString).withUTF8Buffer { beforeBytes in
+            ("-after" as StaticString).withUTF8Buffer { afterBytes in
+                let before = UnsafeRawBufferPointer(beforeBytes), after = UnsafeRawBufferPointer(afterBytes)
+                for field in fields where field.kind == .number && field.key.count > before.count {
+                    guard matches((field.key.upperBound - before.count)..<field.key.upperBound, before) else { continue }
+                    let name = field.key.lowerBound..<(field.key.upperBound - before.count)
+                    for other in fields where other.kind == .number && other.key.count == name.count + after.count {
+                        guard memcmp(bytes.baseAddress! + other.key.lowerBound, bytes.baseAddress! + name.lowerBound, name.count) == 0,
+                              matches((other.key.upperBound - after.count)..<other.key.upperBound, after) else { continue }
+                        body(name, field.number, other.number)
+                        break
+                    }
+                }
+            }
+        }
+    }
 
     /// The field whose key is `key` (keys compared as bytes).
     func field(_ key: String) -> Field? {
@@ -119,14 +156,8 @@ struct EntryPayload {
     /// Before/after pairs: numeric fields `<name>-before` and `<name>-after`, by name.
     func beforeAfterPairs() -> [(name: String, before: Int, after: Int)] {
         var pairs: [(String, Int, Int)] = []
-        let before = Array("-before".utf8)
-        for field in fields where field.kind == .number && field.key.count > before.count {
-            let suffix = UnsafeRawBufferPointer(rebasing: bytes[(field.key.upperBound - before.count)..<field.key.upperBound])
-            guard suffix.elementsEqual(before) else { continue }
-            let name = field.key.lowerBound..<(field.key.upperBound - before.count)
-            let afterKey = Array(bytes[name]) + Array("-after".utf8)
-            guard let after = fields.first(where: { $0.kind == .number && bytes[$0.key].elementsEqual(afterKey) }) else { continue }
-            pairs.append((String(decoding: UnsafeRawBufferPointer(rebasing: bytes[name]), as: UTF8.self), field.number, after.number))
+        forEachBeforeAfter { name, before, after in
+            pairs.append((String(decoding: UnsafeRawBufferPointer(rebasing: bytes[name]), as: UTF8.self), before, after))
         }
         return pairs
     }

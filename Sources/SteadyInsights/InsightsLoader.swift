@@ -47,7 +47,7 @@ public struct Win: Sendable, Hashable {
 /// All reads happen in one snapshot. Scans run over indexes in time order; entry fields are
 /// read inside SQLite (`EntrySQL`), so a million-row journal is summarised without decoding
 /// each entry in Swift.
-public struct InsightsLoader {
+public struct InsightsLoader: Sendable {
     public var window: DateWindow
     public var timeZone: TimeZone
 
@@ -58,12 +58,12 @@ public struct InsightsLoader {
 
     /// The statistics for `steady stats`.
     public func stats(from journal: Journal) throws(JournalError) -> JournalStats {
-        try journal.readSnapshot { db in try load(db, report: false, includeText: false).stats }
+        try load(journal, report: false, includeText: false).stats
     }
 
     /// Everything the report draws; person-written text only when `includeText`.
     public func report(from journal: Journal, includeText: Bool) throws(JournalError) -> ReportData {
-        try journal.readSnapshot { db in try load(db, report: true, includeText: includeText) }
+        try load(journal, report: true, includeText: includeText)
     }
 
     /// The statistics of a journal that does not exist yet: all zero.
@@ -79,37 +79,70 @@ public struct InsightsLoader {
     private var lower: Double { window.lowerBound.isFinite ? window.lowerBound : -1e18 }
     private var upper: Double { window.upperBound.isFinite ? window.upperBound : 1e18 }
 
-    func load(_ db: Database, report: Bool, includeText: Bool) throws -> ReportData {
-        var clock = LocalClock(timeZone: timeZone)
-        var stats = JournalStats(window: window)
-        var scan = Scan(report: report)
-        try scanPrompts(db, into: &stats, scan: &scan, clock: &clock)
-        try scanAnswers(db, into: &stats, scan: &scan, includeText: includeText)
-        try scanEntries(db, into: &stats, scan: &scan, clock: &clock)
-        if scan.firstTime.isFinite {
-            stats.firstDay = CivilDay(dayNumber: clock.day(scan.firstTime))
-            stats.lastDay = CivilDay(dayNumber: clock.day(scan.lastTime))
-        }
-        stats.assessments = try assessments(db)
+    /// Results of one half of the work, handed from its thread.
+    private final class Halves: @unchecked Sendable {
+        var prompts: Result<(JournalStats, Scan), JournalError>?
+        var entries: Result<(JournalStats, Scan), JournalError>?
+    }
 
-        var wins = scan.wins
-        if report {
-            // Wins added by hand (`steady wins add`): few, so read with SQLite's JSON.
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT created_at, \(includeText ? EntrySQL.text(Self.winField) : "NULL") FROM entry
-                WHERE kind = ? AND created_at >= ? AND created_at < ? ORDER BY created_at
-                """, arguments: [Self.winEntryKind, lower, upper])
-            wins += rows.map { Win(date: Date(timeIntervalSince1970: $0[0]), text: includeText ? $0[1] : nil) }
-            wins.sort { $0.date < $1.date }
+    /// Reads prompts with their answers on one connection and entries on another, at the same
+    /// time (the journal is in WAL mode: readers neither wait for each other nor for the
+    /// daemon), then puts the halves together. Each half is one consistent snapshot; the two
+    /// may be moments apart, which counts cannot tell.
+    func load(_ journal: Journal, report: Bool, includeText: Bool) throws(JournalError) -> ReportData {
+        let halves = Halves()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var stats = JournalStats(window: window)
+            var scan = Scan(report: report)
+            var clock = LocalClock(timeZone: timeZone)
+            if half == 0 {
+                halves.prompts = Result { () throws(JournalError) in
+                    try journal.readSnapshot { db in
+                        try scanPrompts(db, into: &stats, scan: &scan, clock: &clock)
+                        try scanAnswers(db, into: &stats, scan: &scan, includeText: includeText)
+                    }
+                    return (stats, scan)
+                }
+            } else {
+                halves.entries = Result { () throws(JournalError) in
+                    try journal.readSnapshot { db in
+                        try scanEntries(db, into: &stats, scan: &scan, clock: &clock)
+                        stats.assessments = try assessments(db)
+                        if report {
+                            // Wins added by hand (`steady wins add`): few, so read with SQLite's JSON.
+                            let rows = try Row.fetchAll(db, sql: """
+                                SELECT created_at, \(includeText ? EntrySQL.text(Self.winField) : "NULL") FROM entry
+                                WHERE kind = ? AND created_at >= ? AND created_at < ? ORDER BY created_at
+                                """, arguments: [Self.winEntryKind, lower, upper])
+                            scan.wins = rows.map { Win(date: Date(timeIntervalSince1970: $0[0]), text: includeText ? $0[1] : nil) }
+                        }
+                    }
+                    return (stats, scan)
+                }
+            }
         }
+        var (stats, scan) = try halves.prompts!.get()
+        let (entryStats, entryScan) = try halves.entries!.get()
+        stats.entries = entryStats.entries
+        stats.triggers = entryStats.triggers
+        stats.techniques = entryStats.techniques
+        stats.assessments = entryStats.assessments
         stats.wins = scan.winAnswers + (stats.entries.first { $0.key == Self.winEntryKind }?.count ?? 0)
+        let firstTime = min(scan.firstTime, entryScan.firstTime), lastTime = max(scan.lastTime, entryScan.lastTime)
+        if firstTime.isFinite {
+            var clock = LocalClock(timeZone: timeZone)
+            stats.firstDay = CivilDay(dayNumber: clock.day(firstTime))
+            stats.lastDay = CivilDay(dayNumber: clock.day(lastTime))
+        }
+        let days = scan.days.merging(entryScan.days, uniquingKeysWith: +)
+        let wins = (scan.wins + entryScan.wins).sorted { $0.date < $1.date }
         let ratings = scan.ratings.keys.sorted().compactMap { index -> RatingSeries? in
             let practice = scan.practices[index]
             guard let scale = scan.scales[index] else { return nil }
             return RatingSeries(practice: practice, scaleLow: scale.range.lowerBound, scaleHigh: scale.range.upperBound,
                                 lowLabel: scale.lowLabel, highLabel: scale.highLabel, values: scan.ratings[index]!)
         }
-        return ReportData(stats: stats, checkInsByDay: scan.days, triggerIntensity: scan.triggerIntensity, ratings: ratings,
+        return ReportData(stats: stats, checkInsByDay: days, triggerIntensity: entryScan.triggerIntensity, ratings: ratings,
                           wins: wins, includesText: includeText)
     }
 
@@ -160,25 +193,29 @@ public struct InsightsLoader {
 
     /// Prompts: how they ended, and when answering fits.
     private func scanPrompts(_ db: Database, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
-        var counts: [Int: PracticeCounts] = [:]
-        var lastPractice = "", lastIndex = -1
-        let prompts = try Row.fetchCursor(db, sql: """
-            SELECT id, slot, practice, outcome, snoozes FROM prompt WHERE slot >= ? AND slot < ? ORDER BY slot
-            """, arguments: [lower, upper])
-        while let row = try prompts.next() {
-            let id: Int64 = row[0]
-            let slot: Double = row[1]
+        var counts: [PracticeCounts] = []
+        var lastPractice: [UInt8] = [], lastIndex = -1
+        var byHour = stats.byHour, byWeekday = stats.byWeekday
+        var days = scan.days
+        let report = scan.report
+        // Everything: walk the table in id order (which follows time). A window: its slot range.
+        let prompts = try SQLiteRows(db, sql: window == .all
+            ? "SELECT id, slot, practice, outcome, snoozes FROM prompt ORDER BY id"
+            : "SELECT id, slot, practice, outcome, snoozes FROM prompt WHERE slot >= ? AND slot < ? ORDER BY slot",
+            arguments: window == .all ? [] : [lower, upper])
+        while try prompts.step() {
+            let id = Int64(prompts.int(0))
+            let slot = prompts.double(1)
             // Consecutive prompts often share a practice: skip the dictionary then.
-            let index = try row.withUnsafeData(atIndex: 2) { data -> Int in
-                let bytes = data ?? Data()
-                if lastIndex >= 0, bytes.elementsEqual(lastPractice.utf8) { return lastIndex }
-                lastPractice = String(decoding: bytes, as: UTF8.self)
-                lastIndex = scan.intern(lastPractice)
-                return lastIndex
+            let practiceBytes = prompts.bytes(2)
+            if lastIndex < 0 || !Self.same(practiceBytes, lastPractice) {
+                lastPractice = Array(practiceBytes)
+                lastIndex = scan.intern(String(decoding: practiceBytes, as: UTF8.self))
+                while counts.count < scan.practices.count { counts.append(PracticeCounts(practice: scan.practices[counts.count])) }
             }
-            let outcome = try row.withUnsafeData(atIndex: 3) { data in Self.outcome(data ?? Data()) }
-            let snoozes: Int = row[4]
-            counts[index, default: PracticeCounts(practice: scan.practices[index])].count(outcome, snoozed: snoozes > 0)
+            let index = lastIndex
+            let outcome = Self.outcome(prompts.bytes(3))
+            counts[index].count(outcome, snoozed: prompts.int(4) > 0)
             scan.saw(slot)
             scan.promptIDs.append(id)
             scan.promptPractice.append(Int32(index))
@@ -189,15 +226,18 @@ public struct InsightsLoader {
             let day = floorDiv(local, 86_400)
             let hour = floorMod(local, 86_400) / 3600
             let weekday = LocalClock.weekday(ofDay: day)
-            stats.byHour[hour].shown += 1
-            stats.byWeekday[weekday].shown += 1
+            byHour[hour].shown += 1
+            byWeekday[weekday].shown += 1
             if outcome == .answered {
-                stats.byHour[hour].answered += 1
-                stats.byWeekday[weekday].answered += 1
-                if scan.report { scan.days[day, default: 0] += 1 }
+                byHour[hour].answered += 1
+                byWeekday[weekday].answered += 1
+                if report { days[day, default: 0] += 1 }
             }
         }
-        stats.practices = counts.values.sorted { ($0.offered, $1.practice) > ($1.offered, $0.practice) }
+        stats.byHour = byHour
+        stats.byWeekday = byWeekday
+        scan.days = days
+        stats.practices = counts.sorted { ($0.offered, $1.practice) > ($1.offered, $0.practice) }
         for item in stats.practices { stats.total.add(item) }
         // Ids follow time almost always; make sure, for the binary search.
         if zip(scan.promptIDs, scan.promptIDs.dropFirst()).contains(where: { $0 >= $1 }) {
@@ -221,8 +261,14 @@ public struct InsightsLoader {
     private static let outcomeNames: [([UInt8], Outcome)] = Outcome.allCases.map { (Array($0.rawValue.utf8), $0) }
 
     /// The outcome stored as `bytes`, without making a string.
-    static func outcome(_ bytes: Data) -> Outcome {
-        outcomeNames.first { $0.0.elementsEqual(bytes) }?.1 ?? .pending
+    static func outcome(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        for (name, outcome) in outcomeNames where same(bytes, name) { return outcome }
+        return .pending
+    }
+
+    /// Whether `bytes` and `array` hold the same bytes.
+    @inline(__always) static func same(_ bytes: UnsafeRawBufferPointer, _ array: [UInt8]) -> Bool {
+        bytes.count == array.count && array.withUnsafeBytes { bytes.count == 0 || memcmp(bytes.baseAddress!, $0.baseAddress!, bytes.count) == 0 }
     }
 
     /// Answers to the window's prompts: choices made, numbers given on scales, wins.
@@ -230,26 +276,24 @@ public struct InsightsLoader {
         guard let first = scan.promptIDs.first, let last = scan.promptIDs.last else { return }
         let winsIndex = scan.practiceIndex[Self.winsPractice]
         var choices: [Int: [String: Int]] = [:]
-        let answers = try Row.fetchCursor(db, sql: """
+        let answers = try SQLiteRows(db, sql: """
             SELECT prompt_id, kind, text, number FROM answer WHERE prompt_id BETWEEN ? AND ?
             """, arguments: [first, last])
-        while let row = try answers.next() {
-            guard let position = scan.prompt(row[0]) else { continue }
+        while try answers.step() {
+            guard let position = scan.prompt(Int64(answers.int(0))) else { continue }
             let practice = Int(scan.promptPractice[position])
-            let kind = try row.withUnsafeData(atIndex: 1) { data in data?.first ?? 0 }
-            switch kind {
+            switch answers.bytes(1).first {
             case UInt8(ascii: "c"):  // choice
-                let key: String = row[2] ?? ""
-                choices[practice, default: [:]][key, default: 0] += 1
+                choices[practice, default: [:]][answers.string(2) ?? "", default: 0] += 1
             case UInt8(ascii: "n") where scan.report && scan.scales[practice] != nil:  // number
-                scan.ratings[practice, default: []].append(TimedValue(time: scan.promptSlot[position], value: Double(row[3] as Int? ?? 0)))
+                scan.ratings[practice, default: []].append(TimedValue(time: scan.promptSlot[position], value: answers.double(3)))
             default:
                 break
             }
             if practice == winsIndex, scan.promptOutcome[position] == .answered {
                 scan.winAnswers += 1
                 if scan.report {
-                    scan.wins.append(Win(date: Date(timeIntervalSince1970: scan.promptSlot[position]), text: includeText ? row[2] : nil))
+                    scan.wins.append(Win(date: Date(timeIntervalSince1970: scan.promptSlot[position]), text: includeText ? answers.string(2) : nil))
                 }
             }
         }
@@ -259,81 +303,165 @@ public struct InsightsLoader {
         for index in scan.ratings.keys { scan.ratings[index]!.sort { $0.time < $1.time } }
     }
 
-    /// Entries: kinds, days, triggers, before/after pairs. Fields are read with `EntryPayload`.
+    /// Entries: kinds, days, triggers, before/after pairs. Fields are read with `EntryPayload`
+    /// (Foundation for payloads in another shape).
     private func scanEntries(_ db: Database, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
-        struct Key: Hashable { var technique: String; var measure: String }
-        var pairs: [Key: [(Int, Int)]] = [:]
-        var kinds: [String: Int] = [:]
-        var triggerKinds: [String: Int] = [:]
+        /// Running sums for one technique and measure.
+        struct Pairs {
+            var technique: String, measure: String
+            var count = 0, before = 0, after = 0, eased = 0, unchanged = 0, rose = 0
+            mutating func add(_ b: Int, _ a: Int) {
+                count += 1; before += b; after += a
+                if a < b { eased += 1 } else if a == b { unchanged += 1 } else { rose += 1 }
+            }
+        }
+        var pairs: [Pairs] = []
+        func pairIndex(_ technique: String, _ measure: String) -> Int {
+            if let index = pairs.firstIndex(where: { $0.technique == technique && $0.measure == measure }) { return index }
+            pairs.append(Pairs(technique: technique, measure: measure))
+            return pairs.count - 1
+        }
+        /// Pair lists by the bytes of technique and measure, so most entries make no strings.
+        var pairKeys: [(technique: [UInt8], measure: [UInt8], index: Int)] = []
+        func pairIndex(technique: UnsafeRawBufferPointer, measure: UnsafeRawBufferPointer) -> Int {
+            for key in pairKeys where Self.same(technique, key.technique) && Self.same(measure, key.measure) { return key.index }
+            let index = pairIndex(String(decoding: technique, as: UTF8.self), String(decoding: measure, as: UTF8.self))
+            pairKeys.append((Array(technique), Array(measure), index))
+            return index
+        }
+        // Kinds, interned by their bytes: few, so a short list beats hashing strings.
+        enum Role { case skip, trigger, followUp, other }
+        var kindNames: [String] = [], kindBytes: [[UInt8]] = [], kindCounts: [Int] = [], kindRoles: [Role] = []
+        var lastKind = -1
+        let triggerKind = TriggerJournal.form.id, followUpKind = TriggerJournal.followUpForm.id
+        let intensityKey = TriggerJournal.Field.intensity, triggerChoiceKey = TriggerJournal.Field.kind
+        let followUpKey = TriggerJournal.FollowUpField.intensity
+        var triggerKinds: [(bytes: [UInt8], count: Int)] = []
+        var unspecifiedTriggers = 0
         var intensitySum = 0, intensityCount = 0
         /// Trigger entry id → its intensity, for the follow-ups that come later.
         var triggerIntensityByID: [Int64: Int] = [:]
-        let triggerKind = TriggerJournal.form.id, followUpKind = TriggerJournal.followUpForm.id
-        var lastKind = "", lastKindBytes: [UInt8] = []
-        let entries = try Row.fetchCursor(db, sql: """
-            SELECT id, kind, created_at, parent_id, payload FROM entry WHERE created_at >= ? AND created_at < ? ORDER BY created_at
-            """, arguments: [lower, upper])
-        while let row = try entries.next() {
-            let id: Int64 = row[0]
-            let kind = try row.withUnsafeData(atIndex: 1) { data -> String in
-                let bytes = data ?? Data()
-                if bytes.elementsEqual(lastKindBytes) { return lastKind }
-                lastKindBytes = Array(bytes)
-                lastKind = String(decoding: bytes, as: UTF8.self)
-                return lastKind
-            }
-            let time: Double = row[2]
-            let parent: Int64? = row[3]
-            kinds[kind, default: 0] += 1
-            scan.saw(time)
-            if scan.report { scan.days[clock.day(time), default: 0] += 1 }
-            if kind == Assessment.form.id || kind == Self.winEntryKind { continue }
-            try row.withUnsafeData(atIndex: 4) { data in
-                guard let data else { return }
-                data.withUnsafeBytes { bytes in
-                    let fields = Fields(bytes)
-                    if kind == triggerKind {
-                        let local = clock.localSeconds(time)
-                        let hour = floorMod(local, 86_400) / 3600
-                        stats.triggers.count += 1
-                        stats.triggers.byPartOfDay[hour / 6] += 1
-                        stats.triggers.byWeekdayHour[LocalClock.weekday(ofDay: floorDiv(local, 86_400))][hour] += 1
-                        triggerKinds[fields.choice(TriggerJournal.Field.kind) ?? "unspecified", default: 0] += 1
-                        if let intensity = fields.number(TriggerJournal.Field.intensity) {
-                            intensitySum += intensity
-                            intensityCount += 1
-                            triggerIntensityByID[id] = intensity
-                            if scan.report { scan.triggerIntensity.append(TimedValue(time: time, value: Double(intensity))) }
-                        }
-                    } else if kind == followUpKind {
-                        if let parent, let before = triggerIntensityByID[parent], let after = fields.number(TriggerJournal.FollowUpField.intensity) {
-                            pairs[Key(technique: triggerKind, measure: "intensity"), default: []].append((before, after))
-                        }
-                    } else {
-                        let pairsHere = fields.beforeAfterPairs()
-                        guard !pairsHere.isEmpty else { return }
-                        let technique = fields.choice("technique") ?? kind
-                        for pair in pairsHere {
-                            pairs[Key(technique: technique, measure: pair.name), default: []].append((pair.before, pair.after))
-                        }
-                    }
+        var triggerCount = 0
+        var partOfDay = [0, 0, 0, 0]
+        var weekdayHour = Array(repeating: Array(repeating: 0, count: 24), count: 7)
+        var triggerIntensity: [TimedValue] = []
+        var days = scan.days
+        var firstTime = scan.firstTime, lastTime = scan.lastTime
+        let report = scan.report
+        var payload = EntryPayload()
+        let entries = try SQLiteRows(db, sql: window == .all
+            ? "SELECT id, kind, created_at, parent_id, payload FROM entry ORDER BY id"
+            : "SELECT id, kind, created_at, parent_id, payload FROM entry WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
+            arguments: window == .all ? [] : [lower, upper])
+        while try entries.step() {
+            let kindRaw = entries.bytes(1)
+            if lastKind < 0 || !Self.same(kindRaw, kindBytes[lastKind]) {
+                if let known = kindBytes.firstIndex(where: { Self.same(kindRaw, $0) }) {
+                    lastKind = known
+                } else {
+                    let name = String(decoding: kindRaw, as: UTF8.self)
+                    kindBytes.append(Array(kindRaw))
+                    kindNames.append(name)
+                    kindCounts.append(0)
+                    kindRoles.append(name == Assessment.form.id || name == Self.winEntryKind ? .skip
+                                     : name == triggerKind ? .trigger : name == followUpKind ? .followUp : .other)
+                    lastKind = kindNames.count - 1
                 }
             }
+            kindCounts[lastKind] += 1
+            let time = entries.double(2)
+            if time < firstTime { firstTime = time }
+            if time > lastTime { lastTime = time }
+            if report { days[clock.day(time), default: 0] += 1 }
+            let role = kindRoles[lastKind]
+            if role == .skip { continue }
+            let raw = entries.bytes(4)
+            let id = Int64(entries.int(0))
+            func countTrigger(choice: UnsafeRawBufferPointer?, intensity: Int?) {
+                let local = clock.localSeconds(time)
+                let hour = floorMod(local, 86_400) / 3600
+                triggerCount += 1
+                partOfDay[hour / 6] += 1
+                weekdayHour[LocalClock.weekday(ofDay: floorDiv(local, 86_400))][hour] += 1
+                if let choice {
+                    if let known = triggerKinds.firstIndex(where: { Self.same(choice, $0.bytes) }) {
+                        triggerKinds[known].count += 1
+                    } else {
+                        triggerKinds.append((Array(choice), 1))
+                    }
+                } else {
+                    unspecifiedTriggers += 1
+                }
+                if let intensity {
+                    intensitySum += intensity
+                    intensityCount += 1
+                    triggerIntensityByID[id] = intensity
+                    if report { triggerIntensity.append(TimedValue(time: time, value: Double(intensity))) }
+                }
+            }
+            guard payload.load(raw) else {
+                // Another shape: Foundation reads it (slowly, but such entries are rare).
+                let kind = kindNames[lastKind]
+                let fields = Fields(raw)
+                switch role {
+                case .trigger:
+                    let choice = fields.choice(triggerChoiceKey).map { Array($0.utf8) }
+                    if let choice { choice.withUnsafeBytes { countTrigger(choice: $0, intensity: fields.number(intensityKey)) } }
+                    else { countTrigger(choice: nil, intensity: fields.number(intensityKey)) }
+                case .followUp:
+                    if let parent = entries.optionalInt(3), let before = triggerIntensityByID[Int64(parent)],
+                       let after = fields.number(followUpKey) {
+                        pairs[pairIndex(triggerKind, "intensity")].add(before, after)
+                    }
+                default:
+                    let technique = fields.choice("technique") ?? kind
+                    for pair in fields.beforeAfterPairs() { pairs[pairIndex(technique, pair.name)].add(pair.before, pair.after) }
+                }
+                continue
+            }
+            switch role {
+            case .trigger:
+                let choice = payload.field(triggerChoiceKey).flatMap { field -> UnsafeRawBufferPointer? in
+                    field.kind == .choice ? UnsafeRawBufferPointer(rebasing: raw[(field.value.lowerBound + 1)..<(field.value.upperBound - 1)]) : nil
+                }
+                countTrigger(choice: choice, intensity: payload.number(intensityKey))
+            case .followUp:
+                if let parent = entries.optionalInt(3), let before = triggerIntensityByID[Int64(parent)],
+                   let after = payload.number(followUpKey) {
+                    pairs[pairIndex(triggerKind, "intensity")].add(before, after)
+                }
+            case .other:
+                let technique = payload.field("technique").flatMap { field -> UnsafeRawBufferPointer? in
+                    field.kind == .choice ? UnsafeRawBufferPointer(rebasing: raw[(field.value.lowerBound + 1)..<(field.value.upperBound - 1)]) : nil
+                } ?? kindRaw
+                payload.forEachBeforeAfter { name, before, after in
+                    pairs[pairIndex(technique: technique, measure: UnsafeRawBufferPointer(rebasing: raw[name]))].add(before, after)
+                }
+            case .skip:
+                break
+            }
         }
-        stats.entries = Self.sortedCounts(kinds.map { CountItem(key: $0.key, count: $0.value) })
-        stats.triggers.byKind = Self.sortedCounts(triggerKinds.map { CountItem(key: $0.key, count: $0.value) })
+        var triggerKindCounts = triggerKinds.map { CountItem(key: String(decoding: $0.bytes, as: UTF8.self), count: $0.count) }
+        if unspecifiedTriggers > 0 { triggerKindCounts.append(CountItem(key: "unspecified", count: unspecifiedTriggers)) }
+        scan.days = days
+        scan.firstTime = firstTime
+        scan.lastTime = lastTime
+        scan.triggerIntensity = triggerIntensity
+        stats.triggers.count = triggerCount
+        stats.triggers.byPartOfDay = partOfDay
+        stats.triggers.byWeekdayHour = weekdayHour
+        stats.entries = Self.sortedCounts(zip(kindNames, kindCounts).map { CountItem(key: $0, count: $1) })
+        stats.triggers.byKind = Self.sortedCounts(triggerKindCounts)
         if intensityCount > 0 { stats.triggers.meanIntensity = Double(intensitySum) / Double(intensityCount) }
-        stats.techniques = pairs.map { key, values in
-            let scale = key.measure == "belief" ? Scale.belief : Scale.intensity
-            let enough = values.count >= JournalStats.minimumPairs
-            let n = Double(values.count)
+        stats.techniques = pairs.map { item in
+            let scale = item.measure == "belief" ? Scale.belief : Scale.intensity
+            let enough = item.count >= JournalStats.minimumPairs
             return TechniqueChange(
-                technique: key.technique, measure: key.measure,
-                scaleLow: scale.range.lowerBound, scaleHigh: scale.range.upperBound, count: values.count,
-                meanBefore: enough ? Double(values.reduce(0) { $0 + $1.0 }) / n : nil,
-                meanAfter: enough ? Double(values.reduce(0) { $0 + $1.1 }) / n : nil,
-                eased: values.filter { $1 < $0 }.count, unchanged: values.filter { $1 == $0 }.count,
-                rose: values.filter { $1 > $0 }.count)
+                technique: item.technique, measure: item.measure,
+                scaleLow: scale.range.lowerBound, scaleHigh: scale.range.upperBound, count: item.count,
+                meanBefore: enough ? Double(item.before) / Double(item.count) : nil,
+                meanAfter: enough ? Double(item.after) / Double(item.count) : nil,
+                eased: item.eased, unchanged: item.unchanged, rose: item.rose)
         }.sorted { ($0.count, $1.technique, $1.measure) > ($1.count, $0.technique, $0.measure) }
     }
 

@@ -13,10 +13,10 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 }
 
 /// Streams every prompt (with its answer) and every entry in a window to CSV or JSON Lines,
-/// in time order, in constant memory.
+/// in the order they were recorded, in constant memory.
 ///
-/// Rows come from two GRDB cursors (prompts by slot, entries by creation time) merged as they
-/// are read inside one snapshot; output goes out in 64 KiB chunks. The columns are stable and
+/// Rows come from two SQLite statements (prompts and entries, each by id) merged by creation
+/// time as they are read inside one snapshot; output goes out in 64 KiB chunks. The columns are stable and
 /// documented in `docs/export.md`; new columns are only ever added at the end.
 public struct JournalExport {
     /// The columns, in order. The JSON keys are the same names.
@@ -25,6 +25,9 @@ public struct JournalExport {
         "created_at", "due_at", "expires_at", "delivered_at", "snoozes", "outcome", "ended_at",
         "answer_kind", "answer_value", "answer_note", "answered_at", "answer_channel", "fields",
     ]
+
+    /// `"name":` for each column, ready to copy into JSON Lines.
+    static let jsonKeys: [[UInt8]] = columns.map { Array("\"\($0)\":".utf8) }
 
     public var format: ExportFormat
     public var window: DateWindow
@@ -47,7 +50,7 @@ public struct JournalExport {
     }
 
     /// Writes the export to `sink`. `progress` is called every 100 000 records (for benchmarks).
-    public func write<Sink: ByteSink>(from journal: Journal, to sink: Sink, progress: ((Summary) -> Void)? = nil) throws -> Summary {
+    public func write(from journal: Journal, to sink: any ByteSink, progress: ((Summary) -> Void)? = nil) throws -> Summary {
         var outcome: Result<Summary, any Error> = .success(Summary())
         try journal.readSnapshot { db in
             do {
@@ -62,38 +65,44 @@ public struct JournalExport {
     private var lower: Double { window.lowerBound.isFinite ? window.lowerBound : -1e18 }
     private var upper: Double { window.upperBound.isFinite ? window.upperBound : 1e18 }
 
-    func write<Sink: ByteSink>(_ db: Database, to sink: Sink, progress: ((Summary) -> Void)?) throws -> Summary {
+    func write(_ db: Database, to sink: any ByteSink, progress: ((Summary) -> Void)?) throws -> Summary {
         var out = RecordWriter(writer: ByteWriter(sink: sink), format: format, clock: LocalClock(timeZone: timeZone))
+        defer { out.writer.release() }
         var summary = Summary()
         if format == .csv { out.header() }
-        let prompts = try Row.fetchCursor(db, sql: """
+        // Prompts in the order steady recorded them (by id, which follows their creation
+        // time), entries likewise, merged by that time. Reading in id order is a straight
+        // walk of each table; ordering by slot would cost a lookup per row.
+        let promptWindow = window == .all ? "" : "WHERE p.slot >= ? AND p.slot < ?"
+        let entryWindow = window == .all ? "" : "WHERE created_at >= ? AND created_at < ?"
+        let bounds: StatementArguments = window == .all ? [] : [lower, upper]
+        let prompts = try SQLiteRows(db, sql: """
             SELECT p.id, p.slot, p.practice, p.kind, p.parent_id, p.follow_up_key, p.title, p.body, p.created_at,
                    p.due_at, p.expires_at, p.delivered_at, p.snoozes, p.outcome, p.ended_at,
                    a.kind, a.text, a.number, a.note, a.answered_at, a.channel
             FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
-            WHERE p.slot >= ? AND p.slot < ? ORDER BY p.slot, p.id
-            """, arguments: [lower, upper])
-        let entries = try Row.fetchCursor(db, sql: """
-            SELECT id, created_at, kind, parent_id, payload FROM entry
-            WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id
-            """, arguments: [lower, upper])
-        var prompt = try prompts.next()
-        var entry = try entries.next()
-        while prompt != nil || entry != nil {
-            // Time order; at the same time, prompts first.
-            if let p = prompt, entry == nil || (p[1] as Double) <= (entry![1] as Double) {
-                try out.prompt(p)
+            \(promptWindow) ORDER BY p.id
+            """, arguments: bounds)
+        let entries = try SQLiteRows(db, sql: """
+            SELECT id, created_at, kind, parent_id, payload FROM entry \(entryWindow) ORDER BY id
+            """, arguments: bounds)
+        var hasPrompt = try prompts.step()
+        var hasEntry = try entries.step()
+        while hasPrompt || hasEntry {
+            // By when each was recorded; at the same time, prompts first.
+            if hasPrompt && (!hasEntry || prompts.double(8) <= entries.double(1)) {
+                out.prompt(prompts)
                 summary.prompts += 1
-                if !p.hasNull(atIndex: 15) { summary.answers += 1 }
-                prompt = try prompts.next()
-            } else if let e = entry {
-                try out.entry(e)
+                if !prompts.isNull(15) { summary.answers += 1 }
+                hasPrompt = try prompts.step()
+            } else {
+                out.entry(entries)
                 summary.entries += 1
-                entry = try entries.next()
+                hasEntry = try entries.step()
             }
             try out.writer.flushIfFull()
             if let progress, summary.records % 100_000 == 0 {
-                summary.bytes = out.writer.flushed + out.writer.buffer.count
+                summary.bytes = out.writer.flushed + out.writer.count
                 progress(summary)
             }
         }
@@ -106,20 +115,20 @@ public struct JournalExport {
 /// Internal access to the fields writer, for tests.
 enum JournalExportTestHook {
     static func flatFields(_ payload: UnsafeRawBufferPointer, into out: inout [UInt8]) {
-        RecordWriter<MemorySink>.flatFields(payload, into: &out)
+        RecordWriter.flatFields(payload, into: &out)
     }
 }
 
 /// Writes one record's fields in the export's column order, as CSV or as a JSON object.
-private struct RecordWriter<Sink: ByteSink> {
-    var writer: ByteWriter<Sink>
+private struct RecordWriter {
+    var writer: ByteWriter
     let format: ExportFormat
     var clock: LocalClock
     private var column = 0
     /// Reused for each entry's fields.
     private var scratch: [UInt8] = []
 
-    init(writer: ByteWriter<Sink>, format: ExportFormat, clock: LocalClock) {
+    init(writer: ByteWriter, format: ExportFormat, clock: LocalClock) {
         self.writer = writer
         self.format = format
         self.clock = clock
@@ -133,50 +142,49 @@ private struct RecordWriter<Sink: ByteSink> {
         writer.ascii("\r\n")
     }
 
-    mutating func prompt(_ row: Row) throws {
+    mutating func prompt(_ row: SQLiteRows) {
         begin()
         literal("prompt")
-        int(row[0])
-        time(row[1])
-        try text(row, 2)                 // practice
-        try text(row, 3)                 // kind
-        int(row[4])                      // parent_id
-        try text(row, 5)                 // follow_up_key
-        try text(row, 6)                 // title
-        try text(row, 7)                 // body
-        time(row[8]); time(row[9]); time(row[10]); time(row[11])
-        int(row[12])                     // snoozes
-        try text(row, 13)                // outcome
-        time(row[14])                    // ended_at
-        let answerKind: String? = row[15]
-        try text(row, 15)                // answer_kind
-        switch answerKind {              // answer_value
-        case "number"?: int(row[17])
-        case "done"?: literal("done")
+        int(row, 0)                      // id
+        time(row, 1)                     // time (slot)
+        text(row, 2)                     // practice
+        text(row, 3)                     // kind
+        int(row, 4)                      // parent_id
+        text(row, 5)                     // follow_up_key
+        text(row, 6)                     // title
+        text(row, 7)                     // body
+        time(row, 8); time(row, 9); time(row, 10); time(row, 11)
+        int(row, 12)                     // snoozes
+        text(row, 13)                    // outcome
+        time(row, 14)                    // ended_at
+        text(row, 15)                    // answer_kind
+        switch row.bytes(15).first {     // answer_value
+        case UInt8(ascii: "n"): int(row, 17)
+        case UInt8(ascii: "d"): literal("done")
         case nil: null()
-        default: try text(row, 16)
+        default: text(row, 16)
         }
-        try text(row, 18)                // answer_note
-        time(row[19])                    // answered_at
-        try text(row, 20)                // answer_channel
+        text(row, 18)                    // answer_note
+        time(row, 19)                    // answered_at
+        text(row, 20)                    // answer_channel
         null()                           // fields
         end()
     }
 
-    mutating func entry(_ row: Row) throws {
+    mutating func entry(_ row: SQLiteRows) {
         begin()
         literal("entry")
-        int(row[0])
-        time(row[1])                     // time
+        int(row, 0)                      // id
+        time(row, 1)                     // time
         null()                           // practice
-        try text(row, 2)                 // kind
-        int(row[3])                      // parent_id
+        text(row, 2)                     // kind
+        int(row, 3)                      // parent_id
         for _ in 0..<3 { null() }        // follow_up_key, title, body
-        time(row[1])                     // created_at
+        time(row, 1)                     // created_at
         for _ in 0..<3 { null() }        // due_at, expires_at, delivered_at
         null()                           // snoozes
         for _ in 0..<7 { null() }        // outcome … answer_channel
-        try json(row, 4)                 // fields
+        fields(row, 4)                   // fields
         end()
     }
 
@@ -192,14 +200,8 @@ private struct RecordWriter<Sink: ByteSink> {
     }
 
     private mutating func key() {
-        let name = JournalExport.columns[column]
-        switch format {
-        case .csv:
-            if column > 0 { writer.byte(0x2C) }
-        case .json:
-            if column > 0 { writer.byte(0x2C) }
-            writer.byte(0x22); writer.string(name); writer.ascii("\":")
-        }
+        if column > 0 { writer.byte(0x2C) }
+        if format == .json { writer.raw(JournalExport.jsonKeys[column]) }
         column += 1
     }
 
@@ -213,43 +215,34 @@ private struct RecordWriter<Sink: ByteSink> {
         if format == .json { writer.byte(0x22); writer.ascii(value); writer.byte(0x22) } else { writer.ascii(value) }
     }
 
-    private mutating func int(_ value: Int?) {
-        guard let value else { return null() }
+    private mutating func int(_ row: SQLiteRows, _ column: Int32) {
+        guard !row.isNull(column) else { return null() }
         key()
-        writer.int(value)
+        writer.int(row.int(column))
     }
 
-    private mutating func time(_ value: Double?) {
-        guard let value else { return null() }
+    private mutating func time(_ row: SQLiteRows, _ column: Int32) {
+        guard !row.isNull(column) else { return null() }
         key()
         if format == .json { writer.byte(0x22) }
-        writer.timestamp(value, clock: &clock)
+        writer.timestamp(row.double(column), clock: &clock)
         if format == .json { writer.byte(0x22) }
     }
 
-    private mutating func text(_ row: Row, _ index: Int) throws {
-        try row.withUnsafeData(atIndex: index) { data in
-            guard let data else { return null() }
-            key()
-            data.withUnsafeBytes { bytes in
-                if format == .json { writer.jsonString(bytes) } else { writer.csvField(bytes) }
-            }
-        }
+    private mutating func text(_ row: SQLiteRows, _ column: Int32) {
+        guard !row.isNull(column) else { return null() }
+        key()
+        if format == .json { writer.jsonString(row.bytes(column)) } else { writer.csvField(row.bytes(column)) }
     }
 
     /// An entry's fields as one flat JSON object, keys sorted: nested as it is in JSON Lines,
     /// as a quoted field in CSV.
-    private mutating func json(_ row: Row, _ index: Int) throws {
-        try row.withUnsafeData(atIndex: index) { data in
-            guard let data else { return null() }
-            key()
-            data.withUnsafeBytes { bytes in
-                scratch.removeAll(keepingCapacity: true)
-                Self.flatFields(bytes, into: &scratch)
-                if format == .json { writer.buffer.append(contentsOf: scratch) }
-                else { scratch.withUnsafeBytes { writer.csvField($0) } }
-            }
-        }
+    private mutating func fields(_ row: SQLiteRows, _ column: Int32) {
+        guard !row.isNull(column) else { return null() }
+        key()
+        scratch.removeAll(keepingCapacity: true)
+        Self.flatFields(row.bytes(column), into: &scratch)
+        if format == .json { writer.raw(scratch) } else { scratch.withUnsafeBytes { writer.csvField($0) } }
     }
 
     /// `{"key":value,…}` from a stored `FormResponse`: numbers as numbers, choices and text as

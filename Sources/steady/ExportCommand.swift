@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export every prompt, answer and entry as CSV or JSON Lines.",
         discussion: """
-            One record per line, oldest first: each prompt with its answer, and each entry you \
+            One record per line, in the order they were written: each prompt with its answer, and each entry you \
             logged. The columns are stable and described in docs/export.md. CSV follows RFC 4180 \
             (a header line, CRLF line ends, quoted fields where needed); json writes JSON Lines, \
             one object per line with the same keys. Times are local, with their UTC offset \

@@ -104,14 +104,17 @@ import Testing
         #expect(String(decoding: python, as: UTF8.self) == "\(summary.records)\n")
     }
 
-    @Test func columns_holdPromptsAnswersAndEntries_inTimeOrder() throws {
+    @Test func columns_holdPromptsAnswersAndEntries_inTheOrderTheyWereRecorded() throws {
         let (text, summary) = try export(.json)
         #expect(summary.prompts == 10)
         #expect(summary.answers == 5)
         #expect(summary.entries == 16)
         let objects = try text.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        let times = objects.map { $0["time"] as! String }
-        #expect(times == times.sorted())
+        // Each kind of record in the order it was written; the fixture wrote all prompts first.
+        let promptIDs = objects.filter { $0["record"] as? String == "prompt" }.map { $0["id"] as! Int }
+        let entryIDs = objects.filter { $0["record"] as? String == "entry" }.map { $0["id"] as! Int }
+        #expect(promptIDs == Array(1...10))
+        #expect(entryIDs == Array(1...16))
         let first = objects[0]
         #expect(first["record"] as? String == "prompt")
         #expect(first["id"] as? Int == 1)
