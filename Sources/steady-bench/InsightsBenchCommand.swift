@@ -33,16 +33,23 @@ struct InsightsBenchCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: workDirectory) }
 
+        let fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0)
+        print("journal   \(path), \(fileSize / 1_000_000) MB")
+        print("machine   \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+        print("")
+        if !skipProcesses {
+            try timeProcesses(workDirectory: workDirectory)
+            print("")
+        }
+
         let (opened, openTime) = try measureOnce { try Journal(path: path, create: false) }
+        let (_, reopenTime) = try measureOnce { try Journal(path: path, create: false) }
         let sizes = try opened.readSnapshot { db in
             try ["prompt", "answer", "entry", "event"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }
         }
-        let fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0)
-        print("journal   \(path), \(fileSize / 1_000_000) MB")
+        print("In this process (the SteadyInsights calls the commands make; median and first of \(runs) runs):")
         print("rows      \(sizes[0] + sizes[1] + sizes[2]) (prompts \(sizes[0]), answers \(sizes[1]), entries \(sizes[2])); events \(sizes[3])")
-        print("machine   \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
-        print("")
-        print(row("open the journal", Timing([openTime])))
+        print(row("open the journal (first, then again)", Timing([openTime, reopenTime])))
 
         // History: the first page is what a person waits for.
         let text = HistoryText()
@@ -87,30 +94,41 @@ struct InsightsBenchCommand: ParsableCommand {
             print(row(label, timing, budget: "3 s", extra: "\(bytes / 1000) kB of HTML"))
         }
 
-        // Export: rows per second, and memory while it streams.
+        // Export: records per second, and memory while it streams.
         for format in ExportFormat.allCases {
-            let file = workDirectory + "/export.\(format.rawValue)"
-            let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            var rss: [Int] = []
-            let startRSS = Memory.residentKB()
-            let (summary, seconds) = try measureOnce {
-                try JournalExport(format: format).write(from: opened, to: FileDescriptorSink(fd: fd)) { _ in rss.append(Memory.residentKB()) }
+            for target in ["file", "/dev/null"] {
+                let file = target == "file" ? workDirectory + "/export.\(format.rawValue)" : "/dev/null"
+                let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                var rss: [Int] = []
+                let startRSS = Memory.residentKB()
+                let (summary, seconds) = try measureOnce {
+                    try JournalExport(format: format).write(from: opened, to: FileDescriptorSink(fd: fd)) { _ in rss.append(Memory.residentKB()) }
+                }
+                close(fd)
+                let perSecond = Double(summary.records) / seconds
+                let rowsPerSecond = Double(summary.records + summary.answers) / seconds
+                print(row("export \(format.rawValue) to \(target == "file" ? "a file" : "/dev/null")", Timing([seconds]), budget: "≥ 200 000/s",
+                          extra: String(format: "%.0f records/s (%.0f journal rows/s), %.0f MB/s; resident %d → %d MB while streaming",
+                                        perSecond, rowsPerSecond, Double(summary.bytes) / seconds / 1e6, startRSS / 1024, (rss.max() ?? startRSS) / 1024)))
+                if target == "file" { try? FileManager.default.removeItem(atPath: file) }
             }
-            close(fd)
-            let perSecond = Double(summary.records) / seconds
-            print(row("export \(format.rawValue) (\(summary.records) records)", Timing([seconds]), budget: "≥ 200 000/s",
-                      extra: String(format: "%.0f records/s, %.0f MB/s; resident %d → %d MB while streaming",
-                                    perSecond, Double(summary.bytes) / seconds / 1e6, startRSS / 1024, (rss.max() ?? startRSS) / 1024)))
-            try? FileManager.default.removeItem(atPath: file)
         }
+        print("          (a record is a prompt with its answer, or an entry: \(sizes[0] + sizes[2]) records hold the \(sizes[0] + sizes[1] + sizes[2]) journal rows)")
 
-        guard !skipProcesses else { return }
+    }
+
+    /// Each command as a real process: wall time with start-up, and peak memory from wait4.
+    ///
+    /// Runs before anything else is loaded here: a child's peak-memory reading includes this
+    /// process's peak at the moment it was spawned, so that must stay small.
+    func timeProcesses(workDirectory: String) throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("steady").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            print("\n(no steady binary next to steady-bench at \(binary); build it to time the commands as processes)")
+            print("(no steady binary next to steady-bench at \(binary); build it to time the commands as processes)")
             return
         }
-        print("\nAs processes (\(binary); wall time includes start-up; peak resident memory):")
+        print("As processes (\(binary); wall time includes start-up; peak resident memory,")
+        print("which cannot read below this benchmark's own \(Memory.residentKB() / 1024) MB when it starts them):")
         let environment = ProcessInfo.processInfo.environment.merging(["XDG_DATA_HOME": journal.dataHome, "PAGER": "cat"]) { $1 }
         for (label, arguments, budget) in [
             ("steady history", ["history", "--no-pager"], "100 ms"),
@@ -167,7 +185,7 @@ struct InsightsBenchCommand: ParsableCommand {
     func row(_ label: String, _ timing: Timing, budget: String = "", extra: String = "") -> String {
         let times = timing.seconds.count == 1 ? Self.format(timing.first)
             : "\(Self.format(timing.median)) median, \(Self.format(timing.first)) first"
-        var line = label.padding(toLength: 44, withPad: " ", startingAt: 0) + times.padding(toLength: 30, withPad: " ", startingAt: 0)
+        var line = label.padding(toLength: 44, withPad: " ", startingAt: 0) + times.padding(toLength: 34, withPad: " ", startingAt: 0)
         if !budget.isEmpty { line += "budget \(budget)".padding(toLength: 20, withPad: " ", startingAt: 0) }
         return line + extra
     }
