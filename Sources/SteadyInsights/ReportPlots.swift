@@ -15,7 +15,7 @@ enum ReportPlots {
         let years = Array(firstYear...max(firstYear, lastYear))
         let legendHeight = 24.0
         var svg = SVGCanvas(width: width, height: top + Double(years.count) * yearHeight + legendHeight)
-        let most = max(1, byDay.filter { $0.key >= firstDay && $0.key <= lastDay }.map(\.value).max() ?? 1)
+        let heat = HeatScale(byDay.filter { $0.key >= firstDay && $0.key <= lastDay && $0.value > 0 }.map(\.value))
         for (row, year) in years.enumerated() {
             let y0 = top + Double(row) * yearHeight
             let yearStart = max(firstDay, CivilDay(year: year, month: 1, day: 1).dayNumber)
@@ -42,7 +42,7 @@ enum ReportPlots {
                 let count = byDay[day] ?? 0
                 let label = CivilDay(dayNumber: day).iso + ": " + (count == 0 ? "no check-ins" : count == 1 ? "1 check-in" : "\(count) check-ins")
                 svg.rect(x: left + column * step, y: y0 + weekday * step, width: cell, height: cell,
-                         fill: count == 0 ? Palette.empty : Palette.heat[level(count, of: most)], rx: 2, tooltip: label)
+                         fill: count == 0 ? Palette.empty : Palette.heat[heat.level(count)], rx: 2, tooltip: label)
             }
         }
         // Legend.
@@ -55,7 +55,30 @@ enum ReportPlots {
         return svg.render(plot: "calendar", title: "Check-ins by day")
     }
 
-    /// Heat level 0–4 for `count` (> 0) when the busiest day has `most`.
+    /// Heat levels by quintile of the days with any check-ins, so a busy journal and a quiet
+    /// one both show their ups and downs (levels relative to the busiest day would paint
+    /// nearly every day the same when most days are busy).
+    struct HeatScale {
+        /// The counts of the days with any check-ins, sorted.
+        let sorted: [Int]
+
+        init(_ counts: [Int]) { sorted = counts.sorted() }
+
+        /// 0 (lightest) to 4 for a count above zero: which fifth of the days it reaches, the
+        /// busiest days always darkest.
+        func level(_ count: Int) -> Int {
+            guard !sorted.isEmpty else { return 0 }
+            var low = 0, high = sorted.count  // days with at most `count`
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] <= count { low = mid + 1 } else { high = mid }
+            }
+            let share = Double(low) / Double(sorted.count)
+            return min(Palette.heat.count - 1, max(0, Int((share * Double(Palette.heat.count)).rounded(.up)) - 1))
+        }
+    }
+
+    /// Heat level 0–4 for `count` (> 0) when the busiest cell has `most`.
     static func level(_ count: Int, of most: Int) -> Int {
         min(Palette.heat.count - 1, max(0, Int((Double(count) / Double(most) * Double(Palette.heat.count)).rounded(.up)) - 1))
     }
