@@ -334,7 +334,7 @@ private struct State {
         if chance(0.6) {
             let settled = pick([("few-minutes", 30), ("half-hour", 35), ("longer", 25), ("still-settling", 10)])
             try entry([TriggerJournal.FollowUpField.settledAfter: .choice(settled),
-                       TriggerJournal.FollowUpField.intensity: .number(max(1, level - Int.random(in: 0...4, using: &rng)))],
+                       TriggerJournal.FollowUpField.intensity: .number(min(10, max(1, level - Int.random(in: -1...4, using: &rng))))],
                       kind: TriggerJournal.followUpForm.id, at: time + hours(1, 3), parent: id, into: &s)
         }
     }
@@ -350,7 +350,7 @@ private struct State {
         ]
         if chance(0.9) {
             values["intensity-before"] = .number(before)
-            if chance(0.9) { values["intensity-after"] = .number(max(1, min(10, Int((Double(before) - effect + Double.random(in: -1.5...1.5, using: &rng)).rounded())))) }
+            if chance(0.9) { values["intensity-after"] = .number(max(1, min(10, Int((Double(before) - effect + Double.random(in: -2...3, using: &rng)).rounded())))) }
         }
         try entry(values, kind: "calming", at: start + hours(7, 23), into: &s)
     }
@@ -363,7 +363,7 @@ private struct State {
             "waited-seconds": .number(Int.random(in: 30...120, using: &rng)),
         ]
         if chance(0.85) {
-            values[Pause.Field.urgeAfter] = .number(max(1, before - Int.random(in: 0...4, using: &rng)))
+            values[Pause.Field.urgeAfter] = .number(min(10, max(1, before - Int.random(in: -1...4, using: &rng))))
             values[Pause.Field.decision] = .choice(pick([("wait-longer", 30), ("let-it-pass", 30), ("go-ahead", 25), ("talk-to-someone", 15)]))
         }
         try entry(values, kind: "pause", at: start + hours(9, 23.5), into: &s)
