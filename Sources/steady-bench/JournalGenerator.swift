@@ -39,6 +39,11 @@ struct JournalGenerator {
             }
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        // Open it once the way steady does: SQLite settles the file's header and size on the
+        // first WAL open, which would otherwise land on the first timed command.
+        let journal = try Journal(path: path, create: false)
+        _ = try journal.historyPage(HistoryFilter(), limit: 1)
         return state.counts
     }
 }
