@@ -18,25 +18,12 @@ public struct FileDescriptorSink: ByteSink {
             let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE { throw InsightsError(.outputClosed, "The output was closed before everything was written.") }
                 throw InsightsError(.output, "The output could not be written (\(String(cString: strerror(errno)))).")
             }
             offset += written
         }
     }
-}
-
-/// Collects bytes in memory.
-public struct MemorySink: ByteSink {
-    public var bytes: [UInt8] = []
-
-    public init() {}
-
-    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
-        self.bytes.append(contentsOf: bytes)
-    }
-
-    /// The bytes as UTF-8 text.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// A byte buffer that is handed to a sink in large chunks: the export's output path.
@@ -121,11 +108,6 @@ struct ByteWriter {
         s.withUTF8Buffer { raw(UnsafeRawBufferPointer($0)) }
     }
 
-    mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { raw(UnsafeRawBufferPointer($0)) }
-    }
-
     mutating func int(_ value: Int) {
         reserve(21)
         if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
@@ -201,11 +183,6 @@ struct ByteWriter {
         base[count] = 0x22; count += 1
     }
 
-    mutating func csvField(_ string: String) {
-        var s = string
-        s.withUTF8 { csvField(UnsafeRawBufferPointer($0)) }
-    }
-
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, other
@@ -232,10 +209,5 @@ struct ByteWriter {
             }
         }
         base[count] = 0x22; count += 1
-    }
-
-    mutating func jsonString(_ string: String) {
-        var s = string
-        s.withUTF8 { jsonString(UnsafeRawBufferPointer($0)) }
     }
 }

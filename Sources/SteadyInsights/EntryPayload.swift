@@ -140,11 +140,6 @@ struct EntryPayload {
         return string(field.value)
     }
 
-    /// The key of a field as a string.
-    func key(of field: Field) -> String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[field.key]), as: UTF8.self)
-    }
-
     /// The string a quoted JSON literal (a field's value range) stands for.
     func string(_ literal: Range<Int>) -> String {
         let inner = UnsafeRawBufferPointer(rebasing: bytes[(literal.lowerBound + 1)..<(literal.upperBound - 1)])

@@ -1,21 +1,10 @@
 /// SQL expressions that read one field of an entry's stored `FormResponse` (JSON) inside
-/// SQLite, so large journals are summarised without decoding every entry in Swift.
+/// SQLite, for the few places where that is simpler than `EntryPayload` (wins added by hand).
 ///
 /// The stored shape is SteadyKit's `Codable` form of `FormResponse`:
-/// `{"formID": "...", "values": {"intensity": {"number": {"_0": 7}}, "kind": {"choice": {"_0": "work"}}}}`.
-/// `EntrySQLTests` records entries through `Journal.recordEntry` and reads them back with these
-/// expressions, so a change of that shape fails a test rather than silently emptying a chart.
+/// `{"formID": "...", "values": {"win": {"text": {"_0": "…"}}}}`. `StatsTests` reads wins
+/// recorded through `Journal.recordEntry`, so a change of that shape fails a test.
 enum EntrySQL {
-    /// The number given for `key` (NULL when absent or not a number).
-    static func number(_ key: String, payload: String = "payload") -> String {
-        "json_extract(\(payload), '$.values.\(quoted(key)).number._0')"
-    }
-
-    /// The choice key given for `key` (NULL when absent or not a choice).
-    static func choice(_ key: String, payload: String = "payload") -> String {
-        "json_extract(\(payload), '$.values.\(quoted(key)).choice._0')"
-    }
-
     /// The text given for `key` (NULL when absent or not text). Person-written: read it only
     /// where the output may contain it.
     static func text(_ key: String, payload: String = "payload") -> String {

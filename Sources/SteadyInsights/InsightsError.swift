@@ -4,8 +4,10 @@ public struct InsightsError: Error, Sendable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
         /// `--since`/`--until` could not be read, or they are the wrong way round.
         case badWindow
-        /// Writing the output failed (disk full, closed pipe).
+        /// Writing the output failed (disk full, no permission).
         case output
+        /// The reader of the output went away (`| head`): not a problem, just the end.
+        case outputClosed
     }
 
     public let code: Code

@@ -135,11 +135,7 @@ private struct RecordWriter {
     }
 
     mutating func header() {
-        for (index, name) in JournalExport.columns.enumerated() {
-            if index > 0 { writer.byte(0x2C) }
-            writer.string(name)
-        }
-        writer.ascii("\r\n")
+        writer.raw(Array((JournalExport.columns.joined(separator: ",") + "\r\n").utf8))
     }
 
     mutating func prompt(_ row: SQLiteRows) {

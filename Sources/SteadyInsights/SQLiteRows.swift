@@ -32,7 +32,6 @@ final class SQLiteRows {
     @inline(__always) func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(raw, column)) }
     @inline(__always) func double(_ column: Int32) -> Double { sqlite3_column_double(raw, column) }
     @inline(__always) func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
-    @inline(__always) func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
 
     /// The column's text or blob bytes (empty for NULL).
     @inline(__always) func bytes(_ column: Int32) -> UnsafeRawBufferPointer {

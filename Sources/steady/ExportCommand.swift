@@ -64,7 +64,7 @@ struct ExportCommand: ParsableCommand {
                 print("Wrote \(summary.records) records to \(output): \(summary.prompts) prompts (\(summary.answers) answered) and \(summary.entries) entries.")
             }
         } catch let error as InsightsError {
-            if errno == EPIPE { throw ExitCode.success }
+            if error.code == .outputClosed { return }
             printError(error.description)
             throw ExitStatus.failure
         } catch {

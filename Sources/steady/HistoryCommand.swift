@@ -30,7 +30,7 @@ struct HistoryCommand: ParsableCommand {
     var practice: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Only prompts that ended this way: \(Outcome.allCases.map { $0 == .pending ? "pending" : $0.rawValue }.joined(separator: ", ")). Repeat or separate with commas. Leaves out logged entries.",
+        "Only prompts that ended this way: \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")). Repeat or separate with commas. Leaves out logged entries.",
         valueName: "outcome"))
     var outcome: [String] = []
 

@@ -83,6 +83,12 @@ struct Ran {
         #expect(paged.count == 5)
         #expect(paged.first?.hasPrefix("2025-01-08 00:49  e") == true)
         #expect(paged.allSatisfy { $0.contains("  win  ") })
+
+        // An export read only in part (`| head`) ends quietly and successfully.
+        let partial = try run("/bin/bash", ["-c", "set -o pipefail; \(SteadyBinary.path) export json | head -n 2 | wc -l"],
+                              environment: environment)
+        #expect(partial.status == 0)
+        #expect(partial.stdout == "2\n")
     }
 
     func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Ran {
