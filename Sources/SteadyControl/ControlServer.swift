@@ -39,7 +39,12 @@ public final class ControlServer: @unchecked Sendable {
             close(fd)
             throw ControlError("The control socket path \(path) is too long; set XDG_RUNTIME_DIR to a shorter directory.")
         }
-        unlink(path)
+        // A socket file that still answers belongs to a running daemon: never take it over.
+        if (try? ControlClient(path: path).send(.status, timeout: 2)) ?? nil != nil {
+            close(fd)
+            throw ControlError("Another steady daemon is already listening on \(path); stop it first (`systemctl --user stop steady`).")
+        }
+        unlink(path)  // a stale file left by a daemon that did not stop cleanly
         let oldMask = umask(0o177)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
