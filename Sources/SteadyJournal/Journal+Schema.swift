@@ -68,6 +68,10 @@ extension Journal {
                 );
                 """)
         }
+        migrator.registerMigration("v2-entry-parent-index") { db in
+            // Follow-ups of an entry (a trigger's "how did it settle") are looked up by parent.
+            try db.execute(sql: "CREATE INDEX entry_by_parent ON entry(parent_id)")
+        }
         return migrator
     }
 }

@@ -216,7 +216,7 @@ Show help information.
 .It Em export
 Export every prompt, answer and entry as CSV or JSON Lines.
 .Pp
-One record per line, oldest first: each prompt with its answer, and each entry you logged. The columns are stable and described in docs/export.md. CSV follows RFC 4180 (a header line, CRLF line ends, quoted fields where needed); json writes JSON Lines, one object per line with the same keys. Times are local, with their UTC offset (RFC 3339). Streams in constant memory, however large the journal.
+One record per line, in the order they were written: each prompt with its answer, and each entry you logged. The columns are stable and described in docs/export.md. CSV follows RFC 4180 (a header line, CRLF line ends, quoted fields where needed); json writes JSON Lines, one object per line with the same keys. Times are local, with their UTC offset (RFC 3339). Streams in constant memory, however large the journal.
 .Pp
 The export holds everything you wrote: the file is created readable by you only.
 .Pp
