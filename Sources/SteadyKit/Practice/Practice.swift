@@ -36,7 +36,7 @@ import Foundation
 /// ```
 /// Register it in `BuiltinPractices` (`PracticeRegistry.register(StretchPractice.self)`).
 ///
-/// Tone: prompts are short, warm and optional. Never shame ("you missed…"), never hurry,
+/// Tone: prompts are short, warm and optional. Never blame the person for a gap, never hurry,
 /// no exclamation marks; a test scans every practice's strings for this.
 public protocol Practice: Sendable {
     /// The typed settings read from the practice's config table.
