@@ -1,19 +1,18 @@
 import Foundation
-import SteadyTestSupport
 
 /// A stand-in `systemctl` first on `PATH`: records every argument list, answers `show` from a
 /// state file, and turns `enable --now` / `disable --now` / `restart` into state changes, so
 /// a test sees exactly what `steady service` asked of systemd.
-struct FakeSystemctl {
-    let directory: TemporaryDirectory
-    var binDirectory: String { directory.file("fake-bin") }
-    var log: String { directory.file("systemctl.log") }
-    var stateFile: String { directory.file("systemctl.state") }
+public struct FakeSystemctl {
+    public let directory: TemporaryDirectory
+    public var binDirectory: String { directory.file("fake-bin") }
+    public var log: String { directory.file("systemctl.log") }
+    public var stateFile: String { directory.file("systemctl.state") }
 
     /// - Parameters:
     ///   - manager: whether a user manager "answers" (`show --property=Version`).
     ///   - startFails: whether `enable --now` leaves the unit failed.
-    init(directory: TemporaryDirectory, manager: Bool = true, startFails: Bool = false, initialState: String = "inactive") throws {
+    public init(directory: TemporaryDirectory, manager: Bool = true, startFails: Bool = false, initialState: String = "inactive") throws {
         self.directory = directory
         try directory.write("systemctl.state", initialState + "\n")
         let script = """
@@ -40,12 +39,12 @@ struct FakeSystemctl {
     }
 
     /// Every call, one argument list per line.
-    var calls: [String] {
+    public var calls: [String] {
         ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
     /// `base` with the fake first on `PATH`.
-    func environment(_ base: [String: String]) -> [String: String] {
+    public func environment(_ base: [String: String]) -> [String: String] {
         var environment = base
         environment["PATH"] = binDirectory + ":/usr/bin:/bin"
         return environment
