@@ -1,12 +1,9 @@
 import ArgumentParser
 import Foundation
-import Logging
 import SteadyConfig
 import SteadyControl
-import SteadyDaemon
 import SteadyJournal
 import SteadyKit
-import SteadySystemd
 
 struct AnswerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -115,48 +112,28 @@ struct AnswerCommand: ParsableCommand {
     }
 
     private func submit(_ prompt: PromptRecord, request: ControlRequest, journal: Journal) throws {
-        let response: ControlResponse?
+        let result: PromptRequestResult
         do {
-            response = try ControlClient().send(request)
-        } catch {
+            result = try carryOut(request, journal: journal, configPath: options.config)
+        } catch let error as ControlError {
             printError("the daemon did not confirm the answer (\(error)); check `steady history` before answering again.")
             throw ExitStatus.failure
+        } catch let error as ConfigError {
+            printError("\(error)")
+            throw ExitStatus.config
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.journal
         }
-        switch response {
-        case .answered(_, let acknowledgement)?:
+        switch result {
+        case .done(let acknowledgement):
             print(acknowledgement ?? "Saved. Thank you.")
-        case .failure(let message)?:
+        case .refused(let message):
             printError(message)
             throw ExitStatus.notFound
-        case .status?:
+        case .unexpectedReply:
             printError("the daemon gave an unexpected reply; the answer may not be saved — check `steady history`.")
             throw ExitStatus.failure
-        case nil:
-            // No daemon: record it here, with the same reactions the daemon would apply.
-            do {
-                let loader = ConfigLoader(registry: registry)
-                let engine = Engine(
-                    environment: .init(loader: loader, configPath: options.config,
-                                       journal: journal, clock: SystemClock(),
-                                       logger: Logger(label: "steady", factory: { _ in SwiftLogNoOpLogHandler() })),
-                    config: try loader.load(path: options.config), queue: DispatchQueue(label: "steady.answer"))
-                switch request {
-                case .answer(_, let value, let note):
-                    print(try engine.answerWithoutDaemon(promptID: prompt.id, value: value, note: note) ?? "Saved. Thank you.")
-                case .skip, .later:
-                    var skipping = false
-                    if case .skip = request { skipping = true }
-                    print(try engine.handleWithoutAnswer(promptID: prompt.id, skip: skipping))
-                case .status:
-                    break
-                }
-            } catch let error as ConfigError {
-                printError("\(error)")
-                throw ExitStatus.config
-            } catch {
-                printError("\(error)")
-                throw ExitStatus.journal
-            }
         }
     }
 }
