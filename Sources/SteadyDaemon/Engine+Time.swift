@@ -52,17 +52,18 @@ final class ClockSetWatcher {
     init?(queue: DispatchQueue, onChange: @escaping () -> Void) {
         fd = timerfd_create(CLOCK_REALTIME, Int32(TFD_CLOEXEC) | Int32(TFD_NONBLOCK))
         guard fd >= 0 else { return nil }
-        source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        guard arm() else {
+        // Armed before the source exists: a source released without ever being resumed crashes.
+        guard Self.arm(fd) else {
             close(fd)
             return nil
         }
+        source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         let fd = fd
-        source.setEventHandler { [weak self] in
+        source.setEventHandler {
             var expirations: UInt64 = 0
             let n = read(fd, &expirations, 8)
             if n < 0 && errno == ECANCELED {
-                _ = self?.arm()
+                _ = Self.arm(fd)
                 onChange()
             }
         }
@@ -70,7 +71,7 @@ final class ClockSetWatcher {
         source.resume()
     }
 
-    private func arm() -> Bool {
+    private static func arm(_ fd: Int32) -> Bool {
         var spec = itimerspec()
         spec.it_value.tv_sec = Int(Int32.max)  // far future: it never expires, it only cancels
         return timerfd_settime(fd, Int32(TFD_TIMER_ABSTIME) | Int32(TFD_TIMER_CANCEL_ON_SET), &spec, nil) == 0

@@ -107,7 +107,7 @@ public final class BusConnection: @unchecked Sendable {
         self.queue = queue
         self.description = description
         queue.setSpecific(key: onQueueKey, value: ObjectIdentifier(self))
-        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        let source = Self.watch(fd) { DispatchSource.makeReadSource(fileDescriptor: $0, queue: queue) }
         source.setEventHandler { [weak self] in self?.process() }
         readSource = source
         source.resume()
@@ -290,7 +290,7 @@ public final class BusConnection: @unchecked Sendable {
         let events = sd_bus_get_events(bus)
         if events >= 0, Int16(events) & Int16(POLLOUT) != 0 {
             if writeSource == nil {
-                let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+                let source = Self.watch(fd) { [queue] in DispatchSource.makeWriteSource(fileDescriptor: $0, queue: queue) }
                 source.setEventHandler { [weak self] in self?.process() }
                 writeSource = source
                 source.resume()
@@ -319,6 +319,20 @@ public final class BusConnection: @unchecked Sendable {
         }
         timer = source
         source.resume()
+    }
+
+    /// A Dispatch source on a duplicate of `fd`, closed only by the source's cancel handler.
+    ///
+    /// sd-bus closes its socket as soon as the connection is unreferenced, while a cancelled
+    /// source is unregistered later on libdispatch's manager thread; a descriptor closed (and
+    /// its number reused) in between corrupts libdispatch's epoll bookkeeping on Linux. The
+    /// duplicate keeps the socket alive until the source is really gone.
+    private static func watch<Source>(_ fd: Int32, _ make: (Int32) -> Source) -> Source {
+        let watched = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+        guard watched >= 0 else { return make(fd) }
+        let source = make(watched)
+        (source as? any DispatchSourceProtocol)?.setCancelHandler { Glibc.close(watched) }
+        return source
     }
 
     private func teardown(failingCallsWith error: BusError?) {

@@ -63,8 +63,13 @@ final class TestNotificationServer: @unchecked Sendable {
             }, Unmanaged.passUnretained(self).toOpaque())
         guard rc >= 0 else { throw ServerError("export /org/freedesktop/Notifications", rc) }
 
-        let source = DispatchSource.makeReadSource(fileDescriptor: sd_bus_get_fd(bus), queue: queue)
+        // On a duplicate closed by the cancel handler: sd-bus closes its own descriptor at once,
+        // libdispatch unregisters the source later (see BusConnection.watch).
+        let watched = fcntl(sd_bus_get_fd(bus), F_DUPFD_CLOEXEC, 0)
+        guard watched >= 0 else { throw ServerError("dup the bus socket", -errno) }
+        let source = DispatchSource.makeReadSource(fileDescriptor: watched, queue: queue)
         source.setEventHandler { [weak self] in self?.pump() }
+        source.setCancelHandler { Glibc.close(watched) }
         self.source = source
         source.resume()
         queue.async { [weak self] in self?.pump() }

@@ -24,14 +24,18 @@ public struct CommandResult: Sendable {
 }
 
 /// A child process with its environment, started and stopped by a test.
+///
+/// Its stdout and stderr are read by two plain threads with blocking `read`s rather than
+/// `FileHandle.readabilityHandler`: hundreds of short-lived children each setting up and
+/// tearing down a Dispatch read source on a pipe is the churn that trips libdispatch's epoll
+/// bookkeeping on Linux ("Source finalized twice", swift-corelibs-libdispatch #949).
 public final class ChildProcess: @unchecked Sendable {
     public let process = Process()
     private let outPipe = Pipe()
     private let errPipe = Pipe()
     private let exited = DispatchSemaphore(value: 0)
-    private var outData = Data()
-    private var errData = Data()
-    private let lock = NSLock()
+    private let out = Output()
+    private let err = Output()
 
     public init(_ executable: String, _ arguments: [String], environment: [String: String], stdin: Bool = false) {
         process.executableURL = URL(fileURLWithPath: executable)
@@ -40,18 +44,14 @@ public final class ChildProcess: @unchecked Sendable {
         process.standardOutput = outPipe
         process.standardError = errPipe
         if !stdin { process.standardInput = FileHandle.nullDevice }
-        outPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.lock.withLock { self?.outData.append(data) }
-        }
-        errPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            self?.lock.withLock { self?.errData.append(data) }
-        }
         process.terminationHandler = { [exited] _ in exited.signal() }
     }
 
-    public func start() throws { try process.run() }
+    public func start() throws {
+        try process.run()
+        out.collect(from: outPipe.fileHandleForReading)
+        err.collect(from: errPipe.fileHandleForReading)
+    }
 
     public var pid: Int32 { process.processIdentifier }
     public var isRunning: Bool { process.isRunning }
@@ -65,8 +65,16 @@ public final class ChildProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    public var stdout: String { lock.withLock { String(decoding: outData, as: UTF8.self) } }
-    public var stderr: String { lock.withLock { String(decoding: errData, as: UTF8.self) } }
+    /// Waits (up to `timeout` seconds) until both pipes reached end of file, so everything the
+    /// child wrote has been read. A grandchild still holding a pipe open only costs the wait.
+    public func waitForOutput(timeout: Double = 5) {
+        let deadline = DispatchTime.now() + timeout
+        out.waitForEnd(until: deadline)
+        err.waitForEnd(until: deadline)
+    }
+
+    public var stdout: String { out.text }
+    public var stderr: String { err.text }
 
     /// Runs to completion and returns status and output.
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String],
@@ -84,19 +92,44 @@ public final class ChildProcess: @unchecked Sendable {
             child.signal(SIGKILL)
             throw TestSupportError("\(executable) \(arguments) did not finish within \(timeout) s")
         }
-        // Drain what is left in the pipes.
-        child.outPipe.fileHandleForReading.readabilityHandler = nil
-        child.errPipe.fileHandleForReading.readabilityHandler = nil
-        let restOut = child.outPipe.fileHandleForReading.readDataToEndOfFile()
-        let restErr = child.errPipe.fileHandleForReading.readDataToEndOfFile()
-        child.lock.withLock {
-            child.outData.append(restOut)
-            child.errData.append(restErr)
-        }
+        child.waitForOutput()
         return CommandResult(status: status, stdout: child.stdout, stderr: child.stderr)
     }
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// What one pipe of a child yielded so far, read on a thread of its own until end of file.
+private final class Output: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private let ended = DispatchSemaphore(value: 0)
+
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    func collect(from handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            let fd = handle.fileDescriptor
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = read(fd, &buffer, buffer.count)
+                if n > 0 {
+                    lock.withLock { data.append(contentsOf: buffer[0..<n]) }
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
+            withExtendedLifetime(handle) {}
+            ended.signal()
+        }
+    }
+
+    func waitForEnd(until deadline: DispatchTime) {
+        guard ended.wait(timeout: deadline) == .success else { return }
+        ended.signal()
     }
 }
