@@ -8,6 +8,7 @@ func practice(_ name: String) -> Target {
 
 let practiceNames = [
     "MorningMindfulness", "EveningReflection", "SleepWindDown", "ReachOut", "SelfCompassion", "Wins", "SelfAssessment",
+    "TriggerJournal",
 ]
 
 let package = Package(

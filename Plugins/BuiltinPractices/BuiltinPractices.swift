@@ -5,6 +5,7 @@ import SelfAssessment
 import SelfCompassion
 import SleepWindDown
 import SteadyKit
+import TriggerJournal
 import Wins
 
 /// The practices that ship with steady.
@@ -19,6 +20,7 @@ public enum BuiltinPractices {
         registry.register(SelfCompassionPractice.self)
         registry.register(WinsPractice.self)
         registry.register(SelfAssessmentPractice.self)
+        registry.register(TriggerJournalPractice.self)
         return registry
     }
 }

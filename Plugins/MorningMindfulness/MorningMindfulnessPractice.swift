@@ -41,6 +41,10 @@ public struct MorningMindfulnessPractice: Practice {
         }
     }
 
+    /// `steady breathe` with the suggested pattern, offered as "Guide me" on the prompt; a
+    /// finished session answers the prompt with that pattern.
+    public var guideCommand: [String]? { ["breathe", settings.technique.rawValue] }
+
     /// The suggested pattern first, then the other patterns, grounding, and "not now".
     var choices: [Choice] {
         let suggested = settings.technique.pattern

@@ -39,5 +39,9 @@ public enum DefaultConfig {
         [practices.sleep-wind-down]
         schedule = "22:00"
 
+        # No schedule: after each `steady log trigger` entry, one check-in on how it settled.
+        [practices.trigger-journal]
+        follow-up-after = "1h"         # or "off"
+
         """
 }

@@ -11,6 +11,10 @@ public enum ControlRequest: Codable, Sendable, Equatable {
     case later(promptID: Int64)
     /// Let a prompt pass (ends as skipped).
     case skip(promptID: Int64)
+    /// An entry was just written with a tool: schedule the check-ins that follow it.
+    case followUpEntry(entryID: Int64)
+    /// An entry was followed up in the terminal (as entry `followUpEntryID`): end its waiting check-ins.
+    case entryFollowedUp(entryID: Int64, followUpEntryID: Int64)
 }
 
 /// The daemon's reply to one request.
@@ -20,6 +24,10 @@ public enum ControlResponse: Codable, Sendable, Equatable {
     case answered(promptID: Int64, acknowledgement: String?)
     /// The request could not be done; `message` says why in one sentence.
     case failure(message: String)
+    /// Check-ins were scheduled for these times (none when the practice is not configured).
+    case followUps(at: [Date])
+    /// This many waiting check-ins were ended.
+    case closed(count: Int)
 }
 
 /// The running daemon's view of itself.

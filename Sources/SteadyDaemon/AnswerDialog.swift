@@ -2,7 +2,8 @@ import Foundation
 import SteadyJournal
 import SteadyKit
 
-/// Asks for a typed answer outside the notification, for servers without inline reply:
+/// Asks for an answer outside the notification — typed text for servers without inline
+/// reply, or a pick from the whole list of choices when the bubble could not show them all:
 /// the configured `answer-command`, else the first of zenity, kdialog or yad, else a
 /// terminal running `steady answer ID`.
 ///
@@ -13,25 +14,35 @@ import SteadyKit
 enum AnswerDialog {
     /// The program and arguments to run for `prompt`, and whether its stdout is the answer.
     static func command(configured: [String]?, prompt: PromptRecord, steadyPath: String,
+                        environment: [String: String] = ProcessInfo.processInfo.environment,
                         exists: (String) -> Bool = { FileManager.default.isExecutableFile(atPath: $0) }) -> (argv: [String], printsAnswer: Bool)?
     {
         if let configured { return (configured, true) }
         let title = prompt.content.title
         let text = prompt.content.body
-        let candidates: [(String, [String])] = [
-            ("zenity", ["--entry", "--title", title, "--text", text]),
-            ("kdialog", ["--title", title, "--inputbox", text]),
-            ("yad", ["--entry", "--title", title, "--text", text]),
-        ]
+        let choices = prompt.content.request.actionChoices
+        let candidates: [(String, [String])] = if case .text = prompt.content.request {
+            [
+                ("zenity", ["--entry", "--title", title, "--text", text]),
+                ("kdialog", ["--title", title, "--inputbox", text]),
+                ("yad", ["--entry", "--title", title, "--text", text]),
+            ]
+        } else {
+            // A list to pick from; each prints the label (kdialog the key), which `parse` takes.
+            [
+                ("zenity", ["--list", "--title", title, "--text", text, "--column", "Answer"] + choices.map(\.label)),
+                ("kdialog", ["--title", title, "--menu", text] + choices.flatMap { [$0.key, $0.label] }),
+                ("yad", ["--list", "--title", title, "--text", text, "--column", "Answer", "--print-column=1", "--separator="]
+                    + choices.map(\.label)),
+            ]
+        }
         for directory in ["/usr/bin", "/usr/local/bin"] {
             for (program, arguments) in candidates where exists("\(directory)/\(program)") {
                 return (["\(directory)/\(program)"] + arguments, true)
             }
         }
-        for terminal in ["/usr/bin/x-terminal-emulator", "/usr/bin/xterm"] where exists(terminal) {
-            return ([terminal, "-e", steadyPath, "answer", String(prompt.id)], false)
-        }
-        return nil
+        guard let terminal = TerminalLauncher.terminal(environment: environment, exists: exists) else { return nil }
+        return (TerminalLauncher.command(["answer", String(prompt.id)], steadyPath: steadyPath, terminal: terminal), false)
     }
 
     /// Runs the dialog off the engine queue; `completion` gets the typed text (nil for "not now").

@@ -18,12 +18,33 @@ protocol PromptChannel: AnyObject {
     func show(_ offer: Offer, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void)
     /// Removes a bubble (answered elsewhere, expired).
     func withdraw(_ handle: UInt32)
+    /// Shows a short notice in place of the bubble `handle` (or as a new one where it is gone):
+    /// the acknowledgement of an answer, "I'll ask again at 14:20" after Later. It closes by
+    /// itself after a few seconds unless it `lingers`. `completion` gets its handle, or nil
+    /// where the channel has no bubbles.
+    func showNotice(_ notice: Notice, replacing handle: UInt32?, completion: @escaping (UInt32?) -> Void)
     /// Starts (connects to the bus, …); events may follow. On the engine queue.
     func connect()
     /// Stops; no events after this.
     func disconnect()
     /// Called on the engine queue with what happened.
     var onEvent: ((ChannelEvent) -> Void)? { get set }
+}
+
+extension PromptChannel {
+    /// Channels without bubbles of their own (a command, no server) show no notices.
+    func showNotice(_ notice: Notice, replacing handle: UInt32?, completion: @escaping (UInt32?) -> Void) {
+        if let handle { withdraw(handle) }
+        completion(nil)
+    }
+}
+
+/// A few words shown after the person did something with a prompt; it asks nothing.
+struct Notice: Equatable {
+    var title: String
+    var body: String
+    /// Stays until dismissed (the safety response) instead of closing after a few seconds.
+    var lingers = false
 }
 
 /// What the person (or the server) did.

@@ -25,23 +25,39 @@ extension Engine {
         let reaction = config.practice(prompt.practice)?.practice.react(to: answer, prompt: prompt.content) ?? .none
 
         if let snooze = reaction.snooze, prompt.snoozes < config.sparing.snoozeLimit {
-            return try putOff(prompt, by: snooze)
+            return try putOff(prompt, by: snooze, onBubble: answerChannel == .notification)
         }
 
         let outcome: Outcome = reaction.skips ? .skipped : .answered
         try journal.recordAnswer(answer, outcome: outcome)
         logger.info("prompt answered", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(promptID)",
                                                   "outcome": "\(outcome.rawValue)", "channel": "\(answerChannel.rawValue)"])
-        withdraw(promptID)
+        let safety = safetyResponse(to: value, for: prompt.content)
+        let acknowledgement = safety.map { $0.lines.joined(separator: "\n") } ?? reaction.acknowledgement
+        if answerChannel != .notification {
+            withdraw(promptID)  // answered elsewhere: the bubble goes (CloseNotification)
+        } else if safety == nil, reaction.followUps.contains(where: { $0.after <= 0 }) {
+            handOverBubble(of: promptID)  // the next question takes the bubble's place
+        } else {
+            replaceBubble(of: promptID, with: Notice(title: prompt.content.title,
+                                                     body: acknowledgement ?? "Kept in your journal.", lingers: safety != nil))
+        }
         for followUp in reaction.followUps {
             scheduleFollowUp(followUp, after: prompt, answer: answer)
         }
         if isRunning { tick() }
-        return .recorded(acknowledgement: reaction.acknowledgement)
+        return .recorded(acknowledgement: acknowledgement)
     }
 
-    /// "Later": shows the prompt again after `seconds` (at most `snooze-limit` times).
-    func putOff(_ prompt: PromptRecord, by seconds: Int) throws -> AnswerResult {
+    /// The safety response when the answer rates intensity at or above the configured threshold.
+    func safetyResponse(to value: AnswerValue, for content: PromptContent) -> SafetyResponse? {
+        guard case .scale(let scale) = content.request, scale == .intensity, case .number(let rating) = value else { return nil }
+        return SafetyResponse.check(intensity: rating, settings: config.safety)
+    }
+
+    /// "Later": shows the prompt again after `seconds` (at most `snooze-limit` times). Chosen
+    /// on the bubble, the bubble says when, in place, and the prompt comes back in it.
+    func putOff(_ prompt: PromptRecord, by seconds: Int, onBubble: Bool = false) throws -> AnswerResult {
         guard prompt.outcome == .pending else {
             throw EngineError("Prompt #\(prompt.id) is already \(prompt.outcome.rawValue); nothing was changed.")
         }
@@ -53,7 +69,12 @@ extension Engine {
         try journal.reschedule(prompt.id, dueAt: due,
                                expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)),
                                at: now, snoozed: true)
-        withdraw(prompt.id)
+        if onBubble {
+            replaceBubble(of: prompt.id, with: Notice(
+                title: prompt.content.title, body: "Later, then. I'll ask again at \(Self.describe(due, now: now, zone: env.timeZone()))."))
+        } else {
+            withdraw(prompt.id)
+        }
         logger.info("prompt put off", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(prompt.id)", "outcome": "snoozed"])
         if isRunning { tick() }
         return .snoozed(until: due)
@@ -93,13 +114,16 @@ extension Engine {
 
     private func scheduleFollowUp(_ followUp: FollowUp, after prompt: PromptRecord, answer: Answer) {
         guard let setup = config.practice(prompt.practice) else { return }
-        let due = answer.answeredAt.addingTimeInterval(TimeInterval(followUp.after))
+        let asked = answer.answeredAt.addingTimeInterval(TimeInterval(followUp.after))
+        // Right away when it is the next question; later ones wait out quiet hours.
+        let due = followUp.after > 0 ? outsideQuietHours(asked) : asked
         let occasion = Occasion(reason: .followUp(key: followUp.key, after: answer.value), slot: due,
                                 dayNumber: Occasion.dayNumber(of: due, in: env.timeZone()))
         let content = setup.practice.prompt(for: occasion)
         do {
             _ = try journal.recordPrompt(
                 practice: prompt.practice, slot: due, kind: .followUp, followUpKey: followUp.key, parentID: prompt.id,
+                entryID: prompt.entryID,
                 content: content, createdAt: answer.answeredAt, dueAt: due,
                 expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)))
         } catch {
@@ -115,7 +139,7 @@ extension Engine {
                   let prompt = try? journal.prompt(promptID) else { return }
             switch key {
             case GenericAction.later:
-                do { _ = try putOff(prompt, by: config.sparing.snooze.seconds) } catch {
+                do { _ = try putOff(prompt, by: config.sparing.snooze.seconds, onBubble: true) } catch {
                     logger.warning("could not put a prompt off", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
                 }
                 return
@@ -124,7 +148,10 @@ extension Engine {
                     logger.warning("could not skip a prompt", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
                 }
                 return
-            case GenericAction.answer:
+            case GenericAction.guide:
+                openGuide(for: prompt)
+                return
+            case GenericAction.answer, GenericAction.defaultKey:
                 shown[promptID] = nil  // the bubble closes; the dialog takes over
                 openDialog(for: prompt)
                 return
@@ -151,6 +178,7 @@ extension Engine {
                 logger.warning("reply from the notification not recorded", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
             }
         case .dismissed(let handle, let reason):
+            notices = notices.filter { $0.value != handle }
             if let promptID = shown.first(where: { $0.value == handle })?.key {
                 shown[promptID] = nil
                 logger.info("notification closed without an answer; the prompt stays pending",
@@ -163,6 +191,7 @@ extension Engine {
         case .unavailable:
             logger.info("notification server gone; prompts stay pending")
             shown.removeAll()
+            notices.removeAll()
         }
     }
 }
@@ -182,6 +211,20 @@ extension Engine {
                 let engine = engine.value
                 engine.recordDialogAnswer(text, for: prompt)
             }
+        }
+    }
+
+    /// Opens a terminal running the practice's guide; the bubble goes, the prompt waits for
+    /// the guided session to answer it (or for any other answer, or its expiry).
+    func openGuide(for prompt: PromptRecord) {
+        guard let arguments = config.practice(prompt.practice)?.practice.guideCommand,
+              let terminal = TerminalLauncher.terminal() else { return }
+        let steadyPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "steady"
+        withdraw(prompt.id)
+        if TerminalLauncher.open(TerminalLauncher.command(arguments, steadyPath: steadyPath, terminal: terminal)) {
+            logger.info("guide opened in a terminal", metadata: ["prompt.id": "\(prompt.id)", "guide": "\(arguments.joined(separator: " "))"])
+        } else {
+            logger.warning("the terminal could not be started; the prompt stays answerable", metadata: ["terminal": "\(terminal)"])
         }
     }
 

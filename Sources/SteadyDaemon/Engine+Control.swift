@@ -29,6 +29,14 @@ extension Engine {
             } catch {
                 reply(.failure(message: "\(error)"))
             }
+        case .followUpEntry(let entryID):
+            do { reply(.followUps(at: try scheduleFollowUps(forEntry: entryID))) } catch { reply(.failure(message: "\(error)")) }
+        case .entryFollowedUp(let entryID, let followUpEntryID):
+            do {
+                reply(.closed(count: try closeFollowUps(ofEntry: entryID, followUpEntryID: followUpEntryID)))
+            } catch {
+                reply(.failure(message: "\(error)"))
+            }
         }
     }
 }

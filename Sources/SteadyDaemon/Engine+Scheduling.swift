@@ -202,6 +202,8 @@ extension Engine {
     }
 
     func show(_ prompt: PromptRecord, on channel: any PromptChannel, replacing handle: UInt32?) {
+        // In place of the notice left by this prompt ("I'll ask again…") or by the answer that led to it.
+        let handle = handle ?? notices.removeValue(forKey: prompt.id) ?? prompt.parentID.flatMap { notices.removeValue(forKey: $0) }
         shown[prompt.id] = handle ?? 0 // reserved while the call is in flight
         let offer = Offer(prompt: prompt, actions: actions(for: prompt), urgency: config.practice(prompt.practice)?.urgency ?? .low)
         channel.show(offer, replacing: handle) { [unowned self] result in
@@ -222,11 +224,15 @@ extension Engine {
         }
     }
 
-    /// The practice's choices, then steady's own: "Answer…" for text, "Later" while snoozes
-    /// remain, and "Skip" where the practice has no way to let it pass.
+    /// The practice's choices, then steady's own: "Answer…" for text, "Guide me" where the
+    /// practice has a guide and a terminal exists, "Later" while snoozes remain, and "Skip"
+    /// where the practice has no way to let it pass.
     func actions(for prompt: PromptRecord) -> [Choice] {
         var actions = prompt.content.request.actionChoices
         if case .text = prompt.content.request { actions.append(Choice(key: GenericAction.answer, label: "Answer…")) }
+        if config.practice(prompt.practice)?.practice.guideCommand != nil, TerminalLauncher.terminal() != nil {
+            actions.append(Choice(key: GenericAction.guide, label: "Guide me"))
+        }
         if prompt.snoozes < config.sparing.snoozeLimit { actions.append(Choice(key: GenericAction.later, label: "Later")) }
         if !actions.contains(where: { $0.key == "not-now" }) { actions.append(Choice(key: GenericAction.skip, label: "Skip")) }
         return actions
@@ -236,6 +242,25 @@ extension Engine {
         if let handle = shown.removeValue(forKey: promptID), handle != 0 {
             channel?.withdraw(handle)
         }
+        if let handle = notices.removeValue(forKey: promptID) {
+            channel?.withdraw(handle)
+        }
+    }
+
+    /// Turns the bubble showing a prompt into a short notice, in place (`replaces_id`), for
+    /// what the person just did on that bubble. Without a bubble nothing is shown.
+    func replaceBubble(of promptID: Int64, with notice: Notice) {
+        guard let channel, let handle = shown.removeValue(forKey: promptID), handle != 0 else { return }
+        notices[promptID] = handle
+        channel.showNotice(notice, replacing: handle) { [unowned self] newHandle in
+            guard notices[promptID] == handle else { return }  // taken over meanwhile
+            notices[promptID] = newHandle
+        }
+    }
+
+    /// Leaves the bubble of an answered prompt to the follow-up that comes right after it.
+    func handOverBubble(of promptID: Int64) {
+        if let handle = shown.removeValue(forKey: promptID), handle != 0 { notices[promptID] = handle }
     }
 
     /// The earliest of: the next slot of any practice, a pending prompt coming due, a pending expiry.
@@ -306,6 +331,10 @@ enum GenericAction {
     static let answer = "steady:answer"
     static let later = "steady:later"
     static let skip = "steady:skip"
+    /// Opens a terminal running the practice's guide (`Practice.guideCommand`).
+    static let guide = "steady:guide"
+    /// The spec's key for clicking the notification itself: opens the answer dialog.
+    static let defaultKey = "default"
 }
 
 /// A prompt as offered on a channel: the record, the actions to show, how urgent it looks.

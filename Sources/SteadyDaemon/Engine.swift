@@ -52,6 +52,9 @@ public final class Engine: @unchecked Sendable {
     var cursors: [PracticeID: Date] = [:]
     /// Prompt id ↔ channel handle of the bubble currently showing it.
     var shown: [Int64: UInt32] = [:]
+    /// Prompt id → bubble that showed it and now shows a notice about it (or is handed to its
+    /// follow-up): the next bubble for that prompt, or its follow-up, replaces it in place.
+    var notices: [Int64: UInt32] = [:]
     private var timer: (any EngineTimer)?
     /// The earliest event the timer is armed for.
     private(set) var nextWake: Date?
@@ -78,6 +81,7 @@ public final class Engine: @unchecked Sendable {
     func attach(channel: any PromptChannel) {
         self.channel?.disconnect()
         shown.removeAll()
+        notices.removeAll()
         self.channel = channel
         channel.onEvent = { [unowned self] event in self.handle(event) }
         channel.connect()

@@ -63,9 +63,32 @@ final class NotificationChannel: PromptChannel {
         client?.closeNotification(id: handle)
     }
 
+    func showNotice(_ notice: Notice, replacing handle: UInt32?, completion: @escaping (UInt32?) -> Void) {
+        guard let client, client.server != nil else {
+            completion(nil)
+            return
+        }
+        client.notify(Self.notification(for: notice, replacing: handle)) { result in
+            completion(try? result.get())
+        }
+    }
+
+    /// How long a notice stays before the server closes it.
+    static let noticeTimeout: Int32 = 6_000
+
+    /// A notice: no actions, transient (kept out of the server's history), quiet.
+    static func notification(for notice: Notice, replacing handle: UInt32?) -> DesktopNotification {
+        DesktopNotification(
+            appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: notice.title, body: notice.body,
+            urgency: .low, category: "x-steady.notice", desktopEntry: "steady", suppressSound: true, transient: true,
+            expireTimeout: notice.lingers ? 0 : noticeTimeout)
+    }
+
     /// The notification for an offer, adapted to what the server can show: actions when it has
-    /// them (else a line on how to answer in the terminal), an inline reply for text prompts
-    /// when it has that (else "Answer…" opens a small dialog).
+    /// them (else a line on how to answer in the terminal), no more than it displays (else
+    /// "Answer…" stands in for the choices), a default action (clicking the bubble) that opens
+    /// the answer dialog, and an inline reply for text prompts when it has that (else
+    /// "Answer…" opens a small dialog).
     static func notification(for offer: Offer, server: ServerInfo?, replacing handle: UInt32?) -> DesktopNotification {
         let prompt = offer.prompt
         var actions = offer.actions.map { NotificationAction(key: $0.key, label: $0.label) }
@@ -75,9 +98,18 @@ final class NotificationChannel: PromptChannel {
             inlineReply = .init(label: "Answer", placeholder: placeholder)
             actions.removeAll { $0.key == GenericAction.answer }
         }
+        if let limit = server?.visibleActionLimit, actions.count > limit {
+            // Not every choice fits: "Answer…" (the dialog, with all of them) stands in for the
+            // practice's choices, and steady's own follow while there is room.
+            let own = actions.filter { $0.key.hasPrefix("steady:") && $0.key != GenericAction.answer }
+            actions = Array(([NotificationAction(key: GenericAction.answer, label: "Answer…")] + own).prefix(limit))
+        }
         if server?.hasActions != true {
             body += "\n(Answer any time: steady answer \(prompt.id))"
             actions = []
+        } else {
+            // Clicking the bubble itself opens the way to answer it fully.
+            actions.append(NotificationAction(key: GenericAction.defaultKey, label: "Answer"))
         }
         let urgency: DesktopNotification.Urgency = switch offer.urgency {
         case .low: .low

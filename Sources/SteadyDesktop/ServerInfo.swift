@@ -26,4 +26,18 @@ public struct ServerInfo: Sendable, Equatable {
     public var hasBodyMarkup: Bool { capabilities.contains("body-markup") }
     /// The server offers an inline reply field and sends `NotificationReplied`.
     public var hasInlineReply: Bool { capabilities.contains("inline-reply") }
+
+    /// How many actions the server shows on a notification, or nil when it shows them all.
+    ///
+    /// The spec leaves this to the server and has no way to ask. Servers that list actions in
+    /// a menu show every one; GNOME Shell shows three buttons, and three is what steady
+    /// assumes of a server it does not know, so no choice silently falls off the edge.
+    public var visibleActionLimit: Int? {
+        Self.listsEveryAction.contains(name) ? nil : Self.assumedActionLimit
+    }
+
+    /// Servers known to show every action (in a menu or a list of buttons), by `name`.
+    public static let listsEveryAction: Set<String> = ["dunst", "mako", "SwayNotificationCenter", "Xfce Notify Daemon", "fnott"]
+    /// The number of actions assumed of other servers (GNOME Shell's button count).
+    public static let assumedActionLimit = 3
 }

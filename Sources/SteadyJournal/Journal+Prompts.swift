@@ -11,16 +11,16 @@ extension Journal {
     /// a slot is never delivered twice, also across a crash and restart.
     public func recordPrompt(
         practice: PracticeID, slot: Date, kind: PromptRecord.Kind = .scheduled, followUpKey: String? = nil,
-        parentID: Int64? = nil, content: PromptContent, createdAt: Date, dueAt: Date, expiresAt: Date,
+        parentID: Int64? = nil, entryID: Int64? = nil, content: PromptContent, createdAt: Date, dueAt: Date, expiresAt: Date,
         outcome: Outcome = .pending, reason: String? = nil
     ) throws(JournalError) -> PromptRecord? {
         let request = String(decoding: try! JSONEncoder().encode(content.request), as: UTF8.self)
         return try write { db in
             try db.execute(sql: """
-                INSERT OR IGNORE INTO prompt (practice, slot, kind, follow_up_key, parent_id, title, body, request,
+                INSERT OR IGNORE INTO prompt (practice, slot, kind, follow_up_key, parent_id, entry_id, title, body, request,
                     created_at, due_at, expires_at, outcome, ended_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [practice.rawValue, slot.timeIntervalSince1970, kind.rawValue, followUpKey, parentID,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [practice.rawValue, slot.timeIntervalSince1970, kind.rawValue, followUpKey, parentID, entryID,
                                  content.title, content.body, request, createdAt.timeIntervalSince1970,
                                  dueAt.timeIntervalSince1970, expiresAt.timeIntervalSince1970, outcome.rawValue,
                                  outcome.isFinal ? createdAt.timeIntervalSince1970 : nil])

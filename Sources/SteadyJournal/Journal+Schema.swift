@@ -72,6 +72,14 @@ extension Journal {
             // Follow-ups of an entry (a trigger's "how did it settle") are looked up by parent.
             try db.execute(sql: "CREATE INDEX entry_by_parent ON entry(parent_id)")
         }
+        migrator.registerMigration("v3-prompt-entry") { db in
+            // A prompt that follows up an entry written with a tool (the trigger journal's
+            // "how did it settle?") points at it.
+            try db.execute(sql: """
+                ALTER TABLE prompt ADD COLUMN entry_id INTEGER REFERENCES entry(id);
+                CREATE INDEX prompt_by_entry ON prompt(entry_id) WHERE entry_id IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -18,6 +18,8 @@ public struct PromptRecord: Sendable, Hashable {
     public var kind: Kind
     public var followUpKey: String?
     public var parentID: Int64?
+    /// The entry this prompt follows up (a trigger journal entry), if any.
+    public var entryID: Int64?
     public var content: PromptContent
     public var createdAt: Date
     /// When it should be shown (moves forward on snooze and when deferred out of quiet hours).
@@ -34,7 +36,7 @@ public struct PromptRecord: Sendable, Hashable {
 
 extension PromptRecord: FetchableRecord {
     enum Columns {
-        static let all = "id, practice, slot, kind, follow_up_key, parent_id, title, body, request, created_at, due_at, expires_at, delivered_at, snoozes, outcome, ended_at"
+        static let all = "id, practice, slot, kind, follow_up_key, parent_id, entry_id, title, body, request, created_at, due_at, expires_at, delivered_at, snoozes, outcome, ended_at"
     }
 
     public init(row: Row) throws {
@@ -44,6 +46,7 @@ extension PromptRecord: FetchableRecord {
         kind = Kind(rawValue: row["kind"]) ?? .scheduled
         followUpKey = row["follow_up_key"]
         parentID = row["parent_id"]
+        entryID = row["entry_id"]
         let requestJSON: String = row["request"]
         let request = (try? JSONDecoder().decode(AnswerRequest.self, from: Data(requestJSON.utf8))) ?? .done
         content = PromptContent(title: row["title"], body: row["body"], request: request)

@@ -28,6 +28,10 @@ struct CalmingRun {
             console.line("\(name): \(describe(progress)). Saved to your journal (entry #\(entry.id)).")
             if let change = CalmingEntry.change(in: response) { console.line(change.summary) }
             for line in techniqueLines(journal: journal, current: technique) { console.line(line) }
+            // The check-in that invited this practice (e.g. through "Guide me") is answered by it.
+            for line in answerGuidedCheckIns(choosing: technique, journal: journal, configPath: tool.configPath) {
+                console.line(line)
+            }
         }
     }
 }

@@ -12,9 +12,11 @@ struct LogTriggerCommand: ParsableCommand {
             Asks what happened, what went through your mind, what you noticed in your body, how \
             strong it was (1–10) and what you did. Optional questions can be skipped with Enter.
 
-            Some time later (about an hour suits most people), `steady log trigger --follow-up` \
-            asks how long it took to settle and how strong it is now, and keeps both with the \
-            first entry. Without an entry number it picks the latest one still waiting.
+            Some time later (`follow-up-after` in [practices.trigger-journal], an hour by \
+            default) steady checks in with a notification: how long it took to settle, then how \
+            strong it is now. `steady log trigger --follow-up` asks the same in the terminal any \
+            time, keeps both with the first entry and closes the check-in. Without an entry \
+            number it picks the latest one still waiting.
 
             When a rating is at the top of the scale, steady shows a short grounding step and \
             the people you chose to lean on.
@@ -49,11 +51,23 @@ struct LogTriggerCommand: ParsableCommand {
         case .failure(let stop):
             throw stopped(stop, console: tool.console)
         case .success(let response):
-            let saved = try saveEntry(response)
+            let journal = try openJournalForWriting()
+            let saved = try saveEntry(response, in: journal)
             let console = tool.console
             console.line()
             console.line("Saved as entry #\(saved.id). Thank you for writing it down.")
-            console.line("In about \(spokenDuration(TriggerJournal.followUpDelay)), `steady log trigger --follow-up` asks how it settled.")
+            let checkIn: Date?
+            do {
+                checkIn = try scheduleFollowUps(forEntry: saved.id, journal: journal, configPath: options.config).first
+            } catch {
+                printError("the check-in on how it settles could not be scheduled: \(error)")
+                checkIn = nil
+            }
+            if let checkIn {
+                console.line("Around \(Clock.short(checkIn)) steady will ask how it settled. `steady log trigger --follow-up` answers any time before.")
+            } else {
+                console.line("In about \(spokenDuration(TriggerJournal.followUpDelay)), `steady log trigger --follow-up` asks how it settled.")
+            }
         }
     }
 
@@ -88,6 +102,11 @@ struct LogTriggerCommand: ParsableCommand {
             throw stopped(stop, console: console)
         case .success(let response):
             let saved = try saveEntry(response, parentID: parent.id, in: journal)
+            do {
+                _ = try closeFollowUps(ofEntry: parent.id, followUpEntryID: saved.id, journal: journal, configPath: options.config)
+            } catch {
+                printError("saved; the check-in about entry #\(parent.id) may still show up (\(error)). Skipping it is fine.")
+            }
             console.line()
             if let change = TriggerJournal.change(entry: parent.response, followUp: response) {
                 console.line(change.summary)

@@ -27,14 +27,10 @@ func carryOut(_ request: ControlRequest, journal: Journal, configPath: String?) 
         return .done(acknowledgement)
     case .failure(let message)?:
         return .refused(message)
-    case .status?:
+    case .status?, .followUps?, .closed?:
         return .unexpectedReply
     case nil:
-        let loader = ConfigLoader(registry: registry)
-        let engine = Engine(
-            environment: .init(loader: loader, configPath: configPath, journal: journal, clock: SystemClock(),
-                               logger: Logger(label: "steady", factory: { _ in SwiftLogNoOpLogHandler() })),
-            config: try loader.load(path: configPath), queue: DispatchQueue(label: "steady.offline"))
+        let engine = try offlineEngine(journal: journal, configPath: configPath)
         switch request {
         case .answer(let promptID, let value, let note):
             return .done(try engine.answerWithoutDaemon(promptID: promptID, value: value, note: note))
@@ -42,10 +38,56 @@ func carryOut(_ request: ControlRequest, journal: Journal, configPath: String?) 
             return .done(try engine.handleWithoutAnswer(promptID: promptID, skip: true))
         case .later(let promptID):
             return .done(try engine.handleWithoutAnswer(promptID: promptID, skip: false))
-        case .status:
+        case .status, .followUpEntry, .entryFollowedUp:
             return .unexpectedReply
         }
     }
+}
+
+/// The engine without a daemon: the same journal writes and reactions, no delivery. What
+/// the daemon has not picked up yet it finds in the journal when it next looks.
+func offlineEngine(journal: Journal, configPath: String?) throws -> Engine {
+    let loader = ConfigLoader(registry: registry)
+    return Engine(
+        environment: .init(loader: loader, configPath: configPath, journal: journal, clock: SystemClock(),
+                           logger: Logger(label: "steady", factory: { _ in SwiftLogNoOpLogHandler() })),
+        config: try loader.load(path: configPath), queue: DispatchQueue(label: "steady.offline"))
+}
+
+/// Schedules the check-ins that follow a new entry: through the daemon, which then shows
+/// them when due, else in the journal for the daemon to find. Returns when they come.
+func scheduleFollowUps(forEntry entryID: Int64, journal: Journal, configPath: String?) throws -> [Date] {
+    switch try ControlClient().send(.followUpEntry(entryID: entryID)) {
+    case .followUps(let dates)?:
+        return dates
+    case .failure(let message)?:
+        throw EngineRefusal(message: message)
+    case nil:
+        return try offlineEngine(journal: journal, configPath: configPath).scheduleFollowUps(forEntry: entryID)
+    default:
+        throw EngineRefusal(message: "the daemon gave an unexpected reply; is it the same version as this command?")
+    }
+}
+
+/// Ends the check-ins still waiting about `entryID`, now followed up in the terminal; the
+/// daemon takes their bubbles down. Returns how many.
+func closeFollowUps(ofEntry entryID: Int64, followUpEntryID: Int64, journal: Journal, configPath: String?) throws -> Int {
+    switch try ControlClient().send(.entryFollowedUp(entryID: entryID, followUpEntryID: followUpEntryID)) {
+    case .closed(let count)?:
+        return count
+    case .failure(let message)?:
+        throw EngineRefusal(message: message)
+    case nil:
+        return try offlineEngine(journal: journal, configPath: configPath).closeFollowUps(ofEntry: entryID, followUpEntryID: followUpEntryID)
+    default:
+        throw EngineRefusal(message: "the daemon gave an unexpected reply; is it the same version as this command?")
+    }
+}
+
+/// The daemon could not do what was asked, in its own words.
+struct EngineRefusal: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }
 
 /// Answers the waiting prompts of `practice` on the person's behalf after a tool did what
@@ -54,8 +96,25 @@ func carryOut(_ request: ControlRequest, journal: Journal, configPath: String?) 
 ///
 /// Problems are reported and do not fail the tool, whose own result is already saved.
 func answerWaitingPrompts(of practice: PracticeID, with value: AnswerValue, journal: Journal, configPath: String?) -> [String] {
+    answerWaitingPrompts(where: { $0.practice == practice }, with: value, journal: journal, configPath: configPath)
+}
+
+/// Answers the waiting check-ins a calming tool has just carried out: prompts of practices
+/// that offer a guide ("Guide me" on morning-mindfulness runs `steady breathe box`) and have
+/// the technique practised (`key`, e.g. `box` or `grounding`) among their choices.
+func answerGuidedCheckIns(choosing key: String, journal: Journal, configPath: String?) -> [String] {
+    guard let config = try? ConfigLoader(registry: registry).load(path: configPath) else { return [] }
+    let guided = Set(config.practices.filter { $0.practice.guideCommand != nil }.map(\.id))
+    return answerWaitingPrompts(
+        where: { guided.contains($0.practice) && $0.content.request.actionChoices.contains { $0.key == key } },
+        with: .choice(key), journal: journal, configPath: configPath)
+}
+
+private func answerWaitingPrompts(
+    where matches: (PromptRecord) -> Bool, with value: AnswerValue, journal: Journal, configPath: String?
+) -> [String] {
     let now = Date()
-    let waiting = ((try? journal.pendingPrompts()) ?? []).filter { $0.practice == practice && $0.dueAt <= now }
+    let waiting = ((try? journal.pendingPrompts()) ?? []).filter { matches($0) && $0.dueAt <= now }
     var acknowledgements: [String] = []
     for prompt in waiting {
         do {

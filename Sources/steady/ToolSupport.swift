@@ -42,9 +42,12 @@ struct PacingOptions: ParsableArguments {
 struct ToolConsole {
     let console = SystemConsole()
     let asker: Asker
+    /// `--config`, for what the tool does with the config after its own work.
+    let configPath: String?
 
     init(options: ConfigOptions) {
         asker = Asker(console: console, safety: safetySettings(options))
+        configPath = options.config
     }
 }
 

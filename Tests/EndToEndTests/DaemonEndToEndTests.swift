@@ -63,6 +63,7 @@ import Testing
             technique = "box"
             """)
         let env = home.environment(desktop: desktop, notifySocket: notify.path)
+        let monitor = try BusMonitor(session: desktop)
         let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: env)
         try daemon.start()
         defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
@@ -96,7 +97,17 @@ import Testing
             SELECT p.practice, p.outcome, a.kind, a.text, a.channel FROM answer a JOIN prompt p ON p.id = a.prompt_id
             """)
         #expect(row == "morning-mindfulness|answered|choice|box|notification")
-        try desktop.waitForDisplayedCount(0)
+        // The bubble turns into the practice's acknowledgement, in place (replaces_id), and
+        // closes by itself a few seconds later.
+        let calls = try monitor.waitForNotifies(2)
+        let (prompt, thanks) = (calls[0], calls[1])
+        #expect(prompt.replacesID == 0 && prompt.actions.contains("box"), "\(calls)")
+        #expect(thanks.replacesID == prompt.returnedID, "\(calls)")
+        #expect(thanks.returnedID == prompt.returnedID, "\(calls)")
+        #expect(thanks.summary == prompt.summary && thanks.actions.isEmpty && thanks.expireTimeout == 6_000, "\(calls)")
+        #expect(thanks.plainBody == "Noted. Thank you for giving yourself that moment.", "\(calls)")
+        #expect(try desktop.displayedCount() <= 1, "the acknowledgement must not stack up next to the prompt")
+        try desktop.waitForDisplayedCount(0, timeout: .seconds(12))
 
         // The CLI sees it too.
         let status = try Self.steady(["status"], env)

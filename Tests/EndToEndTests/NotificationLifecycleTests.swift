@@ -58,25 +58,133 @@ import Testing
         #expect(daemon.waitForExit(timeout: 1) == 0)
     }
 
-    @Test func later_putsThePromptOff_andTakesTheBubbleDown() throws {
+    @Test func later_saysWhenInPlace_andThePromptComesBackInTheSameBubble() throws {
         let desktop = try DesktopSession()
         let home = try Home()
         let notify = try NotifySocket(directory: home.root.path)
+        let monitor = try BusMonitor(session: desktop)
         let slot = DaemonEndToEndTests.slot(inSeconds: 3).expression
         let daemon = try Self.startDaemon(home, desktop: desktop, notify: notify, config: """
             quiet-hours = "off"
-            snooze = "20m"
+            snooze = "3s"
             [practices.morning-mindfulness]
             schedule = "\(slot)"
             """, pending: 1)
         defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
         try desktop.waitForDisplayedCount(1)
         try desktop.invokeAction(matching: ",steady:later]")
-        #expect(notify.wait(timeout: 10) { $0.notifyField("STATUS").map { !$0.contains("pending") } ?? false } != nil)
-        try desktop.waitForDisplayedCount(0)
-        let row = try DaemonEndToEndTests.sqlite(home.journal, "SELECT outcome, snoozes, CAST(round(due_at - created_at) AS INTEGER) >= 1195 FROM prompt")
-        #expect(row == "pending|1|1", "\(row)")
+
+        // On the wire: the prompt; in its place a notice saying when; three seconds later the
+        // prompt again, in the same bubble (replaces_id), still with "Later" (1 of 3 used).
+        let calls = try monitor.waitForNotifies(3, timeout: .seconds(15))
+        let (prompt, notice, again) = (calls[0], calls[1], calls[2])
+        let bubble = try #require(prompt.returnedID, "\(calls)")
+        #expect(prompt.replacesID == 0 && prompt.actions.contains("steady:later"), "\(calls)")
+        #expect(notice.replacesID == bubble && notice.returnedID == bubble, "\(calls)")
+        #expect(notice.plainBody.hasPrefix("Later, then. I'll ask again at ") && notice.actions.isEmpty, "\(calls)")
+        #expect(notice.expireTimeout == 6_000, "\(calls)")
+        #expect(again.replacesID == bubble && again.returnedID == bubble, "\(calls)")
+        #expect(again.summary == prompt.summary && again.actions == prompt.actions, "\(calls)")
+        #expect(calls.count == 3, "nothing else was shown: \(calls)")
+        #expect(try desktop.displayedCount() == 1)
+
+        let row = try DaemonEndToEndTests.sqlite(home.journal, "SELECT outcome, snoozes FROM prompt")
+        #expect(row == "pending|1", "\(row)")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT count(*) FROM event WHERE kind = 'delivered'") == "2")
         #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT count(*) FROM answer") == "0")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 1) == 0)
+    }
+
+    @Test func triggerCheckIn_isAnsweredInItsBubble_withTheSecondQuestionInPlace() throws {
+        let desktop = try DesktopSession()
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        let monitor = try BusMonitor(session: desktop)
+        try home.root.write("config/steady/config.toml", """
+            quiet-hours = "off"
+            [practices.trigger-journal]
+            follow-up-after = "10s"
+            """)
+        let env = home.environment(desktop: desktop, notifySocket: notify.path)
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: env)
+        try daemon.start()
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+        guard notify.wait(forLine: "READY=1", timeout: 20) != nil else { throw TestSupportError("no READY=1: \(daemon.stderr)") }
+
+        // The entry, written in the terminal, asks the daemon for its check-in.
+        let logged = try DaemonEndToEndTests.steady(["log", "trigger"], env, input: "a reply that took long\n\n\n\n7\n\n")
+        #expect(logged.status == 0, "\(logged.stderr)")
+        #expect(logged.stdout.contains("steady will ask how it settled"), "\(logged.stdout)")
+
+        // Ten seconds later: how long did it take to settle? Then, in the same bubble, how strong now.
+        try desktop.waitForDisplayedCount(1, timeout: .seconds(20))
+        let first = try monitor.waitForNotifies(1)[0]
+        #expect(first.summary == "Looking back at earlier" && first.actions.contains("half-hour"), "\(first)")
+        #expect(!first.plainBody.contains("reply that took long"), "what was written stays in the journal")
+        try desktop.invokeAction(matching: ",half-hour]")
+        let second = try monitor.waitForNotifies(2)[1]
+        #expect(second.replacesID == first.returnedID && second.returnedID == first.returnedID, "\(second)")
+        #expect(second.plainBody == "And how strong is it now, from 1 to 10?" && second.actions.contains("10"), "\(second)")
+        try desktop.invokeAction(matching: ",4]")
+        let third = try monitor.waitForNotifies(3)[2]
+        #expect(third.replacesID == first.returnedID && third.actions.isEmpty, "\(third)")
+        #expect(third.plainBody == "Thank you for looking back. Both answers are in your journal.", "\(third)")
+
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, """
+            SELECT p.follow_up_key, p.entry_id, a.kind, coalesce(a.text, a.number), a.channel
+            FROM prompt p JOIN answer a ON a.prompt_id = p.id ORDER BY p.id
+            """) == "settle|1|choice|half-hour|notification\nintensity-now|1|number|4|notification")
+        // Followed up on the notification, the entry no longer waits for `--follow-up`.
+        let again = try DaemonEndToEndTests.steady(["log", "trigger", "--follow-up"], env, input: "")
+        #expect(again.status == 66, "\(again.stdout) \(again.stderr)")
+        let history = try DaemonEndToEndTests.steady(["history"], env)
+        #expect(history.stdout.contains("trigger-journal"), "\(history.stdout)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 1) == 0)
+    }
+
+    @Test func guideMe_opensTheBreathingGuide_whichAnswersTheCheckIn() throws {
+        let desktop = try DesktopSession()
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        // A terminal stand-in: runs what it is given (`-e steady breathe box`) quickly, with
+        // Enter for both ratings, and notes what it ran.
+        let ran = home.root.file("terminal-ran")
+        let terminal = try home.root.write("terminal.sh", """
+            #!/bin/sh
+            [ "$1" = "-e" ] || exit 2
+            shift
+            echo "$@" > '\(ran)'
+            printf '\\n\\n' | "$@" --speed 50 --rounds 1 >> '\(ran)' 2>&1
+            """)
+        chmod(terminal, 0o755)
+        let slot = DaemonEndToEndTests.slot(inSeconds: 3).expression
+        try home.root.write("config/steady/config.toml", """
+            quiet-hours = "off"
+            [practices.morning-mindfulness]
+            schedule = "\(slot)"
+            technique = "4-7-8"
+            """)
+        var env = home.environment(desktop: desktop, notifySocket: notify.path)
+        env["TERMINAL"] = terminal
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: env)
+        try daemon.start()
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+        guard notify.wait(timeout: 20, for: { $0.notifyField("STATUS")?.contains("1 pending") == true }) != nil else {
+            throw TestSupportError("never pending: \(daemon.stderr)")
+        }
+        try desktop.waitForDisplayedCount(1)
+        try desktop.invokeAction(matching: ",steady:guide]")
+
+        // The guided session ends and answers the check-in with the pattern it breathed.
+        #expect(notify.wait(timeout: 30) { $0.notifyField("STATUS").map { !$0.contains("pending") } ?? false } != nil,
+                "\(daemon.stderr) \((try? String(contentsOfFile: ran, encoding: .utf8)) ?? "")")
+        let command = try String(contentsOfFile: ran, encoding: .utf8)
+        #expect(command.hasPrefix("/") && command.contains("/steady breathe 4-7-8"), "\(command)")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT a.text, a.channel FROM answer a") == "4-7-8|terminal")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT count(*) FROM entry") == "1", "the session itself is kept")
+        try desktop.waitForDisplayedCount(0)
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 1) == 0)
     }

@@ -7,13 +7,14 @@ import Testing
     @Test func registry_holdsEveryBuiltinPractice() {
         #expect(BuiltinPractices.registry.ids.map(\.rawValue) == [
             "evening-reflection", "morning-mindfulness", "reach-out", "self-assessment",
-            "self-compassion", "sleep-wind-down", "wins",
+            "self-compassion", "sleep-wind-down", "trigger-journal", "wins",
         ])
     }
 
     @Test func everyPractice_withDefaultSettings_suggestsItsDefaultSchedule() throws {
         for descriptor in BuiltinPractices.registry.all {
-            #expect(!descriptor.defaultSchedule.isEmpty, "\(descriptor.id) has no schedule")
+            // The trigger journal alone is on demand: its check-ins follow entries.
+            #expect(descriptor.defaultSchedule.isEmpty == (descriptor.id == "trigger-journal"), "\(descriptor.id)")
             #expect(try descriptor.configure(with: [:]).suggestedSchedule == descriptor.defaultSchedule)
         }
     }

@@ -21,9 +21,10 @@ import Testing
         }
     }
 
-    @Test func embeddedDefault_loadsWithThreePractices() throws {
+    @Test func embeddedDefault_loadsWithThreeScheduledPractices_andTheTriggerJournalCheckIn() throws {
         let config = try parse(DefaultConfig.text)
-        #expect(config.practices.map(\.id) == ["evening-reflection", "morning-mindfulness", "sleep-wind-down"])
+        #expect(config.practices.map(\.id) == ["evening-reflection", "morning-mindfulness", "sleep-wind-down", "trigger-journal"])
+        #expect(config.practice("trigger-journal")?.schedule.isEmpty == true)
         #expect(config.sparing.dailyLimit == 8)
         #expect(config.sparing.expireAfter == .hours(2))
         #expect(config.sparing.quietHours == TimeOfDayRange("22:30..07:00"))

@@ -13,6 +13,8 @@ import Foundation
 ///    keys rejected before you see them).
 /// 2. `prompt(for:)` each time a prompt is due (a schedule slot or a follow-up you asked for).
 /// 3. `react(to:prompt:)` when the person answers, to decide what happens next.
+/// 4. `followUps(afterEntry:)` when the person writes an entry with the practice's tool
+///    (only practices that have one, such as the trigger journal).
 ///
 /// A minimal practice:
 /// ```swift
@@ -65,10 +67,24 @@ public protocol Practice: Sendable {
     /// The default is `defaultSchedule`; override it when a setting moves the natural time
     /// (sleep-wind-down asks half an hour before the configured bedtime).
     var suggestedSchedule: [String] { get }
+
+    /// Check-ins that follow an entry the person wrote with this practice's tool: an entry
+    /// whose kind is this practice's id (`steady log trigger` writes `trigger-journal`
+    /// entries). Each is built later with `prompt(for:)` and `Occasion.Reason.followUp(key:after: nil)`.
+    /// The default is none.
+    func followUps(afterEntry entry: FormResponse) -> [FollowUp]
+
+    /// A `steady` command that guides this practice in the terminal, such as `["breathe", "box"]`.
+    /// Its prompts then offer "Guide me", which opens a terminal running it. The default is none.
+    var guideCommand: [String]? { get }
 }
 
 extension Practice {
     public func react(to answer: Answer, prompt: PromptContent) -> Reaction { .none }
 
     public var suggestedSchedule: [String] { Self.defaultSchedule }
+
+    public func followUps(afterEntry entry: FormResponse) -> [FollowUp] { [] }
+
+    public var guideCommand: [String]? { nil }
 }

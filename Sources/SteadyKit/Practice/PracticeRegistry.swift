@@ -4,16 +4,21 @@ public struct ConfiguredPractice: Sendable {
     public let displayName: String
     /// See `Practice.suggestedSchedule`: the schedule to use when the config gives none.
     public let suggestedSchedule: [String]
+    /// See `Practice.guideCommand`.
+    public let guideCommand: [String]?
     private let buildPrompt: @Sendable (Occasion) -> PromptContent
     private let buildReaction: @Sendable (Answer, PromptContent) -> Reaction
+    private let buildEntryFollowUps: @Sendable (FormResponse) -> [FollowUp]
 
     /// Wraps a configured practice value (also used for practices that are not Swift types, e.g. external programs).
     public init<P: Practice>(_ practice: P) {
         id = P.id
         displayName = P.displayName
         suggestedSchedule = practice.suggestedSchedule
+        guideCommand = practice.guideCommand
         buildPrompt = { practice.prompt(for: $0) }
         buildReaction = { practice.react(to: $0, prompt: $1) }
+        buildEntryFollowUps = { practice.followUps(afterEntry: $0) }
     }
 
     /// A practice built from closures, for practices whose identity comes from the config
@@ -26,14 +31,18 @@ public struct ConfiguredPractice: Sendable {
         self.id = id
         self.displayName = displayName
         self.suggestedSchedule = suggestedSchedule
+        guideCommand = nil
         buildPrompt = prompt
         buildReaction = react
+        buildEntryFollowUps = { _ in [] }
     }
 
     /// See `Practice.prompt(for:)`.
     public func prompt(for occasion: Occasion) -> PromptContent { buildPrompt(occasion) }
     /// See `Practice.react(to:prompt:)`.
     public func react(to answer: Answer, prompt: PromptContent) -> Reaction { buildReaction(answer, prompt) }
+    /// See `Practice.followUps(afterEntry:)`.
+    public func followUps(afterEntry entry: FormResponse) -> [FollowUp] { buildEntryFollowUps(entry) }
 }
 
 /// What the registry knows about a practice type before any config is read.

@@ -1,0 +1,89 @@
+import Foundation
+import SteadyDesktop
+import SteadyJournal
+import SteadyKit
+import Testing
+@testable import SteadyDaemon
+
+/// How a prompt is fitted to a notification server (actions within what it shows, a
+/// default action), to the answer dialog, and to the terminal.
+@Suite struct PromptPresentationTests {
+    static func server(_ name: String, _ capabilities: Set<String> = ["actions", "body", "body-markup"]) -> ServerInfo {
+        ServerInfo(name: name, vendor: "test", version: "1", specVersion: "1.2", capabilities: capabilities)
+    }
+
+    /// A pending morning-mindfulness prompt (five choices) from a real journal.
+    static func morningPrompt() throws -> (EngineHarness, PromptRecord) {
+        let h = try EngineHarness(config: "quiet-hours = \"off\"\n[practices.morning-mindfulness]\nschedule = \"08:00\"\n",
+                                  start: "2026-12-01 07:59")
+        h.clock.advance(by: 60)
+        return (h, try #require(try h.journal.pendingPrompts().first))
+    }
+
+    @Test func serverShowingThreeActions_getsAnswerInsteadOfTheChoices_andKeepsLater() throws {
+        let (h, prompt) = try Self.morningPrompt()
+        let offer = Offer(prompt: prompt, actions: h.engine.actions(for: prompt), urgency: .low)
+        #expect(offer.actions.count > 3)
+        let shown = NotificationChannel.notification(for: offer, server: Self.server("gnome-shell"), replacing: nil)
+        let visible = shown.actions.filter { $0.key != "default" }
+        #expect(visible.count <= 3, "\(visible)")
+        #expect(visible.first?.key == "steady:answer" && visible.first?.label == "Answer…")
+        #expect(visible.contains { $0.key == "steady:later" })
+        #expect(shown.actions.last?.key == "default", "clicking the bubble opens the answer dialog")
+    }
+
+    @Test func serverListingEveryAction_showsEveryChoice() throws {
+        let (h, prompt) = try Self.morningPrompt()
+        let offer = Offer(prompt: prompt, actions: h.engine.actions(for: prompt), urgency: .low)
+        let shown = NotificationChannel.notification(for: offer, server: Self.server("dunst"), replacing: nil)
+        #expect(shown.actions.map(\.key) == offer.actions.map(\.key) + ["default"])
+        #expect(Self.server("dunst").visibleActionLimit == nil)
+        #expect(Self.server("Some Future Server").visibleActionLimit == 3)
+    }
+
+    @Test func serverWithoutActions_getsNoActions_andTheTerminalLine() throws {
+        let (h, prompt) = try Self.morningPrompt()
+        let offer = Offer(prompt: prompt, actions: h.engine.actions(for: prompt), urgency: .low)
+        let shown = NotificationChannel.notification(for: offer, server: Self.server("notify-osd", ["body"]), replacing: nil)
+        #expect(shown.actions.isEmpty)
+        #expect(shown.body.hasSuffix("(Answer any time: steady answer \(prompt.id))"))
+    }
+
+    @Test func notice_isQuietTransientAndClosesItself_unlessItLingers() {
+        let notice = NotificationChannel.notification(for: Notice(title: "Morning breathing", body: "Noted."), replacing: 7)
+        #expect(notice.replacesID == 7 && notice.actions.isEmpty && notice.transient && notice.urgency == .low)
+        #expect(notice.expireTimeout == NotificationChannel.noticeTimeout)
+        let lingering = NotificationChannel.notification(for: Notice(title: "t", body: "b", lingers: true), replacing: nil)
+        #expect(lingering.replacesID == 0 && lingering.expireTimeout == 0)
+    }
+
+    @Test func answerDialog_offersTheWholeListOfChoices_andAnEntryForText() throws {
+        let (_, prompt) = try Self.morningPrompt()
+        let zenityOnly: (String) -> Bool = { $0 == "/usr/bin/zenity" }
+        let list = try #require(AnswerDialog.command(configured: nil, prompt: prompt, steadyPath: "/bin/steady", exists: zenityOnly))
+        #expect(list.printsAnswer)
+        #expect(list.argv.prefix(2) == ["/usr/bin/zenity", "--list"])
+        for choice in prompt.content.request.actionChoices { #expect(list.argv.contains(choice.label)) }
+
+        var text = prompt
+        text.content.request = .text(placeholder: "a few words")
+        let entry = try #require(AnswerDialog.command(configured: nil, prompt: text, steadyPath: "/bin/steady", exists: zenityOnly))
+        #expect(entry.argv.prefix(2) == ["/usr/bin/zenity", "--entry"])
+    }
+
+    @Test func withoutDialogProgram_aTerminalRunsSteadyAnswer() throws {
+        let (_, prompt) = try Self.morningPrompt()
+        let command = AnswerDialog.command(configured: nil, prompt: prompt, steadyPath: "/bin/steady",
+                                           environment: ["TERMINAL": "kitty", "PATH": "/opt/bin:/usr/bin"],
+                                           exists: { $0 == "/usr/bin/kitty" })
+        #expect(command?.argv == ["/usr/bin/kitty", "-e", "/bin/steady", "answer", String(prompt.id)])
+        #expect(command?.printsAnswer == false)
+    }
+
+    @Test func terminal_isTERMINAL_elseTheDebianDefault_elseXterm_elseNone() {
+        #expect(TerminalLauncher.terminal(environment: ["TERMINAL": "/opt/term"], exists: { $0 == "/opt/term" }) == "/opt/term")
+        #expect(TerminalLauncher.terminal(environment: ["TERMINAL": "/opt/gone"], exists: { $0 == "/usr/bin/xterm" }) == "/usr/bin/xterm")
+        #expect(TerminalLauncher.terminal(environment: [:], exists: { $0.hasPrefix("/usr/bin/") }) == "/usr/bin/x-terminal-emulator")
+        #expect(TerminalLauncher.terminal(environment: [:], exists: { _ in false }) == nil)
+    }
+}
