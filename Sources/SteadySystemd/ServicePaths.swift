@@ -17,6 +17,12 @@ public struct ServicePaths: Sendable, Equatable {
     public var zshCompletion: String
     /// `$XDG_CONFIG_HOME/fish/completions/steady.fish` (loaded by fish).
     public var fishCompletion: String
+    /// `$XDG_DATA_HOME/applications/steady.desktop` (notification servers read steady's name and
+    /// icon from it; launchers list it).
+    public var desktopEntry: String
+    /// `$XDG_DATA_HOME/icons/hicolor/scalable/apps/steady.svg` (the icon the desktop entry and
+    /// the notifications name).
+    public var icon: String
     /// The journal's directory (`$XDG_DATA_HOME/steady`): the only place the service writes.
     public var dataDirectory: String
     /// The config directory (`$XDG_CONFIG_HOME/steady`).
@@ -41,6 +47,8 @@ public struct ServicePaths: Sendable, Equatable {
         bashCompletion = data + "/bash-completion/completions/steady"
         zshCompletion = data + "/zsh/site-functions/_steady"
         fishCompletion = config + "/fish/completions/steady.fish"
+        desktopEntry = data + "/applications/steady.desktop"
+        icon = data + "/icons/hicolor/scalable/apps/steady.svg"
         self.dataDirectory = dataDirectory
         self.configDirectory = configDirectory
     }

@@ -10,8 +10,9 @@ struct ServiceCommand: ParsableCommand {
         abstract: "Install, remove or inspect steady's systemd user service.",
         discussion: """
             `steady service install` copies this steady to ~/.local/bin, writes the unit \
-            ~/.config/systemd/user/steady.service with the man page and shell completions, then \
-            runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady`. Each \
+            ~/.config/systemd/user/steady.service with the man page, a desktop entry and icon (so \
+            notifications show steady's name and icon) and shell completions, then runs \
+            `systemctl --user daemon-reload` and `systemctl --user enable --now steady`. Each \
             step is printed as it is done; --dry-run prints them without doing any. docs/service.md \
             explains the unit and its hardening.
 
@@ -38,11 +39,15 @@ extension ServiceCommand {
             configDirectory: (ConfigLoader.defaultPath() as NSString).deletingLastPathComponent)
     }
 
-    /// The man page and the completions for the shells installed here (bash always).
+    /// The man page, the desktop entry and icon, and the completions for the shells installed
+    /// here (bash always).
     static func files(for paths: ServicePaths) -> [ServiceInstaller.File] {
         let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
         var files = [
             ServiceInstaller.File(path: paths.manPage, label: "the man page", contents: ServiceManualPage.text),
+            ServiceInstaller.File(path: paths.desktopEntry, label: "the desktop entry",
+                                  contents: DesktopIntegration.desktopEntry(executable: paths.executable)),
+            ServiceInstaller.File(path: paths.icon, label: "the icon", contents: DesktopIntegration.icon),
             ServiceInstaller.File(path: paths.bashCompletion, label: "bash completions",
                                   contents: Steady.completionScript(for: .bash)),
         ]

@@ -8,10 +8,11 @@ extension ServiceCommand {
             abstract: "Install steady as a systemd user service and start it.",
             discussion: """
                 Copies this steady to ~/.local/bin/steady (or runs the one given with --bin), \
-                creates the journal directory, writes the unit, the man page and completions, then \
-                runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady` \
-                (and a restart when it was already running, so a new version takes over). Running \
-                it again updates everything.
+                creates the journal directory, writes the unit, the man page, a desktop entry and \
+                icon (~/.local/share/applications/steady.desktop, which gives notifications \
+                steady's name and icon) and completions, then runs `systemctl --user daemon-reload` \
+                and `systemctl --user enable --now steady` (and a restart when it was already \
+                running, so a new version takes over). Running it again updates everything.
 
                 Without a reachable systemd user manager (no login session, a container, sudo) the \
                 files are still written and the remaining commands are printed; exit status 69.

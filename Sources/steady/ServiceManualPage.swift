@@ -429,7 +429,7 @@ Show help information.
 .It Em service
 Install, remove or inspect steady's systemd user service.
 .Pp
-`steady service install` copies this steady to ~/.local/bin, writes the unit ~/.config/systemd/user/steady.service with the man page and shell completions, then runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady`. Each step is printed as it is done; --dry-run prints them without doing any. docs/service.md explains the unit and its hardening.
+`steady service install` copies this steady to ~/.local/bin, writes the unit ~/.config/systemd/user/steady.service with the man page, a desktop entry and icon (so notifications show steady's name and icon) and shell completions, then runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady`. Each step is printed as it is done; --dry-run prints them without doing any. docs/service.md explains the unit and its hardening.
 .Pp
 Exit status: 0 done, 1 systemctl failed or the service did not start, 3 (status) the service is not running, 64 a bad option or a --purge without a yes, 69 no systemd user manager is reachable (install still writes the files and prints the steps left), 73 a file could not be written or removed.
 .Bl -tag -width 6n
@@ -440,7 +440,7 @@ Show help information.
 .It Em install
 Install steady as a systemd user service and start it.
 .Pp
-Copies this steady to ~/.local/bin/steady (or runs the one given with --bin), creates the journal directory, writes the unit, the man page and completions, then runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady` (and a restart when it was already running, so a new version takes over). Running it again updates everything.
+Copies this steady to ~/.local/bin/steady (or runs the one given with --bin), creates the journal directory, writes the unit, the man page, a desktop entry and icon (~/.local/share/applications/steady.desktop, which gives notifications steady's name and icon) and completions, then runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady` (and a restart when it was already running, so a new version takes over). Running it again updates everything.
 .Pp
 Without a reachable systemd user manager (no login session, a container, sudo) the files are still written and the remaining commands are printed; exit status 69.
 .Bl -tag -width 6n
@@ -456,7 +456,7 @@ Show help information.
 .It Em uninstall
 Stop and remove the systemd user service.
 .Pp
-Runs `systemctl --user disable --now steady`, removes the unit, the man page, the completions and ~/.local/bin/steady (not a --bin executable), then reloads systemd. Your journal and config stay unless --purge is given; --purge asks first, and without a terminal to ask in it refuses unless --yes is given too.
+Runs `systemctl --user disable --now steady`, removes the unit, the man page, the desktop entry and icon, the completions and ~/.local/bin/steady (not a --bin executable), then reloads systemd. Your journal and config stay unless --purge is given; --purge asks first, and without a terminal to ask in it refuses unless --yes is given too.
 .Bl -tag -width 6n
 .It Fl -purge
 Also delete the journal and the config (asks first).

@@ -8,9 +8,10 @@ extension ServiceCommand {
             abstract: "Stop and remove the systemd user service.",
             discussion: """
                 Runs `systemctl --user disable --now steady`, removes the unit, the man page, the \
-                completions and ~/.local/bin/steady (not a --bin executable), then reloads systemd. \
-                Your journal and config stay unless --purge is given; --purge asks first, and \
-                without a terminal to ask in it refuses unless --yes is given too.
+                desktop entry and icon, the completions and ~/.local/bin/steady (not a --bin \
+                executable), then reloads systemd. Your journal and config stay unless --purge is \
+                given; --purge asks first, and without a terminal to ask in it refuses unless --yes \
+                is given too.
                 """)
 
         @Flag(help: "Also delete the journal and the config (asks first).")

@@ -52,6 +52,8 @@ import Testing
         #expect(result.stdout.hasPrefix("Dry run: nothing is changed.\nwould copy "), "\(result.stdout)")
         #expect(result.stdout.contains("would write the unit \(setup.home)/.config/systemd/user/steady.service\n"))
         #expect(result.stdout.contains("would write the man page \(setup.home)/.local/share/man/man1/steady.1\n"))
+        #expect(result.stdout.contains("would write the desktop entry \(setup.home)/.local/share/applications/steady.desktop\n"))
+        #expect(result.stdout.contains("would write the icon \(setup.home)/.local/share/icons/hicolor/scalable/apps/steady.svg\n"))
         #expect(result.stdout.hasSuffix("would run systemctl --user daemon-reload\nwould run systemctl --user enable --now steady.service\n"))
         #expect(!FileManager.default.fileExists(atPath: setup.home))
         #expect(setup.fake.calls.isEmpty, "dry run called systemctl: \(setup.fake.calls)")
@@ -66,13 +68,20 @@ import Testing
         ])
         #expect(result.stdout.contains("ran systemctl --user enable --now steady.service\n\nsteady is running: next: wins at 19:00.\n"))
 
-        // The binary is this steady; the unit is the repository's; the man page is docs/steady.1.
+        // The binary is this steady; the unit is the repository's; the man page is docs/steady.1;
+        // the desktop entry is data/steady.desktop running the installed binary; the icon is data/steady.svg.
         #expect(FileManager.default.contentsEqual(atPath: SteadyBinary.path, andPath: setup.home + "/.local/bin/steady"))
         let unit = try String(contentsOfFile: setup.home + "/.config/systemd/user/steady.service", encoding: .utf8)
         let repositoryUnit = try String(contentsOf: Self.repository.appendingPathComponent("systemd/steady.service"), encoding: .utf8)
         #expect(unit == repositoryUnit)
         let page = try String(contentsOfFile: setup.home + "/.local/share/man/man1/steady.1", encoding: .utf8)
         #expect(page == (try String(contentsOf: Self.repository.appendingPathComponent("docs/steady.1"), encoding: .utf8)))
+        let entry = try String(contentsOfFile: setup.home + "/.local/share/applications/steady.desktop", encoding: .utf8)
+        let repositoryEntry = try String(contentsOf: Self.repository.appendingPathComponent("data/steady.desktop"), encoding: .utf8)
+        #expect(entry == repositoryEntry.replacingOccurrences(
+            of: "\nExec=steady answer\n", with: "\nExec=\(setup.home)/.local/bin/steady answer\n"))
+        let icon = try Data(contentsOf: URL(fileURLWithPath: setup.home + "/.local/share/icons/hicolor/scalable/apps/steady.svg"))
+        #expect(icon == (try Data(contentsOf: Self.repository.appendingPathComponent("data/steady.svg"))))
         #expect(setup.exists(".local/share/bash-completion/completions/steady"))
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") {
             #expect(setup.exists(".local/share/zsh/site-functions/_steady"))
@@ -88,6 +97,13 @@ import Testing
                                           ["--user", "verify", setup.home + "/.config/systemd/user/steady.service"],
                                           environment: environment)
         #expect(verify.status == 0 && verify.stderr.isEmpty, "\(verify.stdout)\(verify.stderr)")
+
+        // The installed desktop entry is valid as it is, absolute Exec included.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/desktop-file-validate") {
+            let validate = try ChildProcess.run("/usr/bin/desktop-file-validate",
+                                                [setup.home + "/.local/share/applications/steady.desktop"], environment: environment)
+            #expect(validate.status == 0 && validate.stdout.isEmpty, "\(validate.stdout)\(validate.stderr)")
+        }
     }
 
     @Test func install_withoutUserManager_explains_andPrintsTheStepsLeft() throws {
@@ -135,6 +151,8 @@ import Testing
         #expect(!setup.exists(".config/systemd/user/steady.service"))
         #expect(!setup.exists(".local/bin/steady"))
         #expect(!setup.exists(".local/share/man/man1/steady.1"))
+        #expect(!setup.exists(".local/share/applications/steady.desktop"))
+        #expect(!setup.exists(".local/share/icons/hicolor/scalable/apps/steady.svg"))
         #expect(Array(setup.fake.calls.dropFirst(calls)).filter { !$0.contains(" show ") }
                 == ["--user disable --now steady.service", "--user daemon-reload"])
     }

@@ -46,6 +46,9 @@ import Testing
 
         var files: [ServiceInstaller.File] {
             [.init(path: paths.manPage, label: "the man page", contents: ".Dd\n.Dt STEADY 1\n"),
+             .init(path: paths.desktopEntry, label: "the desktop entry",
+                   contents: DesktopIntegration.desktopEntry(executable: paths.executable)),
+             .init(path: paths.icon, label: "the icon", contents: DesktopIntegration.icon),
              .init(path: paths.bashCompletion, label: "bash completions", contents: "complete -F _steady steady\n")]
         }
 
@@ -68,6 +71,10 @@ import Testing
         #expect(setup.mode(paths.dataDirectory) == 0o700)
         #expect(try String(contentsOfFile: paths.unitFile, encoding: .utf8) == ServiceUnit.standard.text)
         #expect(try String(contentsOfFile: paths.manPage, encoding: .utf8) == ".Dd\n.Dt STEADY 1\n")
+        let entry = try String(contentsOfFile: paths.desktopEntry, encoding: .utf8)
+        #expect(entry.contains("\nExec=\(paths.executable) answer\n"), "\(entry)")
+        #expect(try String(contentsOfFile: paths.icon, encoding: .utf8) == DesktopIntegration.icon)
+        #expect(setup.mode(paths.desktopEntry) == 0o644)
         #expect(setup.exists(paths.bashCompletion))
         #expect(setup.fake.calls == [
             "--user --no-pager show steady.service --property=ActiveState",
@@ -81,6 +88,8 @@ import Testing
             "created \(paths.dataDirectory) (0700) for the journal: the one directory the service may write",
             "wrote the unit \(paths.unitFile)",
             "wrote the man page \(paths.manPage)",
+            "wrote the desktop entry \(paths.desktopEntry)",
+            "wrote the icon \(paths.icon)",
             "wrote bash completions \(paths.bashCompletion)",
             "ran systemctl --user daemon-reload",
             "ran systemctl --user enable --now steady.service",
@@ -195,7 +204,7 @@ import Testing
         try setup.installer().uninstall(files: setup.files.map(\.path), purge: false, confirmed: false, dryRun: false)
 
         let paths = setup.paths
-        for path in [paths.unitFile, paths.executable, paths.manPage, paths.bashCompletion] {
+        for path in [paths.unitFile, paths.executable, paths.manPage, paths.desktopEntry, paths.icon, paths.bashCompletion] {
             #expect(!setup.exists(path), "\(path) is still there")
         }
         #expect(setup.exists(paths.dataDirectory + "/journal.sqlite"))
@@ -247,11 +256,13 @@ import Testing
         try setup.installer().uninstall(files: setup.files.map(\.path), purge: true, confirmed: false, dryRun: true)
         #expect(setup.fake.calls.count == before)
         #expect(setup.exists(setup.paths.unitFile))
-        #expect(Array(setup.report.suffix(8)) == [
+        #expect(Array(setup.report.suffix(10)) == [
             "Dry run: nothing is changed.",
             "would run systemctl --user disable --now steady.service",
             "would remove \(setup.paths.unitFile)",
             "would remove \(setup.paths.manPage)",
+            "would remove \(setup.paths.desktopEntry)",
+            "would remove \(setup.paths.icon)",
             "would remove \(setup.paths.bashCompletion)",
             "would remove \(setup.paths.executable)",
             "would run systemctl --user daemon-reload",

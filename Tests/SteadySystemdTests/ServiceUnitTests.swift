@@ -33,6 +33,8 @@ import Testing
         #expect(paths.manPage == "/data/man/man1/steady.1")
         #expect(paths.bashCompletion == "/data/bash-completion/completions/steady")
         #expect(paths.fishCompletion == "/cfg/fish/completions/steady.fish")
+        #expect(paths.desktopEntry == "/data/applications/steady.desktop")
+        #expect(paths.icon == "/data/icons/hicolor/scalable/apps/steady.svg")
         #expect(paths.unit.text.contains("\nExecStart=/usr/bin/steady daemon\n"))
         #expect(paths.unit.text.contains("\nReadWritePaths=/data/steady\n"))
         let relative = ServicePaths(environment: ["HOME": "/home/ana", "XDG_CONFIG_HOME": "cfg"],

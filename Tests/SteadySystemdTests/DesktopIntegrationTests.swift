@@ -1,0 +1,108 @@
+import Foundation
+import SteadyTestSupport
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@testable import SteadySystemd
+
+/// The desktop entry and icon: the copies compiled into steady are the repository's files,
+/// `desktop-file-validate` accepts the entry as installed, and the icon is well-formed SVG.
+@Suite struct DesktopIntegrationTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func validate(_ entry: String) throws -> CommandResult {
+        let validator = "/usr/bin/desktop-file-validate"
+        try #require(FileManager.default.isExecutableFile(atPath: validator),
+                     "desktop-file-validate is not installed (scripts/install-deps test)")
+        let directory = TemporaryDirectory(prefix: "steady-desktop")
+        let file = try directory.write("steady.desktop", entry)
+        return try withExtendedLifetime(directory) {
+            try ChildProcess.run(validator, [file], environment: ProcessInfo.processInfo.environment)
+        }
+    }
+
+    // MARK: - The embedded copies
+
+    @Test func embeddedEntry_isTheRepositorysFile() throws {
+        let file = try Data(contentsOf: Self.repository.appendingPathComponent("data/steady.desktop"))
+        #expect(Data(DesktopIntegration.desktopEntry.utf8) == file,
+                "data/steady.desktop differs from DesktopIntegration.desktopEntry; copy the file into the literal")
+    }
+
+    @Test func embeddedIcon_isTheRepositorysFile() throws {
+        let file = try Data(contentsOf: Self.repository.appendingPathComponent("data/steady.svg"))
+        #expect(Data(DesktopIntegration.icon.utf8) == file,
+                "data/steady.svg differs from DesktopIntegration.icon; copy the file into the literal")
+    }
+
+    // MARK: - The desktop entry
+
+    @Test func entry_passesDesktopFileValidate_withoutAWord() throws {
+        let result = try Self.validate(DesktopIntegration.desktopEntry)
+        #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func entry_namesTheIconAndTheHintTheDaemonSends() {
+        let lines = Set(DesktopIntegration.desktopEntry.split(separator: "\n").map(String.init))
+        #expect(lines.isSuperset(of: [
+            "[Desktop Entry]", "Type=Application", "Name=steady", "Icon=steady", "Exec=steady answer",
+            "Terminal=true", "X-GNOME-UsesNotifications=true",
+        ]))
+        #expect(!DesktopIntegration.desktopEntry.contains("!"))
+    }
+
+    @Test func entryForAnExecutable_runsThatExecutable_andChangesNothingElse() {
+        let entry = DesktopIntegration.desktopEntry(executable: "/home/ana/.local/bin/steady")
+        #expect(entry == DesktopIntegration.desktopEntry.replacingOccurrences(
+            of: "\nExec=steady answer\n", with: "\nExec=/home/ana/.local/bin/steady answer\n"))
+    }
+
+    @Test(arguments: [
+        ("/home/ana/.local/bin/steady", #"/home/ana/.local/bin/steady"#),
+        ("/home/ana/my apps/steady", #""/home/ana/my apps/steady""#),
+        ("/opt/100%/steady", #"/opt/100%%/steady"#),
+        ("/opt/$HOME \"x\"/steady", #""/opt/\\$HOME \\"x\\"/steady""#),
+        ("/opt/st\\eady", #""/opt/st\\\\eady""#),
+    ])
+    func entryForAnExecutable_quotesItsPath_asTheSpecificationAsks(path: String, exec: String) throws {
+        let entry = DesktopIntegration.desktopEntry(executable: path)
+        #expect(entry.contains("\nExec=\(exec) answer\n"), "\(entry)")
+        let result = try Self.validate(entry)
+        #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result.stdout)\(result.stderr)")
+    }
+
+    // MARK: - The icon
+
+    @Test func icon_isWellFormedScalableSVG() throws {
+        let icon = DesktopIntegration.icon
+        final class Root: NSObject, XMLParserDelegate {
+            var element: String?
+            var attributes: [String: String] = [:]
+            func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                        qualifiedName: String?, attributes: [String: String]) {
+                if element == nil { (element, self.attributes) = (elementName, attributes) }
+            }
+        }
+        let parser = XMLParser(data: Data(icon.utf8))
+        let root = Root()
+        parser.delegate = root
+        #expect(parser.parse(), "data/steady.svg is not well-formed XML: \(String(describing: parser.parserError))")
+        #expect(root.element == "svg")
+        #expect(root.attributes["xmlns"] == "http://www.w3.org/2000/svg")
+        #expect(root.attributes["viewBox"] == "0 0 64 64")
+        #expect(icon.utf8.count < 2048, "the icon is meant to stay small (\(icon.utf8.count) bytes)")
+    }
+
+    // MARK: - Where they go
+
+    /// (`ServiceUnitTests` checks that `XDG_DATA_HOME` moves them.)
+    @Test func paths_areWhereDesktopsLookForEntriesAndIcons() {
+        let paths = ServicePaths(environment: ["HOME": "/home/ana"], dataDirectory: "/d", configDirectory: "/c")
+        #expect(paths.desktopEntry == "/home/ana/.local/share/applications/steady.desktop")
+        #expect(paths.icon == "/home/ana/.local/share/icons/hicolor/scalable/apps/steady.svg")
+    }
+}
