@@ -37,7 +37,21 @@ public enum DefaultConfig {
         schedule = "21:00"
 
         [practices.sleep-wind-down]
-        schedule = "22:00"
+        bedtime = "22:30"              # the nudge comes half an hour before
+
+        [practices.self-compassion]
+        schedule = "Tue,Fri 13:00"
+
+        [practices.reach-out]
+        schedule = "Wed,Sun 17:30"
+        # people = ["Sam", "my sister"]   # a few names to suggest, if you like
+
+        [practices.wins]
+        schedule = "Mon,Thu 19:00"
+
+        # Once a month, on the first Saturday morning; `steady assess` runs it any time.
+        [practices.self-assessment]
+        schedule = "Sat *-*-01..07 10:00"
 
         # No schedule: after each `steady log trigger` entry, one check-in on how it settled.
         [practices.trigger-journal]

@@ -21,9 +21,14 @@ import Testing
         }
     }
 
-    @Test func embeddedDefault_loadsWithThreeScheduledPractices_andTheTriggerJournalCheckIn() throws {
+    @Test func embeddedDefault_turnsOnEveryPractice_soAWeekMeetsThemAll() throws {
         let config = try parse(DefaultConfig.text)
-        #expect(config.practices.map(\.id) == ["evening-reflection", "morning-mindfulness", "sleep-wind-down", "trigger-journal"])
+        #expect(config.practices.map(\.id) == [
+            "evening-reflection", "morning-mindfulness", "reach-out", "self-assessment", "self-compassion",
+            "sleep-wind-down", "trigger-journal", "wins",
+        ])
+        #expect(Set(config.practices.map(\.id)) == Set(BuiltinPractices.registry.ids), "every built-in practice")
+        #expect(config.practice("sleep-wind-down")?.schedule.map(\.description) == ["*-*-* 22:00:00"])
         #expect(config.practice("trigger-journal")?.schedule.isEmpty == true)
         #expect(config.sparing.dailyLimit == 8)
         #expect(config.sparing.expireAfter == .hours(2))
