@@ -253,7 +253,7 @@ Note a moment that stirred things up, and later how it settled.
 .Pp
 Asks what happened, what went through your mind, what you noticed in your body, how strong it was (110) and what you did. Optional questions can be skipped with Enter.
 .Pp
-Some time later (about an hour suits most people), `steady log trigger --follow-up` asks how long it took to settle and how strong it is now, and keeps both with the first entry. Without an entry number it picks the latest one still waiting.
+Some time later (`follow-up-after` in [practices.trigger-journal], an hour by default) steady checks in with a notification: how long it took to settle, then how strong it is now. `steady log trigger --follow-up` asks the same in the terminal any time, keeps both with the first entry and closes the check-in. Without an entry number it picks the latest one still waiting.
 .Pp
 When a rating is at the top of the scale, steady shows a short grounding step and the people you chose to lean on.
 .Pp
