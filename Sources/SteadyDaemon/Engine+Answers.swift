@@ -34,18 +34,24 @@ extension Engine {
                                                   "outcome": "\(outcome.rawValue)", "channel": "\(answerChannel.rawValue)"])
         let safety = safetyResponse(to: value, for: prompt.content)
         let acknowledgement = safety.map { $0.lines.joined(separator: "\n") } ?? reaction.acknowledgement
+        let notice = Notice(title: prompt.content.title, body: acknowledgement ?? "Kept in your journal.", lingers: safety != nil)
+        let handsOver = answerChannel == .notification && safety == nil && reaction.followUps.contains { $0.after <= 0 }
         if answerChannel != .notification {
             withdraw(promptID)  // answered elsewhere: the bubble goes (CloseNotification)
-        } else if safety == nil, reaction.followUps.contains(where: { $0.after <= 0 }) {
+        } else if handsOver {
             handOverBubble(of: promptID)  // the next question takes the bubble's place
         } else {
-            replaceBubble(of: promptID, with: Notice(title: prompt.content.title,
-                                                     body: acknowledgement ?? "Kept in your journal.", lingers: safety != nil))
+            replaceBubble(of: promptID, with: notice)
         }
         for followUp in reaction.followUps {
             scheduleFollowUp(followUp, after: prompt, answer: answer)
         }
         if isRunning { tick() }
+        if handsOver, let handle = notices.removeValue(forKey: promptID) {
+            // No next question took the bubble (it could not be shown): it says thank you instead.
+            shown[promptID] = handle
+            replaceBubble(of: promptID, with: notice)
+        }
         return .recorded(acknowledgement: acknowledgement)
     }
 
