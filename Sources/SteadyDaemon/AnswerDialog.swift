@@ -47,14 +47,15 @@ enum AnswerDialog {
 
     /// Runs the dialog off the engine queue; `completion` gets the typed text (nil for "not now").
     static func ask(_ argv: [String], prompt: PromptRecord, completion: @escaping @Sendable (String?) -> Void) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment["STEADY_PROMPT_ID"] = String(prompt.id)
         environment["STEADY_PROMPT_TITLE"] = prompt.content.title
         environment["STEADY_PROMPT_BODY"] = prompt.content.body
         environment["STEADY_PROMPT_EXPECTS"] = prompt.content.request.expectation
+        let argv = WindowLauncher.command(argv, output: true, environment: environment)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: argv[0])
+        process.arguments = Array(argv.dropFirst())
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

@@ -25,8 +25,10 @@ enum TerminalLauncher {
         [terminal, "-e", steadyPath] + arguments
     }
 
-    /// Starts it and lets it run on its own; false when it could not start.
+    /// Starts it (through the user manager when steady runs as a service, see
+    /// `WindowLauncher`) and lets it run on its own; false when it could not start.
     static func open(_ argv: [String]) -> Bool {
+        let argv = WindowLauncher.command(argv, output: false)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: argv[0])
         process.arguments = Array(argv.dropFirst())

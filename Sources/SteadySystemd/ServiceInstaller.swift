@@ -1,13 +1,13 @@
 import Foundation
 
 /// Installs, removes and describes steady's systemd user service: the executable, the unit,
-/// the man page and shell completions, and the `systemctl --user` calls around them.
+/// the man page, shell completions, desktop entry and icon, and the `systemctl --user` calls around them.
 ///
 /// Every step is reported as one line as it is done (or, with `dryRun`, as it would be), so a
 /// person sees exactly what changed on their machine. When no user manager is reachable the
 /// files are still installed and the steps left to do by hand are printed.
 public struct ServiceInstaller: Sendable {
-    /// A file installed next to the unit (man page, completions).
+    /// A file installed next to the unit (man page, completions, desktop entry, icon).
     public struct File: Sendable, Equatable {
         /// Absolute path.
         public var path: String
@@ -43,7 +43,7 @@ public struct ServiceInstaller: Sendable {
     /// - Parameters:
     ///   - source: the running executable, copied to `paths.executable`; nil when
     ///     `paths.executable` is used as it is (`--bin`).
-    ///   - files: the man page and completions to write.
+    ///   - files: the man page, completions, desktop entry and icon to write.
     ///   - dryRun: report the steps without doing any.
     /// - Throws: `.badPath` for an unusable `--bin`, `.cannotWrite`, `.noManager` (after
     ///   installing the files and printing the remaining steps), `.systemctl`.
@@ -111,7 +111,7 @@ public struct ServiceInstaller: Sendable {
 
     // MARK: - Uninstall
 
-    /// Stops and removes the service, its unit, man page and completions, and the executable
+    /// Stops and removes the service, its unit and the files installed with it, and the executable
     /// when it is the one `install` copied. Keeps the journal and config unless `purge`.
     ///
     /// - Parameter confirmed: the person agreed to `purge` (the caller asks); without it a

@@ -87,3 +87,23 @@ import Testing
         #expect(TerminalLauncher.terminal(environment: [:], exists: { _ in false }) == nil)
     }
 }
+
+/// Window programs (the answer dialog, a terminal) start outside the service's sandbox.
+@Suite struct WindowLauncherTests {
+    @Test func asAService_theUserManagerStartsTheProgram_withTheDisplayPassedOn() {
+        let environment = ["INVOCATION_ID": "abc", "DISPLAY": ":0", "XDG_RUNTIME_DIR": "/run/user/1000", "SECRET": "x"]
+        let command = WindowLauncher.command(["/usr/bin/xterm", "-e", "steady", "breathe"], output: false,
+                                             environment: environment, exists: { _ in true })
+        #expect(command == ["/usr/bin/systemd-run", "--user", "--quiet", "--collect",
+                            "--setenv=DISPLAY", "--setenv=XDG_RUNTIME_DIR", "--", "/usr/bin/xterm", "-e", "steady", "breathe"])
+        let dialog = WindowLauncher.command(["/usr/bin/zenity", "--entry"], output: true, environment: environment, exists: { _ in true })
+        #expect(dialog.prefix(6) == ["/usr/bin/systemd-run", "--user", "--quiet", "--collect", "--wait", "--pipe"],
+                "the dialog's answer comes back on stdout")
+    }
+
+    @Test func inATerminal_orWithoutSystemdRun_theProgramStartsDirectly() {
+        let argv = ["/usr/bin/zenity", "--entry"]
+        #expect(WindowLauncher.command(argv, output: true, environment: ["DISPLAY": ":0"], exists: { _ in true }) == argv)
+        #expect(WindowLauncher.command(argv, output: true, environment: ["INVOCATION_ID": "abc"], exists: { _ in false }) == argv)
+    }
+}
