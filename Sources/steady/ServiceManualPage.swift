@@ -519,6 +519,20 @@ structured entries (fields
 .Li PROMPT_ID ,
 .Li OUTCOME ) ;
 otherwise they are plain lines on standard error. Nothing a person writes is ever logged.
+.It Ev TERMINAL
+The terminal the daemon opens for
+.Dq Guide me
+and for answering where no dialog program exists; otherwise
+.Pa x-terminal-emulator ,
+then
+.Pa xterm .
+It is run as
+.Ql $TERMINAL -e steady ... .
+.It Ev INVOCATION_ID
+Set by systemd. The daemon then starts window programs (the answer dialog, a terminal)
+through the user manager
+.Pq Xr systemd-run 1 ,
+outside its sandbox.
 .El
 .Sh FILES
 .Bl -tag -width Ds
@@ -534,6 +548,10 @@ The user unit written by
 Where
 .Nm steady Cm service install
 copies the executable.
+.It Pa ~/.local/share/applications/steady.desktop , ~/.local/share/icons/hicolor/scalable/apps/steady.svg
+The desktop entry and icon written by
+.Nm steady Cm service install ,
+so notification servers can show steady's name and icon.
 .El
 .Sh EXIT STATUS
 .Bl -tag -width Ds
