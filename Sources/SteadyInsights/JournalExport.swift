@@ -23,7 +23,7 @@ public struct JournalExport {
     public static let columns = [
         "record", "id", "time", "practice", "kind", "parent_id", "follow_up_key", "title", "body",
         "created_at", "due_at", "expires_at", "delivered_at", "snoozes", "outcome", "ended_at",
-        "answer_kind", "answer_value", "answer_note", "answered_at", "answer_channel", "fields",
+        "answer_kind", "answer_value", "answer_note", "answered_at", "answer_channel", "fields", "entry_id",
     ]
 
     /// `"name":` for each column, ready to copy into JSON Lines.
@@ -79,7 +79,7 @@ public struct JournalExport {
         let prompts = try SQLiteRows(db, sql: """
             SELECT p.id, p.slot, p.practice, p.kind, p.parent_id, p.follow_up_key, p.title, p.body, p.created_at,
                    p.due_at, p.expires_at, p.delivered_at, p.snoozes, p.outcome, p.ended_at,
-                   a.kind, a.text, a.number, a.note, a.answered_at, a.channel
+                   a.kind, a.text, a.number, a.note, a.answered_at, a.channel, p.entry_id
             FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
             \(promptWindow) ORDER BY p.id
             """, arguments: bounds)
@@ -164,6 +164,7 @@ private struct RecordWriter {
         time(row, 19)                    // answered_at
         text(row, 20)                    // answer_channel
         null()                           // fields
+        int(row, 21)                     // entry_id
         end()
     }
 
@@ -181,6 +182,7 @@ private struct RecordWriter {
         null()                           // snoozes
         for _ in 0..<7 { null() }        // outcome … answer_channel
         fields(row, 4)                   // fields
+        null()                           // entry_id
         end()
     }
 

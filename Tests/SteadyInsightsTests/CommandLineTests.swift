@@ -146,7 +146,7 @@ struct Ran {
         #expect(stats.status == 0)
         #expect(stats.stdout.contains("Nothing is recorded in this stretch yet."))
         let export = try steady(["export", "csv"], environment: extra)
-        #expect(export.stdout == "record,id,time,practice,kind,parent_id,follow_up_key,title,body,created_at,due_at,expires_at,delivered_at,snoozes,outcome,ended_at,answer_kind,answer_value,answer_note,answered_at,answer_channel,fields\r\n")
+        #expect(export.stdout == "record,id,time,practice,kind,parent_id,follow_up_key,title,body,created_at,due_at,expires_at,delivered_at,snoozes,outcome,ended_at,answer_kind,answer_value,answer_note,answered_at,answer_channel,fields,entry_id\r\n")
         #expect(!FileManager.default.fileExists(atPath: empty.path + "/data/steady/journal.sqlite"))
     }
 }

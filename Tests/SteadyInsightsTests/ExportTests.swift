@@ -168,9 +168,26 @@ import Testing
             "follow_up_key":null,"title":null,"body":null,"created_at":"2025-01-09T09:00:00+01:00","due_at":null,\
             "expires_at":null,"delivered_at":null,"snoozes":null,"outcome":null,"ended_at":null,"answer_kind":null,\
             "answer_value":null,"answer_note":null,"answered_at":null,"answer_channel":null,\
-            "fields":{"a-number":-3,"b-choice":"x","c-text":"y\\n\\"z\\"","d-done":true}}
+            "fields":{"a-number":-3,"b-choice":"x","c-text":"y\\n\\"z\\"","d-done":true},"entry_id":null}
 
             """)
+    }
+
+    @Test func triggerCheckIn_carriesTheEntryItFollowsUp() throws {
+        let entry = try fixture.journal.recordEntry(
+            FormResponse(formID: "trigger-journal", values: ["intensity": .number(6)]), at: JournalFixture.at(3, 9))
+        let slot = JournalFixture.at(3, 10)
+        try #require(try fixture.journal.recordPrompt(
+            practice: "trigger-journal", slot: slot, kind: .followUp, followUpKey: "settle", entryID: entry.id,
+            content: JournalFixture.text, createdAt: JournalFixture.at(3, 9), dueAt: slot, expiresAt: slot + 3600))
+        let (text, _) = try export(.json, window: DateWindow(since: JournalFixture.at(3, 0)))
+        let objects = try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let checkIn = try #require(objects.first { $0["record"] as? String == "prompt" })
+        #expect(checkIn["entry_id"] as? Int == Int(entry.id))
+        #expect(checkIn["follow_up_key"] as? String == "settle")
+        #expect(objects.first { $0["record"] as? String == "entry" }?["entry_id"] is NSNull)
     }
 
     @Test func output_failing_isAnInsightsError() throws {
