@@ -142,7 +142,7 @@ extension Engine {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        return "\(c.year ?? 0)-\(twoDigits(c.month ?? 0))-\(twoDigits(c.day ?? 0))"
     }
 
     /// The next moment at `time` of day strictly after `date`.
@@ -309,21 +309,24 @@ extension Engine {
     }
 
     /// "21:00" today, "Tue 07:30" within a week, else "2026-12-24 09:00".
+    ///
+    /// Put together from calendar fields rather than with a `DateFormatter`: a formatter
+    /// loads ICU's locale data, some 3 MiB of the daemon's memory for a few digits.
     static func describe(_ date: Date, now: Date, zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        if calendar.isDate(date, inSameDayAs: now) {
-            formatter.dateFormat = "HH:mm"
-        } else if date.timeIntervalSince(now) < 6 * 86_400 {
-            formatter.dateFormat = "EEE HH:mm"
-        } else {
-            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let time = "\(twoDigits(c.hour ?? 0)):\(twoDigits(c.minute ?? 0))"
+        if calendar.isDate(date, inSameDayAs: now) { return time }
+        if date.timeIntervalSince(now) < 6 * 86_400 {
+            return "\(weekdays[((c.weekday ?? 1) - 1 + 7) % 7]) \(time)"
         }
-        return formatter.string(from: date)
+        return "\(c.year ?? 0)-\(twoDigits(c.month ?? 0))-\(twoDigits(c.day ?? 0)) \(time)"
     }
+
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
 /// Keys of the actions steady adds to every prompt (reserved: practices never use `steady:`).

@@ -107,3 +107,27 @@ import Testing
         #expect(WindowLauncher.command(argv, output: true, environment: ["INVOCATION_ID": "abc"], exists: { _ in false }) == argv)
     }
 }
+
+/// The short times in status lines and notices ("21:00", "Tue 07:30", "2026-12-24 09:00").
+@Suite struct DescribeTimeTests {
+    let zone = TimeZone(identifier: "Europe/Berlin")!
+    func date(_ text: String) -> Date { EngineHarness.date(text, in: zone) }
+
+    @Test func today_isTheTime_withinSixDays_theWeekday_laterTheDate() {
+        let now = date("2026-12-01 10:00")  // a Tuesday
+        #expect(Engine.describe(date("2026-12-01 21:00"), now: now, zone: zone) == "21:00")
+        #expect(Engine.describe(date("2026-12-01 07:05"), now: now, zone: zone) == "07:05")
+        #expect(Engine.describe(date("2026-12-02 07:30"), now: now, zone: zone) == "Wed 07:30")
+        #expect(Engine.describe(date("2026-12-06 09:00"), now: now, zone: zone) == "Sun 09:00")
+        #expect(Engine.describe(date("2026-12-24 09:00"), now: now, zone: zone) == "2026-12-24 09:00")
+        #expect(Engine.describe(date("2026-11-30 22:30"), now: now, zone: zone) == "Mon 22:30")
+    }
+
+    @Test func theZoneDecides_theDay_andTheTime() {
+        let now = EngineHarness.date("2026-12-01 22:30", in: TimeZone(identifier: "UTC")!)
+        // 23:30 UTC is 00:30 the next day in Berlin.
+        let later = now.addingTimeInterval(3600)
+        #expect(Engine.describe(later, now: now, zone: TimeZone(identifier: "UTC")!) == "23:30")
+        #expect(Engine.describe(later, now: now, zone: zone) == "Wed 00:30")
+    }
+}
