@@ -45,33 +45,31 @@ enum AnswerDialog {
         return (TerminalLauncher.command(["answer", String(prompt.id)], steadyPath: steadyPath, terminal: terminal), false)
     }
 
-    /// Runs the dialog off the engine queue; `completion` gets the typed text (nil for "not now").
-    static func ask(_ argv: [String], prompt: PromptRecord, completion: @escaping @Sendable (String?) -> Void) {
+    /// What came of asking.
+    enum Reply: Sendable, Equatable {
+        /// The dialog printed this.
+        case answered(String)
+        /// Closed, cancelled, or nothing typed: "not now".
+        case notNow
+        /// The dialog never ran; the reason, which names no prompt text.
+        case notStarted(String)
+    }
+
+    /// Runs the dialog off the engine queue; `completion` gets what came of it.
+    static func ask(_ argv: [String], prompt: PromptRecord, completion: @escaping @Sendable (Reply) -> Void) {
         var environment = ProcessInfo.processInfo.environment
         environment["STEADY_PROMPT_ID"] = String(prompt.id)
         environment["STEADY_PROMPT_TITLE"] = prompt.content.title
         environment["STEADY_PROMPT_BODY"] = prompt.content.body
         environment["STEADY_PROMPT_EXPECTS"] = prompt.content.request.expectation
-        let argv = WindowLauncher.command(argv, output: true, environment: environment)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            completion(nil)
-            return
-        }
-        DispatchQueue.global().async {
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let text = String(decoding: data.prefix(64 * 1024), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            completion(process.terminationStatus == 0 && !text.isEmpty ? text : nil)
+        WindowLauncher.launch(argv, output: true, environment: environment) { outcome in
+            switch outcome {
+            case .notStarted(let reason):
+                completion(.notStarted(reason))
+            case .started(let status, let output):
+                let text = output.trimmingCharacters(in: .whitespacesAndNewlines)
+                completion(status == 0 && !text.isEmpty ? .answered(text) : .notNow)
+            }
         }
     }
 }

@@ -211,11 +211,21 @@ extension Engine {
             return
         }
         let engine = QueueConfined(self)
-        AnswerDialog.ask(argv, prompt: prompt) { [queue] text in
-            guard printsAnswer, let text else { return }
-            queue.async {
-                let engine = engine.value
-                engine.recordDialogAnswer(text, for: prompt)
+        let logger = logger
+        let program = argv[0]
+        AnswerDialog.ask(argv, prompt: prompt) { [queue] reply in
+            switch reply {
+            case .notStarted(let reason):
+                logger.warning("the answer dialog could not be started; the prompt stays answerable",
+                               metadata: ["prompt.id": "\(prompt.id)", "program": "\(program)", "reason": "\(reason)"])
+            case .notNow:
+                break
+            case .answered(let text):
+                guard printsAnswer else { return }
+                queue.async {
+                    let engine = engine.value
+                    engine.recordDialogAnswer(text, for: prompt)
+                }
             }
         }
     }
@@ -227,10 +237,15 @@ extension Engine {
               let terminal = TerminalLauncher.terminal() else { return }
         let steadyPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "steady"
         withdraw(prompt.id)
-        if TerminalLauncher.open(TerminalLauncher.command(arguments, steadyPath: steadyPath, terminal: terminal)) {
-            logger.info("guide opened in a terminal", metadata: ["prompt.id": "\(prompt.id)", "guide": "\(arguments.joined(separator: " "))"])
-        } else {
-            logger.warning("the terminal could not be started; the prompt stays answerable", metadata: ["terminal": "\(terminal)"])
+        let logger = logger
+        TerminalLauncher.open(TerminalLauncher.command(arguments, steadyPath: steadyPath, terminal: terminal)) { outcome in
+            switch outcome {
+            case .started:
+                logger.info("guide opened in a terminal", metadata: ["prompt.id": "\(prompt.id)", "guide": "\(arguments.joined(separator: " "))"])
+            case .notStarted(let reason):
+                logger.warning("the terminal could not be started; the prompt stays answerable",
+                               metadata: ["prompt.id": "\(prompt.id)", "terminal": "\(terminal)", "reason": "\(reason)"])
+            }
         }
     }
 

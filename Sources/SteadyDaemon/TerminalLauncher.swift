@@ -26,20 +26,9 @@ enum TerminalLauncher {
     }
 
     /// Starts it (through the user manager when steady runs as a service, see
-    /// `WindowLauncher`) and lets it run on its own; false when it could not start.
-    static func open(_ argv: [String]) -> Bool {
-        let argv = WindowLauncher.command(argv, output: false)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            return true
-        } catch {
-            return false
-        }
+    /// `WindowLauncher`) and lets it run on its own; `started` gets, off the caller's queue,
+    /// whether it did.
+    static func open(_ argv: [String], started: @escaping @Sendable (WindowLauncher.Outcome) -> Void) {
+        WindowLauncher.launch(argv, output: false, finished: started)
     }
 }

@@ -4,7 +4,8 @@ import Testing
 
 /// The whole service path against a real `systemd --user`: `steady service install` →
 /// started by systemd with the hardened unit → `systemctl --user status` → reload with a good
-/// and a bad config → a hung engine caught by the watchdog → stop → `steady service uninstall`.
+/// and a bad config → a hung engine caught by the watchdog → stop → `steady service uninstall`;
+/// and window programs (terminal, answer dialog) started from inside the sandbox.
 ///
 /// PID 1 here is not systemd, so the user manager runs in private mount and PID namespaces
 /// (see ``UserManager``): a tmpfs `/run` with `/run/systemd/system`, the test's home bind-
@@ -103,9 +104,133 @@ struct ServiceUserManagerEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: manager.home.file(".local/share/steady/journal.sqlite")))
         #expect(!FileManager.default.fileExists(atPath: manager.home.file(".local/bin/steady")))
     }
+
+    /// Window programs, with steady as the hardened service: the daemon, inside the sandbox
+    /// (no network, no writable home, a syscall filter, its own user namespace), asks the
+    /// user manager to start them (`systemd-run --user`), and they run outside it. "Guide me":
+    /// the terminal can write to the home, sits in a transient unit's cgroup, gets the
+    /// display, and its `steady breathe` answers the check-in. "Answer…": the dialog's answer
+    /// comes back through `systemd-run --wait --pipe` and is recorded.
+    @Test func windowPrograms_startOutsideTheSandbox_throughTheUserManager() throws {
+        let manager = try UserManager()
+        defer { manager.stop() }
+        // A terminal stand-in: notes how it was run and where (its cgroup), proves it can write
+        // where the service cannot, then runs the guide quickly with Enter for both ratings.
+        let terminal = try manager.home.write("terminal.sh", """
+            #!/bin/sh
+            [ "$1" = "-e" ] || exit 2
+            shift
+            { id -u; echo "DISPLAY=$DISPLAY"; echo "$@"; cat /proc/self/cgroup; } > /root/terminal-ran
+            touch /root/outside-the-sandbox
+            printf '\\n\\n' | "$@" --speed 50 --rounds 1 > /root/breathe.log 2>&1
+            echo "exit $?" >> /root/breathe.log
+            """)
+        chmod(terminal, 0o755)
+        // A dialog stand-in: what a person would type, and where it ran.
+        let dialog = try manager.home.write("dialog.sh", """
+            #!/bin/sh
+            [ -n "$STEADY_PROMPT_ID" ] || exit 1
+            { id -u; echo "DISPLAY=$DISPLAY"; cat /proc/self/cgroup; } > /root/dialog-ran
+            echo 'finished the draft'
+            """)
+        chmod(dialog, 0o755)
+        // The service's environment: the terminal and a display; its log in a file (no journald here).
+        try manager.home.write(".config/systemd/user/steady.service.d/test.conf", """
+            [Service]
+            Environment=TERMINAL=/root/terminal.sh DISPLAY=:99
+            StandardError=file:/root/steady.log
+            """)
+        let slot = DaemonEndToEndTests.slot(inSeconds: 15)
+        try manager.writeConfig("""
+            quiet-hours = "off"
+            answer-command = "/root/dialog.sh"
+            [practices.morning-mindfulness]
+            schedule = "\(slot.expression)"
+            technique = "box"
+            [practices.wins]
+            schedule = "\(slot.expression)"
+            """)
+
+        // The notification server is on the manager's session bus before steady starts; the
+        // bus socket is reached from outside through the namespace's root.
+        let server = try TestNotificationServer(
+            address: "unix:path=/proc/\(manager.namespacePID)/root/run/user/0/bus", capabilities: ["actions", "body"])
+        defer { server.stop() }
+
+        let install = try manager.run([SteadyBinary.path, "service", "install"])
+        #expect(install.status == 0, "\(install.stdout)\(install.stderr)\n\(manager.diagnostics())")
+        #expect(install.stdout.contains("steady is running: next: "), "\(install.stdout)")
+
+        // Both bubbles come: morning mindfulness with "Guide me" since a terminal exists, and
+        // wins, with "Answer…" (a text prompt, and this server has no inline reply).
+        var bubbles: [(id: UInt32, call: TestNotificationServer.Received)] = []
+        let shown = try manager.waitFor(timeout: 40) {
+            bubbles = server.notifications
+            return bubbles.count >= 2
+        }
+        let daemonLog = { (try? String(contentsOfFile: manager.home.file("steady.log"), encoding: .utf8)) ?? "" }
+        #expect(shown, "\(server.received)\n\(daemonLog())\n\(manager.diagnostics())")
+        let guided = try #require(bubbles.first { $0.call.actions.contains("steady:guide") }, "\(server.received)")
+        let answerable = try #require(bubbles.first { $0.id != guided.id && $0.call.actions.contains("steady:answer") }, "\(server.received)")
+        try server.emitActionInvoked(id: guided.id, key: "steady:guide")
+
+        // The terminal ran outside the sandbox: it wrote to the home, which is read-only in
+        // there, as a transient unit of the user manager, with the display passed on.
+        let ran = manager.home.file("terminal-ran")
+        let outside = manager.home.file("outside-the-sandbox")
+        let started = try manager.waitFor(timeout: 20) {
+            FileManager.default.fileExists(atPath: ran) && FileManager.default.fileExists(atPath: outside)
+        }
+        #expect(started, "the terminal did not run: \(manager.diagnostics())")
+        let report = (try? String(contentsOfFile: ran, encoding: .utf8)) ?? ""
+        let lines = report.split(separator: "\n").map(String.init)
+        #expect(lines.first == "0", "\(report)")
+        #expect(lines.contains("DISPLAY=:99"), "\(report)")
+        #expect(lines.contains("/root/.local/bin/steady breathe box"), "\(report)")
+        #expect(lines.contains { $0.contains("/app.slice/run-") && $0.hasSuffix(".service") } && !report.contains("steady.service"),
+                "not in a transient unit of its own: \(report)")
+
+        // The guide answers the check-in.
+        let journal = "/root/.local/share/steady/journal.sqlite"
+        let query = "SELECT p.practice, a.text, a.channel FROM answer a JOIN prompt p ON p.id = a.prompt_id ORDER BY p.practice"
+        let breathed = try manager.waitFor(timeout: 30) {
+            ((try? String(contentsOfFile: manager.home.file("breathe.log"), encoding: .utf8)) ?? "").contains("exit ")
+        }
+        let log = (try? String(contentsOfFile: manager.home.file("breathe.log"), encoding: .utf8)) ?? ""
+        #expect(breathed && log.hasSuffix("exit 0\n"), "\(log)\n\(manager.diagnostics())")
+        #expect(try manager.run(["sqlite3", journal, query]).stdout == "morning-mindfulness|box|terminal\n")
+
+        // Then "Answer…" on the other bubble: the dialog runs outside too, after the terminal
+        // (so the daemon's launcher must notice a second program's end), and its answer comes
+        // back through systemd-run's pipe.
+        try server.emitActionInvoked(id: answerable.id, key: "steady:answer")
+        let answered = try manager.waitFor(timeout: 20) {
+            try manager.run(["sqlite3", journal, query]).stdout.contains("wins|")
+        }
+        let dialogRan = (try? String(contentsOfFile: manager.home.file("dialog-ran"), encoding: .utf8)) ?? ""
+        #expect(dialogRan.hasPrefix("0\nDISPLAY=:99\n") && dialogRan.contains("/app.slice/run-"), "\(dialogRan)")
+        let answers = try manager.run(["sqlite3", journal, query])
+        #expect(answered && answers.stdout == "morning-mindfulness|box|terminal\nwins|finished the draft|notification\n",
+                "\(answers.stdout)\(answers.stderr)\n\(daemonLog())")
+        #expect(try manager.waitFor { try !manager.property("StatusText").contains("pending") }, "\((try? manager.property("StatusText")) ?? "")")
+        // The daemon noted it, without the prompt's text.
+        let logged = daemonLog()
+        #expect(logged.contains("info: guide opened in a terminal"), "\(logged)")
+        #expect(!logged.contains("warning") && !logged.contains("CFSocket"), "\(logged)")
+        for bubble in [guided, answerable] {
+            #expect(!bubble.call.body.isEmpty && !logged.contains(bubble.call.body), "\(logged)")
+        }
+
+        // Stop, uninstall.
+        try? FileManager.default.removeItem(atPath: manager.home.file(".config/systemd/user/steady.service.d"))
+        #expect(try manager.run(["systemctl", "--user", "stop", "steady"]).status == 0)
+        #expect(try manager.property("Result") == "success")
+        let uninstall = try manager.run(["steady", "service", "uninstall"])
+        #expect(uninstall.status == 0, "\(uninstall.stdout)\(uninstall.stderr)")
+    }
 }
 
-/// A `systemd --user` (and a session `dbus-daemon`) in private mount and PID namespaces,
+/// A `systemd --user` (and its session bus) in private mount and PID namespaces,
 /// with the test's temporary home as `/root`. Commands run inside with `nsenter`.
 final class UserManager: @unchecked Sendable {
     let home = TemporaryDirectory(prefix: "steady-um")
@@ -224,13 +349,28 @@ final class UserManager: @unchecked Sendable {
         done
         if [ $placed = no ]; then mkdir -p "/sys/fs/cgroup/$cgroup"; echo $$ > "/sys/fs/cgroup/$cgroup/cgroup.procs"; fi
         export HOME=/root XDG_RUNTIME_DIR=/run/user/0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/0/bus
-        dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile 2>/dev/null &
+        # The session bus: as on a desktop with dbus-user-session, the manager's dbus.socket,
+        # which the manager itself joins (systemd-run --wait and --pipe need it there). Only
+        # without that unit a bus of our own (the manager then never joins it).
+        socket_unit=no
+        for directory in /usr/lib/systemd/user /lib/systemd/user /etc/systemd/user; do
+            [ -e "$directory/dbus.socket" ] && socket_unit=yes
+        done
+        if [ $socket_unit = no ]; then
+            dbus-daemon --session --address="$DBUS_SESSION_BUS_ADDRESS" --nofork --nopidfile 2>/dev/null &
+        fi
         systemd --user --log-target=console >&2 &
         tries=0
         until [ -S /run/user/0/systemd/private ] && [ -S /run/user/0/bus ]; do
             tries=$((tries + 1)); [ $tries -lt 400 ] || { echo "no user manager"; exit 1; }
             sleep 0.05
         done
+        # Start the bus (socket activation) and wait until the manager is on it, so whoever
+        # connects next meets both.
+        if [ $socket_unit = yes ]; then
+            busctl --user --timeout=20 call org.freedesktop.systemd1 /org/freedesktop/systemd1 org.freedesktop.DBus.Peer Ping >&2 \
+                || { echo "the user manager is not on the session bus"; exit 1; }
+        fi
         echo ready
         wait
         """#

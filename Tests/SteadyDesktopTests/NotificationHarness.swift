@@ -1,6 +1,7 @@
 import Dispatch
 import SteadyDesktop
 import SteadySystemd
+import SteadyTestSupport
 
 /// A ``NotificationClient`` on its own connection and serial queue, as the daemon runs it,
 /// with `async` wrappers so tests can await completions and events.

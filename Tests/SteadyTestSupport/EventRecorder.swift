@@ -2,7 +2,7 @@ import Foundation
 
 /// Collects events delivered on a Dispatch queue and lets an async test await them, with
 /// a timeout that fails the test instead of hanging it.
-final class EventRecorder<Event: Sendable>: @unchecked Sendable {
+public final class EventRecorder<Event: Sendable>: @unchecked Sendable {
     private struct Waiter {
         let id: UUID
         let matches: @Sendable (Event) -> Bool
@@ -14,8 +14,10 @@ final class EventRecorder<Event: Sendable>: @unchecked Sendable {
     private var everything: [Event] = []
     private var waiters: [Waiter] = []
 
+    public init() {}
+
     /// Records an event (call from the delivering queue).
-    func record(_ event: Event) {
+    public func record(_ event: Event) {
         lock.lock()
         everything.append(event)
         if let index = waiters.firstIndex(where: { $0.matches(event) }) {
@@ -29,14 +31,14 @@ final class EventRecorder<Event: Sendable>: @unchecked Sendable {
     }
 
     /// Every event recorded so far, in order.
-    var all: [Event] {
+    public var all: [Event] {
         lock.lock()
         defer { lock.unlock() }
         return everything
     }
 
     /// Returns the first not-yet-claimed event that matches, waiting for it at most `timeout`.
-    func next(
+    public func next(
         _ description: String, timeout: Duration = .seconds(10), where matches: @escaping @Sendable (Event) -> Bool
     ) async throws -> Event {
         let id = UUID()
@@ -71,7 +73,7 @@ final class EventRecorder<Event: Sendable>: @unchecked Sendable {
     }
 
     /// Thrown when an awaited event does not come.
-    struct TimedOut: Error, CustomStringConvertible {
-        let description: String
+    public struct TimedOut: Error, CustomStringConvertible {
+        public let description: String
     }
 }

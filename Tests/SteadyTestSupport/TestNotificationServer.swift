@@ -11,17 +11,17 @@ import SteadySystemd
 /// a C callback, replies built with `sd_bus_message_new_method_return`), on its own queue
 /// and connection, independent of the client's event loop. Signals go only to the
 /// connection that called `Notify`, as real servers do.
-final class TestNotificationServer: @unchecked Sendable {
+public final class TestNotificationServer: @unchecked Sendable {
     /// One `Notify` call as received.
-    struct Received: Sendable, Equatable {
-        var appName: String
-        var replacesID: UInt32
-        var icon: String
-        var summary: String
-        var body: String
-        var actions: [String]
-        var hints: [String: BusVariant]
-        var expireTimeout: Int32
+    public struct Received: Sendable, Equatable {
+        public var appName: String
+        public var replacesID: UInt32
+        public var icon: String
+        public var summary: String
+        public var body: String
+        public var actions: [String]
+        public var hints: [String: BusVariant]
+        public var expireTimeout: Int32
     }
 
     private let queue = DispatchQueue(label: "steady.tests.notification-server")
@@ -34,12 +34,13 @@ final class TestNotificationServer: @unchecked Sendable {
     private var nextID: UInt32 = 1
     private var callers: [UInt32: String] = [:]
     private var calls: [Received] = []
+    private var answered: [(id: UInt32, call: Received)] = []
     /// Every `Notify` call as it arrives, for tests to await.
-    let notifyCalls = EventRecorder<Received>()
+    public let notifyCalls = EventRecorder<Received>()
 
     /// Connects to the bus at `address`, takes `org.freedesktop.Notifications` and starts serving.
     /// With `answersNotify` false it never replies to `Notify` (to test call timeouts).
-    init(address: String, capabilities: [String] = ["actions", "body", "inline-reply"], answersNotify: Bool = true) throws {
+    public init(address: String, capabilities: [String] = ["actions", "body", "inline-reply"], answersNotify: Bool = true) throws {
         self.capabilities = capabilities
         self.answersNotify = answersNotify
         queue.setSpecific(key: onQueue, value: true)
@@ -78,7 +79,7 @@ final class TestNotificationServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Leaves the bus (the name is released when the connection closes).
-    func stop() {
+    public func stop() {
         let close = { [self] in
             source?.cancel()
             source = nil
@@ -91,12 +92,15 @@ final class TestNotificationServer: @unchecked Sendable {
     }
 
     /// The `Notify` calls received so far.
-    var received: [Received] { queue.sync { calls } }
+    public var received: [Received] { queue.sync { calls } }
+
+    /// The `Notify` calls answered so far, each with the id it was given.
+    public var notifications: [(id: UInt32, call: Received)] { queue.sync { answered } }
 
     // MARK: - Emitting signals (to the caller of Notify)
 
     /// Reports that the person chose `key` on notification `id`.
-    func emitActionInvoked(id: UInt32, key: String) throws {
+    public func emitActionInvoked(id: UInt32, key: String) throws {
         try emit("ActionInvoked", to: id) { writer throws(BusError) in
             try writer.append(id)
             try writer.append(key)
@@ -104,7 +108,7 @@ final class TestNotificationServer: @unchecked Sendable {
     }
 
     /// Reports that notification `id` closed for `reason`.
-    func emitClosed(id: UInt32, reason: UInt32) throws {
+    public func emitClosed(id: UInt32, reason: UInt32) throws {
         try emit("NotificationClosed", to: id) { writer throws(BusError) in
             try writer.append(id)
             try writer.append(reason)
@@ -112,7 +116,7 @@ final class TestNotificationServer: @unchecked Sendable {
     }
 
     /// Reports an inline reply typed into notification `id` (KDE's `NotificationReplied`).
-    func emitReplied(id: UInt32, text: String) throws {
+    public func emitReplied(id: UInt32, text: String) throws {
         try emit("NotificationReplied", to: id) { writer throws(BusError) in
             try writer.append(id)
             try writer.append(text)
@@ -155,6 +159,7 @@ final class TestNotificationServer: @unchecked Sendable {
                     nextID += 1
                 }
                 callers[id] = message.sender
+                answered.append((id, received))
                 try reply(to: call) { writer throws(BusError) in try writer.append(id) }
             case "CloseNotification":
                 let id = try message.readUInt32()
@@ -209,7 +214,7 @@ final class TestNotificationServer: @unchecked Sendable {
     /// Sends a notification signal to `destination` from a connection of its own (an
     /// impostor: not the owner of the name), then makes a round trip to the bus so the signal
     /// is on its way to `destination` before this returns.
-    static func sendImpostorSignal(
+    public static func sendImpostorSignal(
         address: String, to destination: String, member: String,
         _ build: (BusMessageWriter) throws(BusError) -> Void
     ) throws {
@@ -242,8 +247,8 @@ final class TestNotificationServer: @unchecked Sendable {
         guard rc >= 0 else { throw ServerError("round-trip to the bus", rc) }
     }
 
-    struct ServerError: Error, CustomStringConvertible {
-        let description: String
+    public struct ServerError: Error, CustomStringConvertible {
+        public let description: String
         init(_ what: String, _ rc: Int32) { description = "Test notification server could not \(what): \(String(cString: strerror(-rc)))." }
     }
 
