@@ -4,10 +4,16 @@ export PATH := $(PATH):/opt/swift/usr/bin
 
 .PHONY: run test build release bench clean
 
+# The release build links the Swift runtime and Foundation in, as a position-dependent executable
+# that exports no symbols: a daemon that shares no library with another Swift process touches
+# ~12 MiB less memory this way (bench/daemon.py: PSS 31 → 19 MiB). DWARF is left out; symbols stay.
+RELEASE_FLAGS := --static-swift-stdlib -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker --no-export-dynamic -Xlinker --strip-debug
+RELEASE := swift build -c release --product steady $(RELEASE_FLAGS)
+
 ## Build (release) and run the daemon in the foreground on the embedded default config.
 run:
 	scripts/install-deps run
-	swift build -c release --product steady
+	$(RELEASE)
 	.build/release/steady daemon
 
 ## Install what the tests need, build, and run every test (unit + real dbus-daemon/Xvfb/dunst end-to-end).
@@ -20,7 +26,7 @@ build:
 	swift build
 
 release:
-	swift build -c release --product steady
+	$(RELEASE)
 
 clean:
 	rm -rf .build

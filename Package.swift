@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "SteadyDaemon",
             dependencies: [
-                "CSystemd", "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl",
+                "CSystemd", "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "SteadyInsights", dependencies: [

@@ -18,7 +18,7 @@ BIN = os.environ.get("STEADY_BIN", os.path.join(ROOT, ".build/release/steady"))
 
 def build():
     if "STEADY_BIN" not in os.environ:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "steady"], cwd=ROOT, check=True,
+        subprocess.run(["make", "release"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
 
 

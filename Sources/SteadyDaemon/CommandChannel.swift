@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SteadyJournal
+import SteadyExternal
 import SteadyKit
 
 /// Sends prompts to a program the person chose (`channel = "command"`), e.g. a bridge to a
@@ -59,32 +60,23 @@ final class CommandChannel: PromptChannel {
     }
 
     private func run(_ message: Message, completion: @escaping @Sendable ((any Error)?) -> Void) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // posix_spawn, not Foundation's Process: under the service's sandbox Process never
+        // learns that a child ended (see ExternalProgram). Off the engine queue: it waits.
+        let program = ExternalProgram(executable: command[0], arguments: Array(command.dropFirst()),
+                                      timeout: Self.timeout, maxReplyBytes: 64 * 1024)
         let data = (try? JSONEncoder().encode(message)) ?? Data()
-        let program = command[0]
-        process.terminationHandler = { finished in
-            completion(finished.terminationStatus == 0 ? nil
-                       : EngineError("The command channel \(program) exited with status \(finished.terminationStatus)."))
-        }
-        do {
-            try process.run()
-        } catch {
-            completion(EngineError("The command channel \(program) could not be started: \(error.localizedDescription)"))
-            return
-        }
-        input.fileHandleForWriting.write(data)
-        try? input.fileHandleForWriting.close()
-        let pid = process.processIdentifier
-        DispatchQueue.global().asyncAfter(deadline: .now() + 10) {
-            if process.isRunning { kill(pid, SIGKILL) }
+        DispatchQueue.global().async {
+            do {
+                _ = try program.run(input: data)
+                completion(nil)
+            } catch {
+                completion(EngineError("The command channel \(error)"))
+            }
         }
     }
+
+    /// The seconds the program is given to pass a message on.
+    static let timeout: Double = 10
 }
 
 extension CommandChannel {

@@ -59,7 +59,7 @@ public enum Daemon {
         do {
             let path = Journal.defaultPath(environment: environment)
             journal = try extendingStartTimeout(notifier: notifier, logger: logger) { () throws(JournalError) in
-                try Journal(path: path)
+                try Journal(path: path, checkpointsByHand: true)
             }
         } catch {
             fail(.journal, status: "cannot open the journal: \(error)", errno: EIO, notifier: notifier, logger: logger)

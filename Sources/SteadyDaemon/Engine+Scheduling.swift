@@ -23,7 +23,17 @@ extension Engine {
         expireOverdue(now: now)
         arm(nextDeadline(now: now))
         env.notifier.status(statusLine())
+        ticksSinceCheckpoint += 1
+        if ticksSinceCheckpoint >= Self.ticksPerCheckpoint {
+            // After delivery, never before it (the journal is opened with checkpointsByHand).
+            journal.checkpoint()
+            ticksSinceCheckpoint = 0
+        }
     }
+
+    /// How many ticks go by between WAL checkpoints: each tick writes a few pages, so the WAL
+    /// stays well under SQLite's usual 1000-page mark.
+    static let ticksPerCheckpoint = 32
 
     /// Compares wall-clock and monotonic time since the last wakeup; a jump is logged and
     /// recorded. Deadlines need no special care: every tick recomputes them from the

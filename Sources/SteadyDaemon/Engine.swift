@@ -66,6 +66,8 @@ public final class Engine: @unchecked Sendable {
     var timeWatchers: [AnyObject] = []
     /// Random times already drawn, by practice and day (`yyyy-MM-dd`).
     var randomDraws: [PracticeID: [String: [Int]]] = [:]
+    /// Ticks since the journal's WAL was last checkpointed (see `tick()`).
+    var ticksSinceCheckpoint = 0
     /// Whether `start()` ran: only a running engine schedules and delivers.
     private(set) var isRunning = false
 
@@ -143,6 +145,7 @@ public final class Engine: @unchecked Sendable {
         channel?.disconnect()
         timeWatchers.removeAll()
         record("stopped", detail: nil)
+        journal.checkpoint()
         logger.info("steady stopping")
     }
 

@@ -5,8 +5,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs an external practice's program once: request on stdin, reply from stdout, within a
-/// time limit and a size limit.
+/// Runs a program of the person's once: request on stdin, reply from stdout, within a time
+/// limit and a size limit. Used for external practices and for the command channel.
 ///
 /// The program is started with `posix_spawn` in a process group of its own, with a clean
 /// signal mask and default signal dispositions (a daemon's ignored signals are not passed
@@ -16,15 +16,27 @@ import Glibc
 /// Waiting is `poll(2)` with the deadline as its timeout. On a timeout or an over-long reply
 /// the whole process group is killed, so a script's children go too. Nothing here can hang
 /// or crash the caller.
-struct ExternalProgram: Sendable {
-    let executable: String
+///
+/// Not Foundation's `Process`: under the service's `RestrictAddressFamilies=AF_UNIX` its
+/// CFSocket-based exit notification cannot start, and children are never seen to end.
+public struct ExternalProgram: Sendable {
+    public let executable: String
+    /// Arguments after the program's path.
+    public let arguments: [String]
     /// The most seconds a run may take, from start to exit.
-    let timeout: Double
+    public let timeout: Double
     /// The most bytes the reply may have.
-    let maxReplyBytes: Int
+    public let maxReplyBytes: Int
+
+    public init(executable: String, arguments: [String] = [], timeout: Double, maxReplyBytes: Int) {
+        self.executable = executable
+        self.arguments = arguments
+        self.timeout = timeout
+        self.maxReplyBytes = maxReplyBytes
+    }
 
     /// Runs the program with `input` on stdin; returns what it printed on stdout.
-    func run(input: Data) throws(ExternalPracticeError) -> Data {
+    public func run(input: Data) throws(ExternalPracticeError) -> Data {
         let start = Self.now()
         let deadline = start + timeout
 
@@ -141,7 +153,7 @@ struct ExternalProgram: Sendable {
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] =
             ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -111,4 +111,27 @@ import Testing
         #expect(moved.deliveredAt == nil)
         #expect(moved.outcome == .pending)
     }
+
+    @Test func checkpointsByHand_leaveTheDatabaseFileAlone_untilAsked() throws {
+        func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1 }
+        func fill(_ journal: Journal) throws {
+            for n in 0..<1_500 {  // well past SQLite's usual 1000-page checkpoint mark
+                let slot = t0 + Double(n)
+                _ = try journal.recordPrompt(practice: "wins", slot: slot, content: PromptContent(
+                    title: String(repeating: "t", count: 1_500), body: "b", request: .done), createdAt: slot, dueAt: slot, expiresAt: slot + 60)
+            }
+        }
+        let byHand = try Journal(path: directory.file("by-hand.sqlite"), checkpointsByHand: true)
+        let before = fileSize(byHand.path)
+        try fill(byHand)
+        #expect(fileSize(byHand.path) == before, "no checkpoint in the middle of a write")
+        byHand.checkpoint()
+        #expect(fileSize(byHand.path) > before + 1_000_000, "checkpoint() moves the WAL into the file")
+
+        let automatic = try Journal(path: directory.file("automatic.sqlite"))
+        let start = fileSize(automatic.path)
+        try fill(automatic)
+        #expect(fileSize(automatic.path) > start + 1_000_000, "by default SQLite checkpoints as it goes")
+    }
+
 }
