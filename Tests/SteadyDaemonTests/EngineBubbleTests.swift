@@ -86,4 +86,15 @@ final class RecordingChannel: PromptChannel {
         h.clock.advance(by: 300)
         #expect(channel.calls.last.map { if case .show(id, nil, _) = $0 { true } else { false } } == true, "\(channel.calls)")
     }
+
+    @Test func inlineReply_isRecordedAsTheAnswer_andThanksInPlace() throws {
+        let (h, channel) = try Self.harness("quiet-hours = \"off\"\n[practices.wins]\nschedule = \"08:00\"\n")
+        h.clock.advance(by: 60)
+        guard case .show(let id, nil, let bubble)? = channel.calls.first else { Issue.record("\(channel.calls)"); return }
+        h.engine.handle(.replied(handle: bubble, text: "asked for help & got it"))
+        let answer = try #require(try h.journal.history(limit: 10).first { $0.prompt.id == id }?.answer)
+        #expect(answer.value == .text("asked for help & got it") && answer.channel == .notification)
+        guard case .notice(_, bubble, false)? = channel.calls.last else { Issue.record("\(channel.calls)"); return }
+    }
+
 }
