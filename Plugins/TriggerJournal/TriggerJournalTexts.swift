@@ -5,8 +5,9 @@ enum TriggerJournalTexts {
     /// The opening line of the check-in: when the entry was written, roughly.
     static func since(_ delay: TimeSpan?) -> String {
         guard let seconds = delay?.seconds else { return "Earlier you noted a hard moment." }
-        let minutes = seconds / 60
+        let minutes = (seconds + 30) / 60
         let ago = switch minutes {
+        case ..<2: "A short while ago"
         case ..<60: "About \(minutes) minutes ago"
         case 60..<90: "About an hour ago"
         default: "About \((minutes + 30) / 60) hours ago"

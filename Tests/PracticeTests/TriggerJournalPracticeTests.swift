@@ -29,6 +29,12 @@ import Testing
         let soon = try TriggerJournalSettings.decode(from: ["follow-up-after": .string("45m")])
         #expect(TriggerJournalPractice(settings: soon).followUps(afterEntry: Self.entry()) == [FollowUp(after: 2700, key: "settle")])
         #expect(TriggerJournalPractice(settings: soon).prompt(for: Self.followUp("settle")).body.hasPrefix("About 45 minutes ago"))
+        for (span, opening) in [("20s", "A short while ago"), ("90s", "About 2 minutes ago"), ("3h", "About 3 hours ago"),
+                                ("1h 40m", "About 2 hours ago")] {
+            let settings = try TriggerJournalSettings.decode(from: ["follow-up-after": .string(span)])
+            #expect(TriggerJournalPractice(settings: settings).prompt(for: Self.followUp("settle")).body
+                .hasPrefix(opening + " you noted a hard moment."), "\(span)")
+        }
         let off = try TriggerJournalSettings.decode(from: ["follow-up-after": .string("off")])
         #expect(TriggerJournalPractice(settings: off).followUps(afterEntry: Self.entry()).isEmpty)
     }
