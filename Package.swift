@@ -62,7 +62,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "SteadyTestSupport", dependencies: ["SteadySystemd", "CSystemd"], path: "Tests/SteadyTestSupport"),
+        .target(name: "SteadyTestSupport", dependencies: ["SteadySystemd", "SteadyExternal", "CSystemd"], path: "Tests/SteadyTestSupport"),
         .testTarget(name: "SteadyKitTests", dependencies: ["SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyJournalTests", dependencies: ["SteadyJournal", "SteadyTestSupport"]),
         .testTarget(name: "SteadyConfigTests", dependencies: ["SteadyConfig", "BuiltinPractices", "SteadyTestSupport"]),

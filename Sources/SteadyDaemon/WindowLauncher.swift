@@ -1,4 +1,5 @@
 import Foundation
+import SteadyExternal
 
 /// How the daemon starts a program that opens a window: the answer dialog, or a terminal.
 ///
@@ -74,7 +75,9 @@ enum WindowLauncher {
             finished(.notStarted("\(argv[0]) could not be started: no pipe (\(String(cString: strerror(errno))))"))
             return
         }
-        let spawned = spawn(argv, environment: environment, stdout: stdout.write, stderr: stderr.write)
+        // Nothing else of the daemon's is inherited (closingOthers): a window program may run for long.
+        let spawned = ChildSpawn.start(argv, environment: environment, stdin: nil, stdout: stdout.write >= 0 ? stdout.write : nil,
+                                       stderr: stderr.write >= 0 ? stderr.write : nil, closingOthers: true)
         stdout.closeWrite()
         stderr.closeWrite()
         let child: pid_t
@@ -84,7 +87,7 @@ enum WindowLauncher {
         case .failure(let failure):
             stdout.closeRead()
             stderr.closeRead()
-            finished(.notStarted("\(argv[0]) could not be started: \(failure.reason)"))
+            finished(.notStarted("\(argv[0]) could not be started: \(failure)"))
             return
         }
         if !throughManager && !output { finished(.started(status: 0, output: "")) }
@@ -116,70 +119,6 @@ enum WindowLauncher {
         }
         func closeWrite() { if write >= 0 { close(write) } }
         func closeRead() { if read >= 0 { close(read) } }
-    }
-
-    /// `posix_spawn`: stdin `/dev/null`, stdout and stderr the given pipes or `/dev/null`,
-    /// nothing else inherited, a clean signal mask and default signal handling (the daemon
-    /// blocks the signals it handles), a process group of its own.
-    private static func spawn(_ argv: [String], environment: [String: String], stdout: Int32, stderr: Int32) -> Result<pid_t, SpawnFailure> {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if stdout >= 0 { posix_spawn_file_actions_adddup2(&actions, stdout, 1) } else {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        if stderr >= 0 { posix_spawn_file_actions_adddup2(&actions, stderr, 2) } else {
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        }
-        closeTheRest(&actions)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-
-        let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        var rc = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
-        // ETXTBSY: another thread forked while the program was being written; it passes.
-        var attempt = 1
-        while rc == ETXTBSY && attempt < 5 {
-            usleep(UInt32(5_000 * attempt))
-            attempt += 1
-            rc = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
-        }
-        return rc == 0 ? .success(pid) : .failure(SpawnFailure(reason: String(cString: strerror(rc))))
-    }
-
-    /// Closes every descriptor from 3 up in the child, whatever its close-on-exec flag:
-    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34, a GNU extension Swift does
-    /// not import), else one close per descriptor open now, as Foundation does.
-    private static func closeTheRest(_ actions: inout posix_spawn_file_actions_t) {
-        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        if let closeFrom = Self.closeFrom.map({ unsafeBitCast($0, to: CloseFrom.self) }), closeFrom(&actions, 3) == 0 { return }
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd >= 3 { posix_spawn_file_actions_addclose(&actions, fd) }
-    }
-
-    private nonisolated(unsafe) static let closeFrom: UnsafeMutableRawPointer? =
-        dlopen(nil, RTLD_NOW).flatMap { dlsym($0, "posix_spawn_file_actions_addclosefrom_np") }
-
-    private struct SpawnFailure: Error, CustomStringConvertible {
-        let reason: String
-        var description: String { reason }
     }
 
     /// Reads both pipes (-1: none) to their end at once, so neither can fill up and stall the

@@ -134,47 +134,11 @@ public struct ExternalProgram: Sendable {
     // MARK: - Helpers
 
     private func spawn(stdin: Int32, stdout: Int32) throws(ExternalPracticeError) -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] =
-            ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        switch ChildSpawn.start([executable] + arguments, environment: ProcessInfo.processInfo.environment,
+                                stdin: stdin, stdout: stdout, stderr: nil) {
+        case .success(let pid): return pid
+        case .failure(let error): throw fail(.cannotStart, "could not be started: \(error).")
         }
-        var pid: pid_t = 0
-        var rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        // ETXTBSY: another thread of this process is forking while someone writes the
-        // program (or has just written it), so a child briefly holds it open for writing.
-        // The window is short; try a few more times, a few milliseconds apart.
-        var attempt = 1
-        while rc == ETXTBSY && attempt < 5 {
-            usleep(UInt32(5_000 * attempt))
-            attempt += 1
-            rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        }
-        guard rc == 0 else {
-            throw fail(.cannotStart, "could not be started: \(String(cString: strerror(rc))).")
-        }
-        return pid
     }
 
     private func fail(_ code: ExternalPracticeError.Code, _ reason: String) -> ExternalPracticeError {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SteadyExternal
 
 /// A long-running child process started for a test (a bus, a display, a notification
 /// server), with its output in a log file and a reliable way to stop it.
@@ -39,41 +40,16 @@ public final class DesktopProcess: @unchecked Sendable {
             _ = fcntl(pipeFDs[1], F_SETFD, FD_CLOEXEC)
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, capturingStdout ? pipeFDs[1] : logFD, 1)
-        posix_spawn_file_actions_adddup2(&actions, logFD, 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        let spawned = ChildSpawn.start([executable] + arguments, environment: environment, stdin: nil,
+                                       stdout: capturingStdout ? pipeFDs[1] : logFD, stderr: logFD)
         if capturingStdout { close(pipeFDs[1]) }
-        guard rc == 0 else {
+        switch spawned {
+        case .success(let pid):
+            self.pid = pid
+        case .failure(let error):
             if capturingStdout { close(pipeFDs[0]) }
-            throw DesktopSessionError(
-                "Could not start \(name) (\(executable)): \(String(cString: strerror(rc))). Is its package installed?")
+            throw DesktopSessionError("Could not start \(name) (\(executable)): \(error). Is its package installed?")
         }
-        self.pid = pid
         stdoutFD = capturingStdout ? pipeFDs[0] : -1
 
         // Reap it on a thread of its own: the wait is an event, not a poll.
