@@ -118,21 +118,7 @@ extension Journal {
             conditions.append("p.outcome IN (\(Array(repeating: "?", count: filter.outcomes.count).joined(separator: ", ")))")
             arguments += filter.outcomes.map(\.rawValue)
         }
-        arguments.append(limit)
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let columns = PromptRecord.Columns.all.split(separator: ",")
-            .map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT \(columns), a.kind AS a_kind, a.text AS a_text, a.number AS a_number, a.note AS a_note,
-                   a.answered_at AS a_at, a.channel AS a_channel
-            FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
-            \(whereClause)
-            ORDER BY p.slot DESC, p.id DESC LIMIT ?
-            """, arguments: StatementArguments(arguments))
-        return try rows.map { row in
-            let prompt = try PromptRecord(row: row)
-            return .prompt(HistoryItem(prompt: prompt, answer: Answer(historyRow: row, promptID: prompt.id)))
-        }
+        return try historyItems(db, where: conditions, arguments: arguments, limit: limit).map { .prompt($0) }
     }
 
     private static func entryPage(_ db: Database, _ filter: HistoryFilter, after cursor: HistoryCursor?, limit: Int) throws -> [HistoryRecord] {

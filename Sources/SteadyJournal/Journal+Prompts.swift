@@ -180,29 +180,35 @@ extension Journal {
     public func history(limit: Int, before: Date? = nil, practice: PracticeID? = nil) throws(JournalError) -> [HistoryItem] {
         try read { db in
             var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var arguments: [any DatabaseValueConvertible] = []
             if let before {
                 conditions.append("p.slot < ?")
-                _ = arguments.append(contentsOf: [before.timeIntervalSince1970])
+                arguments.append(before.timeIntervalSince1970)
             }
             if let practice {
                 conditions.append("p.practice = ?")
-                _ = arguments.append(contentsOf: [practice.rawValue])
+                arguments.append(practice.rawValue)
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            _ = arguments.append(contentsOf: [limit])
-            let columns = PromptRecord.Columns.all.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(columns), a.kind AS a_kind, a.text AS a_text, a.number AS a_number, a.note AS a_note,
-                       a.answered_at AS a_at, a.channel AS a_channel
-                FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
-                \(whereClause)
-                ORDER BY p.slot DESC, p.id DESC LIMIT ?
-                """, arguments: arguments)
-            return try rows.map { row in
-                let prompt = try PromptRecord(row: row)
-                return HistoryItem(prompt: prompt, answer: Answer(historyRow: row, promptID: prompt.id))
-            }
+            return try Self.historyItems(db, where: conditions, arguments: arguments, limit: limit)
+        }
+    }
+
+    /// Prompts matching `conditions` (SQL on `p`, the prompt) with their answers, newest slot
+    /// first: the one query behind `history` and the insights' history pages.
+    static func historyItems(
+        _ db: Database, where conditions: [String], arguments: [any DatabaseValueConvertible], limit: Int
+    ) throws -> [HistoryItem] {
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT \(PromptRecord.Columns.qualified), a.kind AS a_kind, a.text AS a_text, a.number AS a_number,
+                   a.note AS a_note, a.answered_at AS a_at, a.channel AS a_channel
+            FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
+            \(whereClause)
+            ORDER BY p.slot DESC, p.id DESC LIMIT ?
+            """, arguments: StatementArguments(arguments + [limit]))
+        return try rows.map { row in
+            let prompt = try PromptRecord(row: row)
+            return HistoryItem(prompt: prompt, answer: Answer(historyRow: row, promptID: prompt.id))
         }
     }
 }

@@ -37,6 +37,8 @@ public struct PromptRecord: Sendable, Hashable {
 extension PromptRecord: FetchableRecord {
     enum Columns {
         static let all = "id, practice, slot, kind, follow_up_key, parent_id, entry_id, title, body, request, created_at, due_at, expires_at, delivered_at, snoozes, outcome, ended_at"
+        /// `all`, each column as `p.name`, for queries that join other tables.
+        static let qualified = all.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
     }
 
     public init(row: Row) throws {
