@@ -120,18 +120,9 @@ extension Engine {
 
     private func scheduleFollowUp(_ followUp: FollowUp, after prompt: PromptRecord, answer: Answer) {
         guard let setup = config.practice(prompt.practice) else { return }
-        let asked = answer.answeredAt.addingTimeInterval(TimeInterval(followUp.after))
-        // Right away when it is the next question; later ones wait out quiet hours.
-        let due = followUp.after > 0 ? outsideQuietHours(asked) : asked
-        let occasion = Occasion(reason: .followUp(key: followUp.key, after: answer.value), slot: due,
-                                dayNumber: Occasion.dayNumber(of: due, in: env.timeZone()))
-        let content = setup.practice.prompt(for: occasion)
         do {
-            _ = try journal.recordPrompt(
-                practice: prompt.practice, slot: due, kind: .followUp, followUpKey: followUp.key, parentID: prompt.id,
-                entryID: prompt.entryID,
-                content: content, createdAt: answer.answeredAt, dueAt: due,
-                expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)))
+            _ = try recordFollowUp(followUp, of: setup, from: answer.answeredAt, after: answer.value,
+                                   parentID: prompt.id, entryID: prompt.entryID)
         } catch {
             logger.error("could not schedule a follow-up", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
         }

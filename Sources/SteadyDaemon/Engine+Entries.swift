@@ -1,4 +1,5 @@
 import Foundation
+import SteadyConfig
 import SteadyJournal
 import SteadyKit
 
@@ -11,19 +12,13 @@ extension Engine {
             throw EngineError("There is no entry #\(entryID); `steady history --entries` lists them.")
         }
         guard let setup = config.practice(PracticeID(entry.kind)) else { return [] }
-        let now = env.clock.now
         var dates: [Date] = []
         for followUp in setup.practice.followUps(afterEntry: entry.response) {
-            let due = outsideQuietHours(now.addingTimeInterval(TimeInterval(followUp.after)))
-            let occasion = Occasion(reason: .followUp(key: followUp.key, after: nil), slot: due,
-                                    dayNumber: Occasion.dayNumber(of: due, in: env.timeZone()))
-            guard let record = try journal.recordPrompt(
-                practice: setup.id, slot: due, kind: .followUp, followUpKey: followUp.key, entryID: entry.id,
-                content: setup.practice.prompt(for: occasion), createdAt: now, dueAt: due,
-                expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)))
+            guard let record = try recordFollowUp(followUp, of: setup, from: env.clock.now, after: nil, parentID: nil,
+                                                  entryID: entry.id)
             else { continue }
             logger.info("follow-up scheduled", metadata: ["practice.id": "\(setup.id)", "prompt.id": "\(record.id)"])
-            dates.append(due)
+            dates.append(record.dueAt)
         }
         if isRunning { tick() }
         return dates
@@ -42,6 +37,23 @@ extension Engine {
         }
         if isRunning { tick() }
         return closed
+    }
+
+    /// Records the prompt a practice asked for `followUp.after` seconds after `time` (an
+    /// answer's, or an entry's): right away when it is the next question, else out of quiet
+    /// hours. Nil when that slot was recorded before.
+    func recordFollowUp(
+        _ followUp: FollowUp, of setup: PracticeSetup, from time: Date, after answer: AnswerValue?, parentID: Int64?,
+        entryID: Int64?
+    ) throws -> PromptRecord? {
+        let asked = time.addingTimeInterval(TimeInterval(followUp.after))
+        let due = followUp.after > 0 ? outsideQuietHours(asked) : asked
+        let occasion = Occasion(reason: .followUp(key: followUp.key, after: answer), slot: due,
+                                dayNumber: Occasion.dayNumber(of: due, in: env.timeZone()))
+        return try journal.recordPrompt(
+            practice: setup.id, slot: due, kind: .followUp, followUpKey: followUp.key, parentID: parentID, entryID: entryID,
+            content: setup.practice.prompt(for: occasion), createdAt: time, dueAt: due,
+            expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)))
     }
 
     /// `date`, or the end of quiet hours when it falls inside them: a check-in asked for later

@@ -57,30 +57,36 @@ func offlineEngine(journal: Journal, configPath: String?) throws -> Engine {
 /// Schedules the check-ins that follow a new entry: through the daemon, which then shows
 /// them when due, else in the journal for the daemon to find. Returns when they come.
 func scheduleFollowUps(forEntry entryID: Int64, journal: Journal, configPath: String?) throws -> [Date] {
-    switch try ControlClient().send(.followUpEntry(entryID: entryID)) {
-    case .followUps(let dates)?:
-        return dates
-    case .failure(let message)?:
-        throw EngineRefusal(message: message)
-    case nil:
-        return try offlineEngine(journal: journal, configPath: configPath).scheduleFollowUps(forEntry: entryID)
-    default:
-        throw EngineRefusal(message: "the daemon gave an unexpected reply; is it the same version as this command?")
-    }
+    try viaDaemonElseJournal(.followUpEntry(entryID: entryID), journal: journal, configPath: configPath,
+                             reply: { if case .followUps(let dates) = $0 { dates } else { nil } },
+                             offline: { try $0.scheduleFollowUps(forEntry: entryID) })
 }
 
 /// Ends the check-ins still waiting about `entryID`, now followed up in the terminal; the
 /// daemon takes their bubbles down. Returns how many.
 func closeFollowUps(ofEntry entryID: Int64, followUpEntryID: Int64, journal: Journal, configPath: String?) throws -> Int {
-    switch try ControlClient().send(.entryFollowedUp(entryID: entryID, followUpEntryID: followUpEntryID)) {
-    case .closed(let count)?:
-        return count
+    try viaDaemonElseJournal(.entryFollowedUp(entryID: entryID, followUpEntryID: followUpEntryID), journal: journal,
+                             configPath: configPath,
+                             reply: { if case .closed(let count) = $0 { count } else { nil } },
+                             offline: { try $0.closeFollowUps(ofEntry: entryID, followUpEntryID: followUpEntryID) })
+}
+
+/// Sends `request` to the daemon and reads its reply with `reply`; without a daemon, does the
+/// same with an engine on the journal (`offline`).
+private func viaDaemonElseJournal<T>(
+    _ request: ControlRequest, journal: Journal, configPath: String?,
+    reply: (ControlResponse) -> T?, offline: (Engine) throws -> T
+) throws -> T {
+    switch try ControlClient().send(request) {
     case .failure(let message)?:
         throw EngineRefusal(message: message)
+    case let response?:
+        guard let value = reply(response) else {
+            throw EngineRefusal(message: "the daemon gave an unexpected reply; is it the same version as this command?")
+        }
+        return value
     case nil:
-        return try offlineEngine(journal: journal, configPath: configPath).closeFollowUps(ofEntry: entryID, followUpEntryID: followUpEntryID)
-    default:
-        throw EngineRefusal(message: "the daemon gave an unexpected reply; is it the same version as this command?")
+        return try offline(offlineEngine(journal: journal, configPath: configPath))
     }
 }
 
