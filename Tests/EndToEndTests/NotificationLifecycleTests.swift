@@ -8,12 +8,16 @@ import Testing
 @Suite(.serialized) struct NotificationLifecycleTests {
     typealias Home = DaemonEndToEndTests.Home
 
-    /// Starts the daemon with `practices` (TOML tables) and waits until `pending` prompts wait.
-    static func startDaemon(_ home: Home, desktop: DesktopSession, notify: NotifySocket, config: String, pending: Int) throws -> ChildProcess {
+    /// Starts the daemon with `config` (and `extraEnvironment`), waits for READY=1 and, unless
+    /// `pending` is nil, until that many prompts wait.
+    static func startDaemon(_ home: Home, desktop: DesktopSession, notify: NotifySocket, config: String, pending: Int?,
+                            extraEnvironment: [String: String] = [:]) throws -> ChildProcess {
         try home.root.write("config/steady/config.toml", config)
-        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: home.environment(desktop: desktop, notifySocket: notify.path))
+        let environment = home.environment(desktop: desktop, notifySocket: notify.path).merging(extraEnvironment) { $1 }
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: environment)
         try daemon.start()
         guard notify.wait(forLine: "READY=1", timeout: 20) != nil else { throw TestSupportError("no READY=1: \(daemon.stderr)") }
+        guard let pending else { return daemon }
         guard notify.wait(timeout: 20, for: { $0.notifyField("STATUS")?.contains("\(pending) pending") == true }) != nil else {
             throw TestSupportError("never \(pending) pending: \(daemon.stderr)")
         }
@@ -101,16 +105,13 @@ import Testing
         let home = try Home()
         let notify = try NotifySocket(directory: home.root.path)
         let monitor = try BusMonitor(session: desktop)
-        try home.root.write("config/steady/config.toml", """
+        let daemon = try Self.startDaemon(home, desktop: desktop, notify: notify, config: """
             quiet-hours = "off"
             [practices.trigger-journal]
             follow-up-after = "10s"
-            """)
-        let env = home.environment(desktop: desktop, notifySocket: notify.path)
-        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: env)
-        try daemon.start()
+            """, pending: nil)
         defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
-        guard notify.wait(forLine: "READY=1", timeout: 20) != nil else { throw TestSupportError("no READY=1: \(daemon.stderr)") }
+        let env = home.environment(desktop: desktop, notifySocket: notify.path)
 
         // The entry, written in the terminal, asks the daemon for its check-in.
         let logged = try DaemonEndToEndTests.steady(["log", "trigger"], env, input: "a reply that took long\n\n\n\n7\n\n")
@@ -160,20 +161,13 @@ import Testing
             """)
         chmod(terminal, 0o755)
         let slot = DaemonEndToEndTests.slot(inSeconds: 3).expression
-        try home.root.write("config/steady/config.toml", """
+        let daemon = try Self.startDaemon(home, desktop: desktop, notify: notify, config: """
             quiet-hours = "off"
             [practices.morning-mindfulness]
             schedule = "\(slot)"
             technique = "4-7-8"
-            """)
-        var env = home.environment(desktop: desktop, notifySocket: notify.path)
-        env["TERMINAL"] = terminal
-        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: env)
-        try daemon.start()
+            """, pending: 1, extraEnvironment: ["TERMINAL": terminal])
         defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
-        guard notify.wait(timeout: 20, for: { $0.notifyField("STATUS")?.contains("1 pending") == true }) != nil else {
-            throw TestSupportError("never pending: \(daemon.stderr)")
-        }
         try desktop.waitForDisplayedCount(1)
         try desktop.invokeAction(matching: ",steady:guide]")
 

@@ -177,7 +177,7 @@ import Testing
         let entry = try fixture.journal.recordEntry(
             FormResponse(formID: "trigger-journal", values: ["intensity": .number(6)]), at: JournalFixture.at(3, 9))
         let slot = JournalFixture.at(3, 10)
-        try #require(try fixture.journal.recordPrompt(
+        _ = try #require(try fixture.journal.recordPrompt(
             practice: "trigger-journal", slot: slot, kind: .followUp, followUpKey: "settle", entryID: entry.id,
             content: JournalFixture.text, createdAt: JournalFixture.at(3, 9), dueAt: slot, expiresAt: slot + 3600))
         let (text, _) = try export(.json, window: DateWindow(since: JournalFixture.at(3, 0)))
