@@ -62,11 +62,3 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
         self.notificationServer = notificationServer
     }
 }
-
-/// Where the control socket lives: `$XDG_RUNTIME_DIR/steady/control.sock`.
-public enum ControlSocketPath {
-    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let runtime = environment["XDG_RUNTIME_DIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp/steady-\(getuid())"
-        return runtime + "/steady/control.sock"
-    }
-}

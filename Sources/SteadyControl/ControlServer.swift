@@ -3,7 +3,11 @@ import Foundation
 /// The daemon's end of the control socket: accepts connections from the same user only,
 /// reads newline-delimited JSON requests and answers each on the given queue.
 ///
-/// All callbacks run on `queue` (the engine's), so the handler may touch engine state.
+/// All callbacks run on `queue` (the engine's), so the handler may touch engine state. Nothing
+/// a client does can hold the queue up or end the process: reads and writes never block
+/// (a reply that does not fit waits for the client in a buffer of its own), writes never
+/// raise SIGPIPE, a line longer than `maxLineBytes` or a reply buffer over `maxPendingBytes`
+/// drops that client, and past `maxConnections` the longest-idle client makes room.
 public final class ControlServer: @unchecked Sendable {
     public typealias Handler = (ControlRequest, @escaping (ControlResponse) -> Void) -> Void
 
@@ -13,12 +17,27 @@ public final class ControlServer: @unchecked Sendable {
     private var listener: Int32 = -1
     private var acceptSource: DispatchSourceRead?
     private var connections: [Int32: Connection] = [:]
+    /// Increases with every read, to find the longest-idle connection.
+    private var activity: UInt64 = 0
+
+    /// The longest request line read; a longer one drops the connection.
+    static let maxLineBytes = 1 << 20
+    /// Replies waiting for a client that does not read; more drops the connection.
+    static let maxPendingBytes = 1 << 20
+    /// Connections open at once.
+    static let maxConnections = 64
 
     private final class Connection {
         let fd: Int32
-        var source: DispatchSourceRead?
+        var readSource: DispatchSourceRead?
+        var writeSource: DispatchSourceWrite?
         var buffer = Data()
-        init(fd: Int32) { self.fd = fd }
+        var pending = Data()
+        var lastActive: UInt64
+        init(fd: Int32, lastActive: UInt64) {
+            self.fd = fd
+            self.lastActive = lastActive
+        }
     }
 
     public init(path: String, queue: DispatchQueue, handler: @escaping Handler) {
@@ -27,32 +46,29 @@ public final class ControlServer: @unchecked Sendable {
         self.handler = handler
     }
 
-    /// Creates the directory (0700) and socket (0600) and starts accepting. Call on `queue`.
+    /// Makes sure the socket's directory is this user's alone (creating it 0700 when missing),
+    /// replaces a socket file left there by an earlier daemon, and starts accepting. Call on
+    /// `queue`, and only while holding the daemon lock: that lock, not the socket, says
+    /// whether another daemon runs.
     public func start() throws(ControlError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        chmod(directory, 0o700)
+        try RuntimeDirectory.prepare((path as NSString).deletingLastPathComponent)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-        guard fd >= 0 else { throw ControlError("Cannot create the control socket.") }
+        guard fd >= 0 else { throw ControlError(.unreachable, "Cannot create the control socket.") }
         var address = sockaddr_un()
         guard UnixAddress.fill(&address, path: path) else {
             close(fd)
-            throw ControlError("The control socket path \(path) is too long; set XDG_RUNTIME_DIR to a shorter directory.")
+            throw ControlError(.unreachable, "The control socket path \(path) is too long; set XDG_RUNTIME_DIR to a shorter directory.")
         }
-        // A socket file that still answers belongs to a running daemon: never take it over.
-        if (try? ControlClient(path: path).send(.status, timeout: 2)) ?? nil != nil {
-            close(fd)
-            throw ControlError("Another steady daemon is already listening on \(path); stop it first (`systemctl --user stop steady`).")
-        }
-        unlink(path)  // a stale file left by a daemon that did not stop cleanly
+        unlink(path)  // left by a daemon that did not stop cleanly
         let oldMask = umask(0o177)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         umask(oldMask)
-        guard bound == 0, listen(fd, 8) == 0 else {
+        guard bound == 0, listen(fd, 64) == 0 else {
+            let reason = String(cString: strerror(errno))
             close(fd)
-            throw ControlError("Cannot listen on \(path) (\(String(cString: strerror(errno)))); is another steady daemon running?")
+            throw ControlError(.unreachable, "Cannot listen on \(path) (\(reason)).")
         }
         listener = fd
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
@@ -65,7 +81,7 @@ public final class ControlServer: @unchecked Sendable {
     public func stop() {
         acceptSource?.cancel()
         acceptSource = nil
-        for connection in connections.values { connection.source?.cancel() }
+        for connection in connections.values { cancelSources(of: connection) }
         connections.removeAll()
         if listener >= 0 {
             close(listener)
@@ -77,20 +93,24 @@ public final class ControlServer: @unchecked Sendable {
     private func acceptConnections() {
         while true {
             let fd = accept(listener, nil, nil)
-            if fd < 0 { return }
+            if fd < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                return  // EAGAIN: nothing more to accept; EMFILE and the like: try again on the next event
+            }
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            var credentials = PeerCredentials()
-            var length = socklen_t(MemoryLayout<PeerCredentials>.size)
-            guard getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0, credentials.uid == getuid() else {
+            guard let peer = PeerCredentials(of: fd), peer.uid == getuid() else {
                 close(fd)
                 continue
             }
-            let connection = Connection(fd: fd)
+            if connections.count >= Self.maxConnections, let idlest = connections.values.min(by: { $0.lastActive < $1.lastActive }) {
+                drop(idlest)
+            }
+            activity += 1
+            let connection = Connection(fd: fd, lastActive: activity)
             let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             source.setEventHandler { [unowned self] in self.readFrom(connection) }
-            source.setCancelHandler { close(fd) }
-            connection.source = source
+            connection.readSource = source
             connections[fd] = connection
             source.resume()
         }
@@ -103,8 +123,9 @@ public final class ControlServer: @unchecked Sendable {
             if n == 0 || (errno != EAGAIN && errno != EINTR) { drop(connection) }
             return
         }
+        activity += 1
+        connection.lastActive = activity
         connection.buffer.append(contentsOf: chunk[0..<n])
-        if connection.buffer.count > 1 << 20 { drop(connection); return }
         while let newline = connection.buffer.firstIndex(of: UInt8(ascii: "\n")) {
             let line = connection.buffer[connection.buffer.startIndex..<newline]
             connection.buffer.removeSubrange(connection.buffer.startIndex...newline)
@@ -113,32 +134,66 @@ public final class ControlServer: @unchecked Sendable {
                 continue
             }
             handler(request) { [weak self] response in self?.reply(response, to: connection) }
+            guard connections[connection.fd] === connection else { return }  // dropped while replying
         }
+        if connection.buffer.count > Self.maxLineBytes { drop(connection) }
     }
 
     private func reply(_ response: ControlResponse, to connection: Connection) {
-        guard connections[connection.fd] != nil else { return }
+        guard connections[connection.fd] === connection else { return }  // the client went away
         var data = try! JSONEncoder().encode(response)
         data.append(UInt8(ascii: "\n"))
-        let fd = connection.fd
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n > 0 { offset += n } else if errno == EAGAIN || errno == EINTR { continue } else { break }
+        connection.pending.append(data)
+        flush(connection)
+    }
+
+    /// Writes what waits for `connection` as far as its socket takes it now; the rest waits
+    /// for the socket to drain.
+    private func flush(_ connection: Connection) {
+        while !connection.pending.isEmpty {
+            let n = connection.pending.withUnsafeBytes { send(connection.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n > 0 {
+                connection.pending.removeFirst(n)
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else if n < 0 && errno == EAGAIN {
+                break
+            } else {
+                drop(connection)  // EPIPE, ECONNRESET: the client hung up
+                return
             }
+        }
+        if connection.pending.count > Self.maxPendingBytes {
+            drop(connection)
+        } else if connection.pending.isEmpty {
+            connection.writeSource?.cancel()
+            connection.writeSource = nil
+        } else if connection.writeSource == nil {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: connection.fd, queue: queue)
+            source.setEventHandler { [unowned self] in self.flush(connection) }
+            connection.writeSource = source
+            source.resume()
         }
     }
 
     private func drop(_ connection: Connection) {
+        guard connections[connection.fd] === connection else { return }
         connections[connection.fd] = nil
-        connection.source?.cancel()
+        cancelSources(of: connection)
     }
-}
 
-/// Linux `struct ucred` (SO_PEERCRED), which Glibc exposes only under _GNU_SOURCE.
-private struct PeerCredentials {
-    var pid: Int32 = 0
-    var uid: UInt32 = 0
-    var gid: UInt32 = 0
+    /// Cancels the connection's sources; the descriptor is closed once both have let go of it.
+    private func cancelSources(of connection: Connection) {
+        let fd = connection.fd
+        let sources: [any DispatchSourceProtocol] = [connection.readSource, connection.writeSource].compactMap { $0 }
+        connection.readSource = nil
+        connection.writeSource = nil
+        let group = DispatchGroup()
+        for source in sources {
+            group.enter()
+            source.setCancelHandler { group.leave() }
+            source.cancel()
+        }
+        group.notify(queue: queue) { close(fd) }
+    }
 }

@@ -20,7 +20,7 @@ public enum Daemon {
     public enum ExitCode: Int32 {
         case success = 0
         case journal = 74   // EX_IOERR
-        case control = 75   // EX_TEMPFAIL: another daemon is running, or the control socket cannot be opened
+        case control = 75   // EX_TEMPFAIL: another daemon is running (it holds the daemon lock)
         case config = 78    // EX_CONFIG
     }
 
@@ -34,6 +34,9 @@ public enum Daemon {
 
     /// Starts everything and never returns; exits 0 after SIGTERM/SIGINT.
     public static func run(configPath: String?, registry: PracticeRegistry, logger: Logger) -> Never {
+        // No write may end the daemon: a client that hangs up, a child that exits without
+        // reading, a closed stderr. Writes to sockets also pass MSG_NOSIGNAL.
+        signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
         let notifier = ServiceNotifier(environment: environment)
         let loader = ConfigLoader(registry: registry) { error in
@@ -49,17 +52,24 @@ public enum Daemon {
             fail(.config, status: "config error: \(error.summary)", errno: EINVAL, notifier: notifier, logger: logger)
         }
 
-        let controlPath = ControlSocketPath.path(environment: environment)
-        if case .status(let other)? = try? ControlClient(path: controlPath).send(.status, timeout: 2) {
-            fail(.control, status: "another steady daemon is already running (pid \(other.pid))",
-                 errno: EALREADY, notifier: notifier, logger: logger)
+        let journalPath = Journal.defaultPath(environment: environment)
+        let lock: DaemonLock
+        do {
+            lock = try DaemonLock(path: (journalPath as NSString).deletingLastPathComponent + "/daemon.lock")
+        } catch {
+            switch error {
+            case .heldBy(let pid):
+                fail(.control, status: "another steady daemon is already running (pid \(pid.map(String.init) ?? "unknown"))",
+                     errno: EALREADY, notifier: notifier, logger: logger)
+            case .unavailable(let reason):
+                fail(.journal, status: "cannot take the daemon lock: \(reason)", errno: EIO, notifier: notifier, logger: logger)
+            }
         }
 
         let journal: Journal
         do {
-            let path = Journal.defaultPath(environment: environment)
             journal = try extendingStartTimeout(notifier: notifier, logger: logger) { () throws(JournalError) in
-                try Journal(path: path, checkpointsByHand: true)
+                try Journal(path: journalPath, checkpointsByHand: true)
             }
         } catch {
             fail(.journal, status: "cannot open the journal: \(error)", errno: EIO, notifier: notifier, logger: logger)
@@ -70,7 +80,8 @@ public enum Daemon {
             environment: .init(loader: loader, configPath: configPath, journal: journal, clock: SystemClock(),
                                notifier: notifier, logger: logger),
             config: config, queue: queue)
-        let runner = Runner(engine: engine, controlPath: controlPath, environment: environment, logger: logger)
+        let runner = Runner(engine: engine, lock: lock, controlPath: ControlSocketPath.path(environment: environment),
+                            environment: environment, logger: logger)
         queue.async { runner.start() }
         dispatchMain()
     }
@@ -129,6 +140,8 @@ public enum Daemon {
     /// the engine's queue.
     final class Runner: @unchecked Sendable {
         let engine: Engine
+        /// Held until the process ends.
+        let lock: DaemonLock
         let controlPath: String
         let environment: [String: String]
         let logger: Logger
@@ -136,8 +149,9 @@ public enum Daemon {
         var control: ControlServer?
         var watchdog: ServiceWatchdog?
 
-        init(engine: Engine, controlPath: String, environment: [String: String], logger: Logger) {
+        init(engine: Engine, lock: DaemonLock, controlPath: String, environment: [String: String], logger: Logger) {
             self.engine = engine
+            self.lock = lock
             self.controlPath = controlPath
             self.environment = environment
             self.logger = logger
@@ -162,8 +176,11 @@ public enum Daemon {
                 try server.start()
                 control = server
             } catch {
-                Daemon.fail(.control, status: "cannot open the control socket: \(error)", errno: EADDRINUSE,
-                     notifier: engine.env.notifier, logger: logger)
+                // Without a safe place for the socket steady still runs: prompts are shown, and
+                // the CLI works on the journal directly.
+                engine.controlProblem = error.description
+                logger.warning("no control socket; `steady answer` and `steady log` will work on the journal directly",
+                               metadata: ["reason": "\(error)"])
             }
 
             engine.start()

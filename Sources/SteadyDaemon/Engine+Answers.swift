@@ -29,7 +29,10 @@ extension Engine {
         }
 
         let outcome: Outcome = reaction.skips ? .skipped : .answered
-        try journal.recordAnswer(answer, outcome: outcome)
+        let followUps = reaction.followUps.compactMap { followUpDraft($0, of: prompt.practice, from: now, after: value,
+                                                                       parentID: prompt.id, entryID: prompt.entryID) }
+        // The answer and the questions it brings are stored together, durably, or not at all.
+        try journal.recordAnswer(answer, outcome: outcome, followUps: followUps)
         logger.info("prompt answered", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(promptID)",
                                                   "outcome": "\(outcome.rawValue)", "channel": "\(answerChannel.rawValue)"])
         let safety = safetyResponse(to: value, for: prompt.content)
@@ -43,9 +46,7 @@ extension Engine {
         } else {
             replaceBubble(of: promptID, with: notice)
         }
-        for followUp in reaction.followUps {
-            scheduleFollowUp(followUp, after: prompt, answer: answer)
-        }
+        retries[promptID] = nil
         if isRunning { tick() }
         if handsOver, let handle = notices.removeValue(forKey: promptID) {
             // No next question took the bubble (it could not be shown): it says thank you instead.
@@ -118,31 +119,21 @@ extension Engine {
         }
     }
 
-    private func scheduleFollowUp(_ followUp: FollowUp, after prompt: PromptRecord, answer: Answer) {
-        guard let setup = config.practice(prompt.practice) else { return }
-        do {
-            _ = try recordFollowUp(followUp, of: setup, from: answer.answeredAt, after: answer.value,
-                                   parentID: prompt.id, entryID: prompt.entryID)
-        } catch {
-            logger.error("could not schedule a follow-up", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
-        }
-    }
-
     /// Handles what happened on a channel.
     func handle(_ event: ChannelEvent) {
         switch event {
         case .chose(let handle, let key):
             guard let promptID = shown.first(where: { $0.value == handle })?.key,
-                  let prompt = try? journal.prompt(promptID) else { return }
+                  let prompt = try? journal.prompt(promptID), prompt.outcome == .pending else { return }  // a repeat: done already
             switch key {
             case GenericAction.later:
                 do { _ = try putOff(prompt, by: config.sparing.snooze.seconds, onBubble: true) } catch {
-                    logger.warning("could not put a prompt off", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
+                    notSaved(prompt, because: error)
                 }
                 return
             case GenericAction.skip:
                 do { try skip(prompt, channel: .notification) } catch {
-                    logger.warning("could not skip a prompt", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
+                    notSaved(prompt, because: error)
                 }
                 return
             case GenericAction.guide:
@@ -155,24 +146,23 @@ extension Engine {
             default:
                 break
             }
-            let value: AnswerValue
-            do {
-                value = try prompt.content.request.parse(key)
-            } catch {
+            guard let value = try? prompt.content.request.parse(key) else {
                 logger.warning("unexpected action from the notification", metadata: ["prompt.id": "\(promptID)"])
+                notSaved(prompt, because: UnreadableAnswer(request: prompt.content.request))
                 return
             }
             do {
                 _ = try answer(promptID: promptID, value: value, note: nil, channel: .notification)
             } catch {
-                logger.warning("answer from the notification not recorded", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
+                notSaved(prompt, because: error)
             }
         case .replied(let handle, let text):
-            guard let promptID = shown.first(where: { $0.value == handle })?.key else { return }
+            guard let promptID = shown.first(where: { $0.value == handle })?.key,
+                  let prompt = try? journal.prompt(promptID), prompt.outcome == .pending else { return }
             do {
                 _ = try answer(promptID: promptID, value: .text(text), note: nil, channel: .notification)
             } catch {
-                logger.warning("reply from the notification not recorded", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
+                notSaved(prompt, because: error)
             }
         case .dismissed(let handle, let reason):
             notices = notices.filter { $0.value != handle }
@@ -241,16 +231,45 @@ extension Engine {
     }
 
     private func recordDialogAnswer(_ text: String, for prompt: PromptRecord) {
+        guard let current = try? journal.prompt(prompt.id), current.outcome == .pending else { return }  // answered meanwhile
+        guard let value = try? prompt.content.request.parse(text) else {
+            logger.warning("the dialog's answer does not fit the prompt", metadata: ["prompt.id": "\(prompt.id)"])
+            notSaved(current, because: UnreadableAnswer(request: prompt.content.request))
+            return
+        }
         do {
-            guard let value = try? prompt.content.request.parse(text) else {
-                logger.warning("the dialog's answer does not fit the prompt", metadata: ["prompt.id": "\(prompt.id)"])
-                return
-            }
             _ = try answer(promptID: prompt.id, value: value, note: nil, channel: .notification)
         } catch {
-            logger.warning("answer from the dialog not recorded", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
+            notSaved(current, because: error)
         }
     }
+
+    /// How long after a choice that could not be saved the prompt is offered again.
+    static let retryAfter: TimeInterval = 120
+
+    /// What the person chose on a bubble or in the dialog could not be saved: they are told,
+    /// where the bubble was, and the prompt comes back a little later (it stays pending in the
+    /// journal; the time it comes back is kept in memory, since the journal may be what failed).
+    func notSaved(_ prompt: PromptRecord, because error: any Error) {
+        if let refusal = error as? JournalError, refusal.code == .alreadyFinished || refusal.code == .unknownPrompt { return }
+        logger.error("a choice made on a notification could not be saved; the prompt will come back",
+                     metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
+        let now = env.clock.now
+        let again = now.addingTimeInterval(Self.retryAfter)
+        retries[prompt.id] = again
+        let reason = (error as? JournalError)?.description ?? (error as? UnreadableAnswer)?.description ?? "Something went wrong."
+        tell(Notice(title: prompt.content.title,
+                    body: "\(reason) I'll ask again at \(Self.describe(again, now: now, zone: env.timeZone())).",
+                    lingers: true),
+             aboutPrompt: prompt.id)
+        if isRunning { tick() }
+    }
+}
+
+/// A choice that does not fit the question (an action key or a typed answer it cannot read).
+struct UnreadableAnswer: Error, CustomStringConvertible {
+    let request: AnswerRequest
+    var description: String { "That answer did not fit this question (it asks for \(request.expectation)), so nothing was saved." }
 }
 
 /// A request the engine could not carry out, in a sentence a person can act on.

@@ -12,16 +12,15 @@ extension Engine {
             throw EngineError("There is no entry #\(entryID); `steady history --entries` lists them.")
         }
         guard let setup = config.practice(PracticeID(entry.kind)) else { return [] }
-        var dates: [Date] = []
-        for followUp in setup.practice.followUps(afterEntry: entry.response) {
-            guard let record = try recordFollowUp(followUp, of: setup, from: env.clock.now, after: nil, parentID: nil,
-                                                  entryID: entry.id)
-            else { continue }
+        let drafts = setup.practice.followUps(afterEntry: entry.response).compactMap {
+            followUpDraft($0, of: setup.id, from: env.clock.now, after: nil, parentID: nil, entryID: entry.id)
+        }
+        let recorded = try journal.recordFollowUps(drafts)
+        for record in recorded {
             logger.info("follow-up scheduled", metadata: ["practice.id": "\(setup.id)", "prompt.id": "\(record.id)"])
-            dates.append(record.dueAt)
         }
         if isRunning { tick() }
-        return dates
+        return recorded.map(\.dueAt)
     }
 
     /// Ends the check-ins still waiting about an entry that was followed up in the terminal
@@ -39,18 +38,19 @@ extension Engine {
         return closed
     }
 
-    /// Records the prompt a practice asked for `followUp.after` seconds after `time` (an
-    /// answer's, or an entry's): right away when it is the next question, else out of quiet
-    /// hours. Nil when that slot was recorded before.
-    func recordFollowUp(
-        _ followUp: FollowUp, of setup: PracticeSetup, from time: Date, after answer: AnswerValue?, parentID: Int64?,
+    /// The prompt a practice asks for `followUp.after` seconds after `time` (an answer's, or
+    /// an entry's): right away when it is the next question, else out of quiet hours. Nil
+    /// when the practice is no longer configured.
+    func followUpDraft(
+        _ followUp: FollowUp, of practice: PracticeID, from time: Date, after answer: AnswerValue?, parentID: Int64?,
         entryID: Int64?
-    ) throws -> PromptRecord? {
+    ) -> PromptDraft? {
+        guard let setup = config.practice(practice) else { return nil }
         let asked = time.addingTimeInterval(TimeInterval(followUp.after))
         let due = followUp.after > 0 ? outsideQuietHours(asked) : asked
         let occasion = Occasion(reason: .followUp(key: followUp.key, after: answer), slot: due,
                                 dayNumber: Occasion.dayNumber(of: due, in: env.timeZone()))
-        return try journal.recordPrompt(
+        return PromptDraft(
             practice: setup.id, slot: due, kind: .followUp, followUpKey: followUp.key, parentID: parentID, entryID: entryID,
             content: setup.practice.prompt(for: occasion), createdAt: time, dueAt: due,
             expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)))

@@ -192,6 +192,7 @@ extension Engine {
     private func expireOverdue(now: Date) {
         guard let pending = try? journal.pendingPrompts() else { return }
         for prompt in pending where prompt.expiresAt <= now {
+            retries[prompt.id] = nil
             let outcome: Outcome = prompt.deliveredAt == nil ? .undelivered : .expired
             if (try? journal.finish(prompt.id, as: outcome, at: now)) == true {
                 logger.info("prompt ended unanswered", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(prompt.id)", "outcome": "\(outcome.rawValue)"])
@@ -205,7 +206,7 @@ extension Engine {
     func deliverDue(now: Date, includingShownBefore: Bool = false) {
         guard let channel, channel.isAvailable, let pending = try? journal.pendingPrompts() else { return }
         for prompt in pending where prompt.dueAt <= now && prompt.expiresAt > now && shown[prompt.id] == nil
-            && (prompt.deliveredAt == nil || includingShownBefore)
+            && (prompt.deliveredAt == nil || includingShownBefore || retries[prompt.id].map { $0 <= now } == true)
         {
             show(prompt, on: channel, replacing: nil)
         }
@@ -220,6 +221,7 @@ extension Engine {
             switch result {
             case .success(let handle):
                 shown[prompt.id] = handle
+                retries[prompt.id] = nil
                 do {
                     try journal.markDelivered(prompt.id, at: env.clock.now, channel: channel.name)
                 } catch {
@@ -268,6 +270,23 @@ extension Engine {
         }
     }
 
+    /// Shows `notice` about a prompt where the person last saw it: in place of its bubble, or
+    /// of the notice already about it, else as a bubble of its own. The prompt, when it comes
+    /// back, takes that bubble's place.
+    func tell(_ notice: Notice, aboutPrompt promptID: Int64) {
+        if let handle = shown[promptID], handle != 0 {
+            replaceBubble(of: promptID, with: notice)
+            return
+        }
+        guard let channel else { return }
+        let earlier = notices[promptID]
+        notices[promptID] = earlier ?? 0
+        channel.showNotice(notice, replacing: earlier) { [unowned self] newHandle in
+            guard notices[promptID] == earlier ?? 0 else { return }  // taken over meanwhile
+            notices[promptID] = newHandle
+        }
+    }
+
     /// Leaves the bubble of an answered prompt to the follow-up that comes right after it.
     func handOverBubble(of promptID: Int64) {
         if let handle = shown.removeValue(forKey: promptID), handle != 0 { notices[promptID] = handle }
@@ -283,6 +302,7 @@ extension Engine {
             for prompt in pending {
                 candidates.append(prompt.expiresAt)
                 if prompt.dueAt > now { candidates.append(prompt.dueAt) }
+                if let again = retries[prompt.id], again > now { candidates.append(again) }
             }
         }
         return candidates.min()
@@ -315,6 +335,7 @@ extension Engine {
         let pending = (try? journal.pendingPrompts().filter { $0.dueAt <= env.clock.now }.count) ?? 0
         if pending > 0 { parts.append("\(pending) pending") }
         if let reloadProblem { parts.append("config error, previous settings kept: \(reloadProblem)") }
+        if controlProblem != nil { parts.append("no control socket, the CLI uses the journal directly") }
         return parts.joined(separator: " · ")
     }
 

@@ -47,6 +47,8 @@ public final class Engine: @unchecked Sendable {
     private(set) var config: Config
     /// Why the last reload failed, while the previous config keeps running.
     private(set) var reloadProblem: String?
+    /// Why the daemon runs without its control socket, if it does (the CLI then works on the journal directly).
+    public var controlProblem: String?
     let startedAt: Date
     /// Per practice: slots at or before this time have been considered.
     var cursors: [PracticeID: Date] = [:]
@@ -64,6 +66,8 @@ public final class Engine: @unchecked Sendable {
     var channelOverride: (any PromptChannel)?
     /// Sources that notice resume, clock changes and time-zone changes.
     var timeWatchers: [AnyObject] = []
+    /// Prompts whose choice could not be saved, and when each is offered again.
+    var retries: [Int64: Date] = [:]
     /// Random times already drawn, by practice and day (`yyyy-MM-dd`).
     var randomDraws: [PracticeID: [String: [Int]]] = [:]
     /// Ticks since the journal's WAL was last checkpointed (see `tick()`).

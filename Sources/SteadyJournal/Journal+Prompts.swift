@@ -5,31 +5,45 @@ import SteadyKit
 extension Journal {
     // MARK: - Writes
 
-    /// Records a new prompt for `(practice, slot, kind)` unless one exists already.
+    /// Records a new prompt unless it exists already: a scheduled prompt is one per practice
+    /// and slot; a follow-up is one per key for the prompt (`parentID`), else the entry
+    /// (`entryID`), it follows.
     ///
-    /// Returns the new record, or nil when that slot was recorded before — the guarantee that
-    /// a slot is never delivered twice, also across a crash and restart.
+    /// Returns the new record, or nil when it was recorded before — the guarantee that a slot
+    /// is never delivered twice, also across a crash and restart.
     public func recordPrompt(
         practice: PracticeID, slot: Date, kind: PromptRecord.Kind = .scheduled, followUpKey: String? = nil,
         parentID: Int64? = nil, entryID: Int64? = nil, content: PromptContent, createdAt: Date, dueAt: Date, expiresAt: Date,
         outcome: Outcome = .pending, reason: String? = nil
     ) throws(JournalError) -> PromptRecord? {
-        let request = String(decoding: try! JSONEncoder().encode(content.request), as: UTF8.self)
-        return try write { db in
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO prompt (practice, slot, kind, follow_up_key, parent_id, entry_id, title, body, request,
-                    created_at, due_at, expires_at, outcome, ended_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [practice.rawValue, slot.timeIntervalSince1970, kind.rawValue, followUpKey, parentID, entryID,
-                                 content.title, content.body, request, createdAt.timeIntervalSince1970,
-                                 dueAt.timeIntervalSince1970, expiresAt.timeIntervalSince1970, outcome.rawValue,
-                                 outcome.isFinal ? createdAt.timeIntervalSince1970 : nil])
-            guard db.changesCount == 1 else { return nil }
-            let id = db.lastInsertedRowID
-            try Self.insertEvent(db, at: createdAt, kind: outcome == .pending ? "created" : outcome.rawValue,
-                                 promptID: id, practice: practice, detail: reason)
-            return try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [id])
-        }
+        let draft = PromptDraft(practice: practice, slot: slot, kind: kind, followUpKey: followUpKey, parentID: parentID,
+                                entryID: entryID, content: content, createdAt: createdAt, dueAt: dueAt, expiresAt: expiresAt,
+                                outcome: outcome, reason: reason)
+        return try write { db in try Self.insert(draft, db) }
+    }
+
+    /// Records the check-ins that follow an entry, all or none, durably: once this returns
+    /// they survive a power cut. Returns the new ones (one asked before is not asked twice).
+    public func recordFollowUps(_ drafts: [PromptDraft]) throws(JournalError) -> [PromptRecord] {
+        try writeDurably { db in try drafts.compactMap { try Self.insert($0, db) } }
+    }
+
+    static func insert(_ draft: PromptDraft, _ db: Database) throws -> PromptRecord? {
+        let request = String(decoding: try! JSONEncoder().encode(draft.content.request), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO prompt (practice, slot, kind, follow_up_key, parent_id, entry_id, title, body, request,
+                created_at, due_at, expires_at, outcome, ended_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [draft.practice.rawValue, draft.slot.timeIntervalSince1970, draft.kind.rawValue, draft.followUpKey,
+                             draft.parentID, draft.entryID, draft.content.title, draft.content.body, request,
+                             draft.createdAt.timeIntervalSince1970, draft.dueAt.timeIntervalSince1970,
+                             draft.expiresAt.timeIntervalSince1970, draft.outcome.rawValue,
+                             draft.outcome.isFinal ? draft.createdAt.timeIntervalSince1970 : nil])
+        guard db.changesCount == 1 else { return nil }
+        let id = db.lastInsertedRowID
+        try insertEvent(db, at: draft.createdAt, kind: draft.outcome == .pending ? "created" : draft.outcome.rawValue,
+                        promptID: id, practice: draft.practice, detail: draft.reason)
+        return try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [id])
     }
 
     /// Notes that a channel showed the prompt.
@@ -40,12 +54,17 @@ extension Journal {
         }
     }
 
-    /// Stores the answer and ends the prompt as `answered` (or `skipped`), durably, in one transaction.
+    /// Stores the answer, ends the prompt as `answered` (or `skipped`) and records the
+    /// follow-ups the answer brings, all in one durable transaction: when this returns, all of
+    /// it survives a crash or a power cut; when it throws, none of it was stored.
     ///
     /// Throws `alreadyFinished` when the prompt ended before (answered elsewhere, expired),
-    /// `unknownPrompt` when there is no such prompt. Returns the prompt as it was answered.
+    /// `unknownPrompt` when there is no such prompt. Returns the prompt as it was answered and
+    /// the follow-ups recorded.
     @discardableResult
-    public func recordAnswer(_ answer: Answer, outcome: Outcome = .answered) throws(JournalError) -> PromptRecord {
+    public func recordAnswer(
+        _ answer: Answer, outcome: Outcome = .answered, followUps: [PromptDraft] = []
+    ) throws(JournalError) -> (prompt: PromptRecord, followUps: [PromptRecord]) {
         try writeDurably { db in
             guard let prompt = try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [answer.promptID]) else {
                 throw JournalError(.unknownPrompt, "There is no prompt #\(answer.promptID); `steady status` lists the ones waiting for an answer.")
@@ -65,32 +84,36 @@ extension Journal {
             var ended = prompt
             ended.outcome = outcome
             ended.endedAt = answer.answeredAt
-            return ended
+            return (ended, try followUps.compactMap { try Self.insert($0, db) })
         }
     }
 
     /// Ends a pending prompt without an answer (expired, missed, suppressed, undelivered, skipped).
-    /// Returns false when it had already ended.
+    /// Returns false when it had already ended. What the person chose (skipped, or answered
+    /// in another way) is durable when this returns; what steady decided (expired…) is bookkeeping.
     @discardableResult
     public func finish(_ id: Int64, as outcome: Outcome, at date: Date, detail: String? = nil) throws(JournalError) -> Bool {
-        try write { db in
+        let body = { (db: Database) throws -> Bool in
             try db.execute(sql: "UPDATE prompt SET outcome = ?, ended_at = ? WHERE id = ? AND outcome = 'pending'",
                            arguments: [outcome.rawValue, date.timeIntervalSince1970, id])
             guard db.changesCount == 1 else { return false }
             try Self.insertEvent(db, at: date, kind: outcome.rawValue, promptID: id, detail: detail)
             return true
         }
+        return outcome.isChosen ? try writeDurably(body) : try write(body)
     }
 
-    /// Moves a pending prompt's due time (snooze, or deferral out of quiet hours).
+    /// Moves a pending prompt's due time (snooze, or deferral out of quiet hours). A snooze is
+    /// the person's choice ("Later") and is durable when this returns.
     public func reschedule(_ id: Int64, dueAt: Date, expiresAt: Date, at date: Date, snoozed: Bool) throws(JournalError) {
-        try write { db in
+        let body = { (db: Database) throws in
             try db.execute(sql: """
                 UPDATE prompt SET due_at = ?, expires_at = ?, delivered_at = NULL, snoozes = snoozes + ?
                 WHERE id = ? AND outcome = 'pending'
                 """, arguments: [dueAt.timeIntervalSince1970, expiresAt.timeIntervalSince1970, snoozed ? 1 : 0, id])
             try Self.insertEvent(db, at: date, kind: snoozed ? "snoozed" : "deferred", promptID: id)
         }
+        if snoozed { try writeDurably(body) } else { try write(body) }
     }
 
     /// Records an event that is not tied to a prompt's outcome (start, reload, errors).

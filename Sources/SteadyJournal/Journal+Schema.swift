@@ -80,6 +80,54 @@ extension Journal {
                 CREATE INDEX prompt_by_entry ON prompt(entry_id) WHERE entry_id IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v4-follow-ups-keyed-by-what-they-follow") { db in
+            // `UNIQUE (practice, slot, kind)` kept only one of two follow-ups moved to the same
+            // moment (two trigger entries' check-ins both moved to the end of quiet hours). A
+            // scheduled prompt stays unique by its slot; a follow-up is unique by what it
+            // follows (the prompt it answers, else the entry) and its key. SQLite cannot drop
+            // a table constraint, so the table is rebuilt, rows and ids unchanged.
+            try db.execute(sql: """
+                CREATE TABLE prompt_v4 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    practice TEXT NOT NULL,
+                    slot REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    follow_up_key TEXT,
+                    parent_id INTEGER REFERENCES prompt(id),
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    request TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    due_at REAL NOT NULL,
+                    expires_at REAL NOT NULL,
+                    delivered_at REAL,
+                    snoozes INTEGER NOT NULL DEFAULT 0,
+                    outcome TEXT NOT NULL DEFAULT 'pending',
+                    ended_at REAL,
+                    entry_id INTEGER REFERENCES entry(id)
+                );
+                INSERT INTO prompt_v4 (id, practice, slot, kind, follow_up_key, parent_id, title, body, request, created_at,
+                    due_at, expires_at, delivered_at, snoozes, outcome, ended_at, entry_id)
+                SELECT id, practice, slot, kind, follow_up_key, parent_id, title, body, request, created_at,
+                    due_at, expires_at, delivered_at, snoozes, outcome, ended_at, entry_id FROM prompt;
+                DROP TABLE prompt;
+                ALTER TABLE prompt_v4 RENAME TO prompt;
+                -- A follow-up asked twice for the same thing before this key existed keeps its row,
+                -- under a key of its own.
+                UPDATE prompt SET follow_up_key = follow_up_key || '~' || id
+                WHERE kind = 'follow-up' AND id NOT IN (
+                    SELECT min(id) FROM prompt WHERE kind = 'follow-up'
+                    GROUP BY coalesce('p' || parent_id, 'e' || entry_id, 'i' || id), follow_up_key);
+                CREATE UNIQUE INDEX prompt_scheduled_slot ON prompt(practice, slot) WHERE kind = 'scheduled';
+                CREATE UNIQUE INDEX prompt_follow_up_of_prompt ON prompt(parent_id, follow_up_key) WHERE parent_id IS NOT NULL;
+                CREATE UNIQUE INDEX prompt_follow_up_of_entry ON prompt(entry_id, follow_up_key)
+                    WHERE parent_id IS NULL AND entry_id IS NOT NULL;
+                CREATE INDEX prompt_by_slot ON prompt(slot);
+                CREATE INDEX prompt_pending ON prompt(due_at) WHERE outcome = 'pending';
+                CREATE INDEX prompt_by_practice ON prompt(practice, slot);
+                CREATE INDEX prompt_by_entry ON prompt(entry_id) WHERE entry_id IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

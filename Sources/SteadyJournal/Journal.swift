@@ -53,6 +53,10 @@ public final class Journal: Sendable {
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
             if fd >= 0 { close(fd) }
         }
+        var owner = stat()
+        if stat(directory, &owner) == 0 && owner.st_uid != getuid() {
+            throw JournalError(.readOnly, "The journal's directory \(directory) belongs to another user (uid \(owner.st_uid)); steady keeps your journal only in a directory of your own. Give it back to yourself (chown) or set XDG_DATA_HOME to a directory of yours.")
+        }
         chmod(directory, 0o700)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
@@ -62,10 +66,61 @@ public final class Journal: Sendable {
         configuration.busyMode = .timeout(5)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            let migrator = Self.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw JournalError(.newerVersion, "The journal at \(path) was written by a newer version of steady; update steady to use it (nothing was changed).")
+            }
+            try migrator.migrate(pool)
+            // The last page of every table: a file cut short fails here, at start, rather than
+            // on the first answer.
+            _ = try pool.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT (SELECT max(id) FROM prompt), (SELECT max(id) FROM answer), (SELECT max(id) FROM entry),
+                           (SELECT max(id) FROM event)
+                    """)
+            }
             writer = pool
+        } catch let error as JournalError {
+            throw error
         } catch {
-            throw JournalError(.cannotOpen, "Cannot open the journal at \(path) (\(Self.describe(error))); check its permissions, or move it aside to start a new one.")
+            throw Self.openingError(error, path: path)
+        }
+    }
+
+    /// What went wrong opening the journal, in words that name the file and what to do.
+    static func openingError(_ error: any Error, path: String) -> JournalError {
+        let code = (error as? DatabaseError)?.resultCode
+        switch code {
+        case .SQLITE_NOTADB?, .SQLITE_CORRUPT?:
+            return JournalError(.damaged, "The journal at \(path) is damaged or is not a steady journal; nothing was changed. Move it aside (it may still be readable with sqlite3) and steady starts a new one.")
+        case .SQLITE_READONLY?, .SQLITE_CANTOPEN?, .SQLITE_PERM?, .SQLITE_AUTH?:
+            return JournalError(.readOnly, "Cannot open the journal at \(path) for writing; check that it and its directory belong to you and are writable.")
+        case .SQLITE_FULL?:
+            return JournalError(.full, "The disk holding the journal at \(path) is full; free some space, then start steady again.")
+        case .SQLITE_BUSY?, .SQLITE_LOCKED?:
+            return JournalError(.busy, "The journal at \(path) is locked by another program; close it (a sqlite3 session?) and try again.")
+        default:
+            return JournalError(.cannotOpen, "Cannot open the journal at \(path) (\(Self.describe(error))); check its permissions, or move it aside to start a new one.")
+        }
+    }
+
+    /// What went wrong storing or reading, as a sentence that says nothing was saved (or read)
+    /// and what to do.
+    func storageError(_ error: any Error, writing: Bool) -> JournalError {
+        if let error = error as? JournalError { return error }
+        let code = (error as? DatabaseError)?.resultCode
+        let nothing = writing ? "nothing was saved" : "nothing could be read"
+        switch code {
+        case .SQLITE_FULL?:
+            return JournalError(.full, "The disk holding the journal is full, so \(nothing). Free some space, then try again.")
+        case .SQLITE_BUSY?, .SQLITE_LOCKED?:
+            return JournalError(.busy, "The journal is busy (another program is writing to it), so \(nothing). Try again in a moment.")
+        case .SQLITE_READONLY?, .SQLITE_CANTOPEN?, .SQLITE_PERM?:
+            return JournalError(.readOnly, "The journal at \(path) cannot be written, so \(nothing). Check that it and its directory belong to you and are writable.")
+        case .SQLITE_CORRUPT?, .SQLITE_NOTADB?:
+            return JournalError(.damaged, "The journal at \(path) is damaged, so \(nothing). Move it aside and start steady again.")
+        default:
+            return JournalError(.storage, "The journal could not be \(writing ? "written" : "read") (\(Self.describe(error))), so \(nothing).")
         }
     }
 
@@ -83,10 +138,8 @@ public final class Journal: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
         do {
             return try writer.write(body)
-        } catch let error as JournalError {
-            throw error
         } catch {
-            throw JournalError(.storage, "The journal could not be written (\(Self.describe(error))); nothing was recorded.")
+            throw storageError(error, writing: true)
         }
     }
 
@@ -103,20 +156,16 @@ public final class Journal: Sendable {
                 }
                 return result!
             }
-        } catch let error as JournalError {
-            throw error
         } catch {
-            throw JournalError(.storage, "The journal could not be written (\(Self.describe(error))); nothing was recorded.")
+            throw storageError(error, writing: true)
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
         do {
             return try writer.read(body)
-        } catch let error as JournalError {
-            throw error
         } catch {
-            throw JournalError(.storage, "The journal could not be read (\(Self.describe(error))).")
+            throw storageError(error, writing: false)
         }
     }
 }

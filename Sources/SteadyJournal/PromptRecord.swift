@@ -13,7 +13,7 @@ public struct PromptRecord: Sendable, Hashable {
     /// The journal id; what `steady answer ID` takes.
     public var id: Int64
     public var practice: PracticeID
-    /// The schedule slot (or follow-up time) it belongs to. `(practice, slot, kind)` is unique.
+    /// The schedule slot (or follow-up time) it belongs to; a scheduled prompt is unique by practice and slot.
     public var slot: Date
     public var kind: Kind
     public var followUpKey: String?

@@ -22,7 +22,7 @@ enum PromptRequestResult {
 /// Throws `ControlError` when the daemon did not confirm, `ConfigError` when the config
 /// cannot be read for the reactions, and other errors when the journal could not be written.
 func carryOut(_ request: ControlRequest, journal: Journal, configPath: String?) throws -> PromptRequestResult {
-    switch try ControlClient().send(request) {
+    switch try askDaemon(request) {
     case .answered(_, let acknowledgement)?:
         return .done(acknowledgement)
     case .failure(let message)?:
@@ -77,7 +77,7 @@ private func viaDaemonElseJournal<T>(
     _ request: ControlRequest, journal: Journal, configPath: String?,
     reply: (ControlResponse) -> T?, offline: (Engine) throws -> T
 ) throws -> T {
-    switch try ControlClient().send(request) {
+    switch try askDaemon(request) {
     case .failure(let message)?:
         throw EngineRefusal(message: message)
     case let response?:

@@ -38,7 +38,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         var report = Report(running: false, upcoming: [], pending: [])
         do {
-            if case .status(let status)? = try ControlClient().send(.status, timeout: 5) {
+            if case .status(let status)? = try askDaemon(.status, timeout: 5) {
                 report.running = true
                 report.pid = status.pid
                 report.config = status.configSource

@@ -109,3 +109,28 @@ import Testing
         #expect(throws: EngineError.self) { try h.engine.scheduleFollowUps(forEntry: 42) }
     }
 }
+
+/// Regression: two entries' check-ins moved to the same end of quiet hours were one prompt.
+@Suite struct EngineEntryFollowUpCollisionTests {
+    @Test func twoEntriesInQuietHours_eachKeepTheirOwnCheckIn() throws {
+        let h = try EngineHarness(config: EngineEntryFollowUpTests.config, start: "2026-12-01 22:40")
+        let first = try EngineEntryFollowUpTests.writeEntry(h)
+        #expect(try h.engine.scheduleFollowUps(forEntry: first.id) == [h.date("2026-12-02 07:00")])
+        h.clock.advance(by: 900)
+        let second = try EngineEntryFollowUpTests.writeEntry(h, intensity: 8)
+        #expect(try h.engine.scheduleFollowUps(forEntry: second.id) == [h.date("2026-12-02 07:00")])
+
+        let waiting = try h.journal.pendingPrompts()
+        #expect(waiting.map(\.entryID) == [first.id, second.id], "each entry keeps its check-in")
+        #expect(waiting.allSatisfy { $0.dueAt == h.date("2026-12-02 07:00") && $0.followUpKey == "settle" })
+    }
+
+    @Test func scheduledAgainForTheSameEntry_isStillOneCheckIn() throws {
+        let h = try EngineHarness(config: EngineEntryFollowUpTests.config, start: "2026-12-01 14:05")
+        let entry = try EngineEntryFollowUpTests.writeEntry(h)
+        _ = try h.engine.scheduleFollowUps(forEntry: entry.id)
+        h.clock.advance(by: 5)  // the CLI asked again after a timeout
+        _ = try h.engine.scheduleFollowUps(forEntry: entry.id)
+        #expect(try h.journal.pendingPrompts().count == 1)
+    }
+}

@@ -20,4 +20,7 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the prompt is finished and can no longer be answered.
     public var isFinal: Bool { self != .pending }
+
+    /// Whether the person chose it (answered, skipped), rather than steady deciding it.
+    public var isChosen: Bool { self == .answered || self == .skipped }
 }
