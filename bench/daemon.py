@@ -265,13 +265,24 @@ def bench_lateness(prompts):
             p.wait()
             monitor.terminate()
             monitor.wait()
-            lateness = []
+            # Each Notify on the bus, in order, is the delivery of the next prompt the journal
+            # marks delivered (one engine queue delivers them one by one): lateness is the bus
+            # timestamp minus that prompt's own due time, never a fraction of a second.
+            sent = []
             with open(log) as f:
                 for line in f:
                     parts = line.rstrip("\n").split("\t")
                     if len(parts) > 1 and parts[0] == "mc" and parts[-1] == "Notify":
-                        ts = float(parts[1])
-                        lateness.append((ts - int(ts)) * 1000)  # every slot is on a whole second
+                        sent.append(float(parts[1]))
+            db = sqlite3.connect(f"{tmp}/data/steady/journal.sqlite")
+            due = [row[0] for row in db.execute(
+                "SELECT due_at FROM prompt WHERE delivered_at IS NOT NULL ORDER BY delivered_at, id")]
+            created = db.execute("SELECT count(*) FROM prompt").fetchone()[0]
+            db.close()
+            if len(sent) != len(due):
+                print(f"warning: {len(sent)} Notify calls on the bus but {len(due)} prompts marked delivered")
+            lateness = [(ts - at) * 1000 for ts, at in zip(sent, due)]
+            print(f"prompts created {created}, delivered {len(due)}; never shown: {created - len(due)}")
             lateness = lateness[:prompts]
             if os.environ.get("BENCH_VERBOSE"):
                 print(" ".join(f"{v:.1f}" for v in lateness))

@@ -16,12 +16,20 @@ extension Engine {
     func tick() {
         let now = env.clock.now
         noticeTimeJump(now: now)
+        // Catching up after a long suspend is done a bounded piece per tick: between two
+        // ticks the queue answers the watchdog, signals and the control socket.
+        let started = env.clock.monotonic
+        var caughtUp = true
         for setup in config.practices {
-            createDuePrompts(for: setup, now: now)
+            guard env.clock.monotonic - started < Self.tickBudget else {
+                caughtUp = false
+                break
+            }
+            caughtUp = createDuePrompts(for: setup, now: now) && caughtUp
         }
         deliverDue(now: now)  // first: what is due goes on the bus before any bookkeeping
         expireOverdue(now: now)
-        arm(nextDeadline(now: now))
+        arm(caughtUp ? nextDeadline(now: now) : now)
         env.notifier.status(statusLine())
         ticksSinceCheckpoint += 1
         if ticksSinceCheckpoint >= Self.ticksPerCheckpoint {
@@ -49,21 +57,31 @@ extension Engine {
         record("clock-jump", detail: "\(seconds)s")
     }
 
+    /// How many passed slots of one practice a tick records; more wait for the next tick.
+    static let catchUpBatch = 200
+    /// How long one tick may spend creating prompts before it leaves the rest to the next.
+    static let tickBudget: Double = 1
+
     /// Slots of `setup` in (cursor, now]: the latest within the grace period becomes a prompt;
     /// earlier ones are recorded as missed. Never the same slot twice (the journal's unique key).
-    private func createDuePrompts(for setup: PracticeSetup, now: Date) {
+    /// Records at most `catchUpBatch` slots; returns false when more are left for the next tick.
+    private func createDuePrompts(for setup: PracticeSetup, now: Date) -> Bool {
         let zone = env.timeZone()
         var cursor = max(cursors[setup.id] ?? now, now.addingTimeInterval(-Self.missedLookback))
         var due: [Date] = []
-        while let slot = nextSlot(of: setup, after: cursor, in: zone), slot <= now {
+        while due.count <= Self.catchUpBatch, let slot = nextSlot(of: setup, after: cursor, in: zone), slot <= now {
             due.append(slot)
             cursor = slot
         }
-        cursors[setup.id] = max(cursors[setup.id] ?? now, now)
-        guard let latest = due.last else { return }
-        for slot in due.dropLast() {
-            createPrompt(setup, slot: slot, now: now, outcome: .missed, reason: "asleep or not running")
+        if due.count > Self.catchUpBatch {
+            // More slots passed than one tick records: all of these are long gone.
+            recordMissed(setup, slots: due, now: now)
+            cursors[setup.id] = cursor
+            return false
         }
+        cursors[setup.id] = max(cursors[setup.id] ?? now, now)
+        guard let latest = due.last else { return true }
+        recordMissed(setup, slots: Array(due.dropLast()), now: now)
         let late = now.timeIntervalSince(latest)
         if late > TimeInterval(config.sparing.gracePeriod.seconds) {
             createPrompt(setup, slot: latest, now: now, outcome: .missed, reason: "past the grace period")
@@ -79,6 +97,26 @@ extension Engine {
             createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "back-off")
         } else {
             createPrompt(setup, slot: latest, now: now, outcome: .pending, due: now)
+        }
+        return true
+    }
+
+    /// Records slots that passed while steady was not running, in one transaction. They are
+    /// never shown, so the practice is not asked for their words (an external practice's
+    /// program would run once per slot): the practice's name stands in.
+    private func recordMissed(_ setup: PracticeSetup, slots: [Date], now: Date) {
+        guard !slots.isEmpty else { return }
+        let content = PromptContent(title: setup.practice.displayName, body: "", request: .done)
+        let expireAfter = TimeInterval(config.sparing.expireAfter.seconds)
+        let drafts = slots.map {
+            PromptDraft(practice: setup.id, slot: $0, content: content, createdAt: now, dueAt: $0,
+                        expiresAt: $0.addingTimeInterval(expireAfter), outcome: .missed, reason: "asleep or not running")
+        }
+        do {
+            let recorded = try journal.recordPrompts(drafts)
+            logger.info("passed slots recorded as missed", metadata: ["practice.id": "\(setup.id)", "count": "\(recorded.count)"])
+        } catch {
+            logger.error("could not record missed slots", metadata: ["practice.id": "\(setup.id)", "error": "\(error)"])
         }
     }
 

@@ -28,6 +28,12 @@ extension Journal {
         try writeDurably { db in try drafts.compactMap { try Self.insert($0, db) } }
     }
 
+    /// Records prompts steady decided on (missed slots), all or none, in one transaction.
+    /// Returns the new ones.
+    public func recordPrompts(_ drafts: [PromptDraft]) throws(JournalError) -> [PromptRecord] {
+        try write { db in try drafts.compactMap { try Self.insert($0, db) } }
+    }
+
     static func insert(_ draft: PromptDraft, _ db: Database) throws -> PromptRecord? {
         let request = String(decoding: try! JSONEncoder().encode(draft.content.request), as: UTF8.self)
         try db.execute(sql: """

@@ -6,13 +6,14 @@ import Testing
 /// (`unshare -m`) where a directory of the test is bind-mounted over `/run/systemd`; its
 /// `journal/socket` is a datagram socket the test owns, so every native-protocol entry
 /// `sd_journal_sendv` sends lands here, byte for byte. Needs root (CI runs as root).
-@Suite(.serialized, .enabled(if: getuid() == 0, "needs root for a private mount namespace"))
+@Suite(.serialized)
 struct ServiceJournaldEndToEndTests {
     /// What a person writes; none of it may leave the journal file.
     static let privateAnswer = "I told Sam I felt hurt and the world did not end"
     static let privateNote = "zebra-orchid-42 a note only for me"
 
     @Test func withJournalStream_entriesAreNativeAndStructured_andNeverCarryWhatAPersonWrote() throws {
+        try requireRoot("a private mount namespace")
         let home = try ServiceHome()
         let peer = try JournalPeer(directory: home.root.file("runsd"))
         let notify = try NotifySocket(directory: home.root.path)
@@ -62,6 +63,7 @@ struct ServiceJournaldEndToEndTests {
     }
 
     @Test func journalStreamNotNamingStderr_meansPlainStderrLines_evenWithJournaldThere() throws {
+        try requireRoot("a private mount namespace")
         let home = try ServiceHome()
         let peer = try JournalPeer(directory: home.root.file("runsd"))
         let notify = try NotifySocket(directory: home.root.path)

@@ -11,9 +11,10 @@ import Testing
 /// (see ``UserManager``): a tmpfs `/run` with `/run/systemd/system`, the test's home bind-
 /// mounted over `/root`, its own cgroup, and a session bus at `/run/user/0/bus`. Needs root;
 /// nothing outside the namespaces changes except a cgroup directory, removed at the end.
-@Suite(.serialized, .enabled(if: getuid() == 0, "needs root for mount and PID namespaces"))
+@Suite(.serialized)
 struct ServiceUserManagerEndToEndTests {
     @Test func install_start_status_reload_watchdog_stop_uninstall() throws {
+        try requireRoot("mount and PID namespaces")
         let manager = try UserManager()
         defer { manager.stop() }
         try manager.writeConfig("""
@@ -112,6 +113,7 @@ struct ServiceUserManagerEndToEndTests {
     /// display, and its `steady breathe` answers the check-in. "Answer…": the dialog's answer
     /// comes back through `systemd-run --wait --pipe` and is recorded.
     @Test func windowPrograms_startOutsideTheSandbox_throughTheUserManager() throws {
+        try requireRoot("mount and PID namespaces")
         let manager = try UserManager()
         defer { manager.stop() }
         // A terminal stand-in: notes how it was run and where (its cgroup), proves it can write

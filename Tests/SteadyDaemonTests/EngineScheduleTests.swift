@@ -66,6 +66,28 @@ import Testing
         #expect(prompts.filter { $0.outcome == .missed }.count == 5)
     }
 
+    @Test func longSuspend_withAFrequentSchedule_isCaughtUpInBoundedTicks() throws {
+        let config = """
+            quiet-hours = "off"
+            [practices.morning-mindfulness]
+            schedule = "*:*"
+            """
+        let h = try EngineHarness(config: config, start: "2026-12-01 09:00:30")
+        h.clock.suspend(for: 3 * 86_400)  // every minute of three days passed asleep
+        // The first tick after waking records one batch, and leaves the rest to the next ticks
+        // (the watchdog and the control socket get the queue in between).
+        #expect(try h.prompts().count == Engine.catchUpBatch + 1)
+        #expect(h.engine.nextWake == h.clock.now, "the next piece is due at once")
+
+        h.clock.advance(by: 0)
+        let prompts = try h.prompts()
+        #expect(prompts.count == 3 * 1440)
+        #expect(prompts.filter { $0.outcome == .missed }.count == 3 * 1440 - 1)
+        #expect(prompts.last?.outcome == .pending && prompts.last?.slot == h.date("2026-12-04 09:00"))
+        #expect(Set(prompts.map(\.slot)).count == prompts.count, "no slot twice")
+        #expect(h.engine.nextWake == h.date("2026-12-04 09:01"))
+    }
+
     @Test func clockSetBackwards_doesNotRepeatASlot() throws {
         let h = try EngineHarness(config: Self.twoPractices, start: "2026-12-01 09:59")
         h.clock.advance(by: 120)  // 10:00 fires

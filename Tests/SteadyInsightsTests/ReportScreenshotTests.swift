@@ -9,8 +9,8 @@ import Testing
             .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }.first
 
-    @Test(.enabled(if: chromium != nil, "needs Chromium (scripts/install-deps test installs it)"))
-    func report_rendersToAPictureInChromium() throws {
+    @Test func report_rendersToAPictureInChromium() throws {
+        let chromium = try #require(Self.chromium, "needs Chromium on PATH; `scripts/install-deps test` installs it")
         let fixture = try JournalFixture()
         let data = try InsightsLoader(window: .all, timeZone: JournalFixture.timeZone).report(from: fixture.journal, includeText: false)
         let html = ReportHTML(data: data, timeZone: JournalFixture.timeZone, generatedAt: JournalFixture.at(1, 23)).render()
@@ -18,7 +18,7 @@ import Testing
         try html.write(toFile: page, atomically: true, encoding: .utf8)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
                              "--user-data-dir=\(fixture.directory.file("chromium"))", "--window-size=800,2400",
                              "--screenshot=\(picture)", "file://\(page)"]

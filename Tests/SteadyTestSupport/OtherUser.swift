@@ -41,3 +41,11 @@ public struct OtherUser: Sendable {
         ["--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--"]
     }
 }
+
+/// Fails (with the reason) when the test is not run as root. CI runs the suite as root, so a
+/// test that needs it must fail where root is missing, never skip quietly.
+public func requireRoot(_ why: String) throws {
+    guard getuid() == 0 else {
+        throw TestSupportError("this test needs root (\(why)); CI runs `make test` as root — run it as root too")
+    }
+}
