@@ -59,8 +59,24 @@ final class NotificationChannel: PromptChannel {
         }
     }
 
+    /// Takes a bubble down. Some servers keep a bubble on screen after `CloseNotification`
+    /// (notification-daemon 3.20 does, and then blocks every later bubble behind it), so the
+    /// bubble first becomes a blank transient notice that expires by itself within a second,
+    /// then is closed; where closing works, the blank is never seen. Both go out at once (the
+    /// server handles one connection's messages in order), so this works on the way out too.
     func withdraw(_ handle: UInt32) {
-        client?.closeNotification(id: handle)
+        guard let client else { return }
+        if client.server != nil {
+            client.notify(Self.blank(replacing: handle)) { _ in }
+        }
+        client.closeNotification(id: handle)
+    }
+
+    /// What a bubble turns into while it is taken down: nothing to read, gone within a second.
+    static func blank(replacing handle: UInt32) -> DesktopNotification {
+        DesktopNotification(
+            appName: "steady", replacesID: handle, icon: "steady", summary: "steady", body: "", urgency: .low,
+            category: "x-steady.notice", desktopEntry: "steady", suppressSound: true, transient: true, expireTimeout: 1_000)
     }
 
     func showNotice(_ notice: Notice, replacing handle: UInt32?, completion: @escaping (UInt32?) -> Void) {
@@ -111,10 +127,13 @@ final class NotificationChannel: PromptChannel {
             // Clicking the bubble itself opens the way to answer it fully.
             actions.append(NotificationAction(key: GenericAction.defaultKey, label: "Answer"))
         }
-        let urgency: DesktopNotification.Urgency = switch offer.urgency {
+        var urgency: DesktopNotification.Urgency = switch offer.urgency {
         case .low: .low
         case .normal: .normal
         case .critical: .critical
+        }
+        if let server, urgency.rawValue < server.leastVisibleUrgency {
+            urgency = .normal  // a prompt is seen where it is due, not only in a list (GNOME)
         }
         return DesktopNotification(
             appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: prompt.content.title, body: body,
