@@ -120,7 +120,8 @@ final class NotificationChannel: PromptChannel {
             let own = actions.filter { $0.key.hasPrefix("steady:") && $0.key != GenericAction.answer }
             actions = Array(([NotificationAction(key: GenericAction.answer, label: "Answer…")] + own).prefix(limit))
         }
-        if server?.hasActions != true {
+        let canAnswer = server?.hasActions == true
+        if !canAnswer {
             body += "\n(Answer any time: steady answer \(prompt.id))"
             actions = []
         } else {
@@ -138,7 +139,10 @@ final class NotificationChannel: PromptChannel {
         return DesktopNotification(
             appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: prompt.content.title, body: body,
             actions: actions, urgency: urgency, category: "x-steady.prompt", desktopEntry: "steady",
-            suppressSound: urgency != .critical, inlineReply: inlineReply, expireTimeout: 0)
+            suppressSound: urgency != .critical, inlineReply: inlineReply,
+            // Where it can be answered it stays until it is; elsewhere the server's own timeout
+            // (notify-osd turns a never-expiring notification into a modal dialog).
+            expireTimeout: canAnswer ? 0 : -1)
     }
 
     private func translate(_ event: NotificationEvent) {

@@ -25,7 +25,8 @@ enum MatrixChecks {
         } else {
             // No `actions` capability: none are sent (notify-osd would open a modal dialog), and the
             // bubble says how to answer instead.
-            #expect(prompt.actions.isEmpty, "\(prompt)")
+            #expect(prompt.actions.isEmpty && prompt.expireTimeout == -1, "\(prompt)")
+            #expect(try desktop.showingCount("Warning", monitor: run.monitor) == 0, "a bubble, not notify-osd's modal dialog")
             #expect(prompt.plainBody.contains("steady answer \(try run.sqlite("SELECT id FROM prompt"))"), "\(prompt)")
         }
         if let folder = ProcessInfo.processInfo.environment["STEADY_MATRIX_SCREENSHOTS"] {

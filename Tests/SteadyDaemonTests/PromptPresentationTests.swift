@@ -63,6 +63,8 @@ import Testing
         let shown = NotificationChannel.notification(for: offer, server: Self.server("notify-osd", ["body"]), replacing: nil)
         #expect(shown.actions.isEmpty)
         #expect(shown.body.hasSuffix("(Answer any time: steady answer \(prompt.id))"))
+        #expect(shown.expireTimeout == -1, "notify-osd makes a never-expiring notification a modal dialog")
+        #expect(NotificationChannel.notification(for: offer, server: Self.server("dunst"), replacing: nil).expireTimeout == 0)
     }
 
     @Test func notice_isQuietTransientAndClosesItself_unlessItLingers() {
