@@ -54,9 +54,17 @@ final class NotificationChannel: PromptChannel {
             completion(.failure(BusError(.closed, "There is no session bus connection.")))
             return
         }
-        client.notify(Self.notification(for: offer, server: client.server, replacing: handle)) { result in
+        client.notify(Self.notification(for: offer, server: client.server, replacing: inPlace(handle))) { result in
             completion(result.mapError { $0 as any Error })
         }
+    }
+
+    /// `handle` where the server replaces in place; elsewhere the old bubble is closed and nil
+    /// is returned, so a new one takes its turn.
+    private func inPlace(_ handle: UInt32?) -> UInt32? {
+        guard let handle, let client, client.server?.replacesInPlace == false else { return handle }
+        client.closeNotification(id: handle)
+        return nil
     }
 
     /// Takes a bubble down. Some servers keep a bubble on screen after `CloseNotification`
@@ -66,7 +74,7 @@ final class NotificationChannel: PromptChannel {
     /// server handles one connection's messages in order), so this works on the way out too.
     func withdraw(_ handle: UInt32) {
         guard let client else { return }
-        if client.server != nil {
+        if client.server?.replacesInPlace == true {
             client.notify(Self.blank(replacing: handle)) { _ in }
         }
         client.closeNotification(id: handle)
@@ -84,7 +92,7 @@ final class NotificationChannel: PromptChannel {
             completion(nil)
             return
         }
-        client.notify(Self.notification(for: notice, replacing: handle)) { result in
+        client.notify(Self.notification(for: notice, replacing: inPlace(handle))) { result in
             completion(try? result.get())
         }
     }

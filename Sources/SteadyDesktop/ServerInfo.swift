@@ -45,6 +45,17 @@ public struct ServerInfo: Sendable, Equatable {
     /// urgency there (never critical: that would stay on screen until dismissed).
     public var leastVisibleUrgency: UInt8 { Self.hidesLowUrgency.contains(name) ? 1 : 0 }
 
+    /// Whether a notification sent with `replaces_id` really takes the old one's place.
+    ///
+    /// lxqt-notificationd 1.2 keeps the old notification's actions under the new text (a
+    /// thank-you would still offer "Later" and "Skip"), and stopped answering when a bubble was
+    /// replaced after its combo box had been used; there steady closes the old bubble and
+    /// shows a new one.
+    public var replacesInPlace: Bool { !Self.keepsActionsOnReplace.contains(name) }
+
+    /// Servers that keep a replaced notification's actions, by `name`.
+    public static let keepsActionsOnReplace: Set<String> = ["lxqt-notificationd"]
+
     /// Servers that show no banner for low urgency, by `name`.
     public static let hidesLowUrgency: Set<String> = ["gnome-shell"]
 }

@@ -138,7 +138,7 @@ final class MatrixDaemon: @unchecked Sendable {
             if last == expected { return }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw TestSupportError("\(query) read \(last.debugDescription), expected \(expected.debugDescription), after \(timeout) s. steady: \(process.stderr.suffix(2000))")
+        throw TestSupportError("\(query) read \(last.debugDescription), expected \(expected.debugDescription), after \(timeout) s. On the bus: \(monitor.notifies), \(monitor.signalCount("ActionInvoked")) ActionInvoked. On screen: \(desktop.screenTexts(monitor: monitor)). steady: \(process.stderr.suffix(1500))")
     }
 
     var description: String { "steady on \(desktop.serverDescription)" }

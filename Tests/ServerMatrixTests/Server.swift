@@ -97,6 +97,10 @@ enum Server: String, CaseIterable, Sendable {
     /// Whether the server advertises `actions` (notify-osd does not: steady sends none there).
     var hasActions: Bool { self != .notifyOSD }
 
+    /// Whether `replaces_id` really replaces: lxqt keeps the old actions, so steady closes and
+    /// shows a new bubble there.
+    var replacesInPlace: Bool { self != .lxqtNotificationd }
+
     /// Whether it draws four or more actions as a combo box with an OK button.
     var drawsManyActionsAsCombo: Bool { self == .lxqtNotificationd }
 }

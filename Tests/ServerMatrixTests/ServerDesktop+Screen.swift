@@ -4,14 +4,16 @@ import SteadyTestSupport
 /// What a person sees on the server's screen, and their clicks.
 ///
 /// Where the server draws with a toolkit, what is "on screen" is what its AT-SPI tree shows
-/// (labels and buttons in showing state). dunst draws with cairo and mako draws no buttons:
-/// there the server's own list of live notifications stands in (dunst: the bus's Notify and
-/// NotificationClosed traffic plus `dunstctl count displayed`; mako: `makoctl list`).
+/// (labels and buttons in showing state). dunst and notify-osd draw their bubbles with cairo
+/// (notify-osd's only AT-SPI window is the modal dialog it makes of a notification it cannot
+/// show), and mako draws no buttons: there the server's own list of live notifications stands
+/// in (the bus's Notify and NotificationClosed traffic, plus `dunstctl count displayed`;
+/// `makoctl list`).
 extension ServerDesktop {
     /// Waits until a bubble shows `text` (or, with `gone`, until none does), at most `timeout` seconds.
     func waitUntilShowing(_ text: String, gone: Bool = false, timeout: Double = 15, monitor: BusMonitor) throws {
         switch server {
-        case .dunst, .mako:
+        case .dunst, .notifyOSD, .mako:
             let deadline = Date().addingTimeInterval(timeout)
             // Neither draws anything a program can read back; their lists change without a signal.
             while try isShowing(text, monitor: monitor) == gone {
@@ -26,10 +28,10 @@ extension ServerDesktop {
         }
     }
 
-    /// How many bubbles show `text` as their title right now.
+    /// How many bubbles show exactly `text` (a title or a body) right now.
     func showingCount(_ text: String, monitor: BusMonitor) throws -> Int {
         switch server {
-        case .dunst, .mako: try liveTexts(monitor: monitor).filter { $0.summary == text }.count
+        case .dunst, .notifyOSD, .mako: try liveTexts(monitor: monitor).filter { $0.summary == text || $0.plainBody == text }.count
         default:
             Int(try accessibility(["count", server.accessibleName!, text] + (server == .gnomeShell ? ["--toplevel"] : []))
                 .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
@@ -39,7 +41,7 @@ extension ServerDesktop {
     /// Every text on screen (for failure messages).
     func screenTexts(monitor: BusMonitor) -> String {
         switch server {
-        case .dunst, .mako: ((try? liveTexts(monitor: monitor)) ?? []).map { "\($0.summary): \($0.body)" }.joined(separator: " | ")
+        case .dunst, .notifyOSD, .mako: ((try? liveTexts(monitor: monitor)) ?? []).map { "\($0.summary): \($0.body)" }.joined(separator: " | ")
         default: (try? accessibility(["texts", server.accessibleName!]))?.replacingOccurrences(of: "\n", with: " | ") ?? "?"
         }
     }
@@ -54,6 +56,8 @@ extension ServerDesktop {
         case .dunst:
             return try run(["/usr/bin/dunstctl", "count", "displayed"]).trimmingCharacters(in: .whitespacesAndNewlines) == "0"
                 ? [] : monitor.live
+        case .notifyOSD:
+            return monitor.live
         case .mako:
             let json = try run(["/usr/bin/makoctl", "list"])
             let data = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

@@ -5,7 +5,8 @@ Run with the system python3 (it has gi and pyatspi). Commands, each for one appl
 (its AT-SPI name, e.g. "xfce4-notifyd"):
 
   texts APP                       every showing text on APP's windows, one line each
-  wait-text APP TEXT [--gone]     wait until a showing text contains TEXT (or none does)
+  wait-text APP TEXT [--gone] [--exact]
+                                  wait until a showing text contains (is) TEXT, or none does
   press APP LABEL [--pointer] [--near TEXT]
                                   press the showing button LABEL (in the window that shows
                                   TEXT); --pointer moves the X pointer there and clicks with
@@ -128,6 +129,7 @@ def main():
     p.add_argument("--near")
     p.add_argument("--pointer", action="store_true")
     p.add_argument("--gone", action="store_true")
+    p.add_argument("--exact", action="store_true")
     p.add_argument("--timeout", type=float, default=10)
     p.add_argument("--toplevel", action="store_true")
     a = p.parse_args()
@@ -165,7 +167,7 @@ def main():
 
         def seen():
             app = app_named(a.app)
-            return any(text in t for w in windows(app) for t in texts_of(w))
+            return any((t == text) if a.exact else (text in t) for w in windows(app) for t in texts_of(w))
         ok = wait_for((lambda: not seen()) if a.gone else seen, a.timeout)
         if not ok:
             app = app_named(a.app)
