@@ -62,7 +62,7 @@ enum MatrixChecks {
                                toRead: "answered|4|\(channel)")
 
         // 3. The question is gone from the screen, and no prompt buttons are left behind.
-        try desktop.waitUntilShowing(prompt.plainBody, gone: true, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), gone: true, monitor: run.monitor)
         try waitForNoPromptButtons(desktop, run: run)
         let after = run.monitor.notifies.dropFirst()
         if let thanks = after.first {
@@ -83,14 +83,14 @@ enum MatrixChecks {
         if desktop.server.hasActions {
             let notice = try run.notifyCall(2)
             #expect(notice.plainBody.hasPrefix("Later, then."), "\(notice)")
-            try desktop.waitUntilShowing("Later, then.", monitor: run.monitor)
+            try desktop.waitUntilShowing(desktop.server.showsBodyToAccessibility ? "Later, then." : notice.summary, monitor: run.monitor)
         }
         // Back after three seconds.
         let again = try run.notifyCall(titled: prompt.summary, occurrence: desktop.server.hasActions ? 3 : 2)
-        try desktop.waitUntilShowing(prompt.plainBody, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), monitor: run.monitor)
         try choose("steady:skip", orInTerminal: "skip", prompt: again, id: id, on: desktop, run: run)
         try run.waitForJournal("SELECT outcome FROM prompt", toRead: "skipped")
-        try desktop.waitUntilShowing(prompt.plainBody, gone: true, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), gone: true, monitor: run.monitor)
         try waitForNoPromptButtons(desktop, run: run)
     }
 
@@ -99,11 +99,12 @@ enum MatrixChecks {
         let run = try MatrixDaemon(on: desktop, practice: practice)
         defer { run.stop() }
         let prompt = try run.waitForPrompt()
-        try desktop.waitUntilShowing(prompt.plainBody, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), monitor: run.monitor)
         let answered = try run.steady(["answer", try run.sqlite("SELECT id FROM prompt"), "3"])
         #expect(answered.status == 0, "\(answered.stderr)")
-        try desktop.waitUntilShowing(prompt.plainBody, gone: true, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), gone: true, monitor: run.monitor)
         try waitForNoPromptButtons(desktop, run: run)
+        try desktop.waitUntilNothingKept()
     }
 
     /// 6. After a daemon restart one live bubble shows the prompt, not two, and it answers.
@@ -111,16 +112,16 @@ enum MatrixChecks {
         let run = try MatrixDaemon(on: desktop, practice: practice)
         defer { run.stop() }
         let prompt = try run.waitForPrompt()
-        try desktop.waitUntilShowing(prompt.plainBody, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), monitor: run.monitor)
         try run.restart()
         try run.waitForJournal("SELECT count(*) FROM event WHERE kind = 'delivered'", toRead: "2")
         let again = try run.notifyCall(titled: prompt.summary, occurrence: 2)
-        try desktop.waitUntilShowing(prompt.plainBody, monitor: run.monitor)
-        #expect(try desktop.showingCount(prompt.plainBody, monitor: run.monitor) == 1, "on screen: \(desktop.screenTexts(monitor: run.monitor))")
+        try desktop.waitUntilShowing(marker(prompt, desktop), monitor: run.monitor)
+        #expect(try desktop.showingCount(marker(prompt, desktop), monitor: run.monitor) == 1, "on screen: \(desktop.screenTexts(monitor: run.monitor))")
         // The bubble on screen is the new daemon's: answering on it works.
         try choose("3", orInTerminal: "3", prompt: again, id: try run.sqlite("SELECT id FROM prompt"), on: desktop, run: run)
         try run.waitForJournal("SELECT outcome FROM prompt", toRead: "answered")
-        try desktop.waitUntilShowing(prompt.plainBody, gone: true, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), gone: true, monitor: run.monitor)
     }
 
     /// 7. No signal is handled twice: one "Later" puts the prompt off once and says so once, one
@@ -130,10 +131,10 @@ enum MatrixChecks {
         defer { run.stop() }
         let prompt = try run.waitForPrompt()
         let id = try run.sqlite("SELECT id FROM prompt")
-        try desktop.waitUntilShowing(prompt.plainBody, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), monitor: run.monitor)
         try choose("steady:later", orInTerminal: "later", prompt: prompt, id: id, on: desktop, run: run)
         let again = try run.notifyCall(titled: prompt.summary, occurrence: desktop.server.hasActions ? 3 : 2)
-        try desktop.waitUntilShowing(prompt.plainBody, monitor: run.monitor)
+        try desktop.waitUntilShowing(marker(prompt, desktop), monitor: run.monitor)
         try choose("5", orInTerminal: "5", prompt: again, id: id, on: desktop, run: run)
         try run.waitForJournal("SELECT outcome, snoozes FROM prompt", toRead: "answered|1")
         // A duplicate would arrive right behind the original; nothing announces its absence, so
@@ -147,6 +148,11 @@ enum MatrixChecks {
     }
 
     // MARK: - Helpers
+
+    /// The text that shows the prompt itself on screen: its question, or (swaync) its title.
+    static func marker(_ prompt: BusMonitor.Notify, _ desktop: ServerDesktop) -> String {
+        desktop.server.showsBodyToAccessibility ? prompt.plainBody : prompt.summary
+    }
 
     /// The label the bubble shows for action `key`, if it was offered.
     static func offeredLabel(of key: String, in notify: BusMonitor.Notify) -> String? {

@@ -97,6 +97,10 @@ enum Server: String, CaseIterable, Sendable {
     /// Whether the server advertises `actions` (notify-osd does not: steady sends none there).
     var hasActions: Bool { self != .notifyOSD }
 
+    /// Whether its AT-SPI tree shows a bubble's body: swaync shows only the title (the body is
+    /// drawn inside a button named after it).
+    var showsBodyToAccessibility: Bool { self != .swaync }
+
     /// Whether `replaces_id` really replaces: lxqt keeps the old actions, so steady closes and
     /// shows a new bubble there.
     var replacesInPlace: Bool { self != .lxqtNotificationd }

@@ -46,6 +46,21 @@ extension ServerDesktop {
         }
     }
 
+    /// Waits until the server keeps nothing of steady's out of sight either: swaync moves a popup
+    /// into its control centre after a few seconds, so a popup gone from the screen may still be
+    /// there (`swaync-client --count`). It signals nothing about it; this asks every 100 ms.
+    func waitUntilNothingKept(timeout: Double = 10) throws {
+        guard server == .swaync else { return }
+        let deadline = Date().addingTimeInterval(timeout)
+        var count = ""
+        while true {
+            count = try runAsDesktop(["/usr/bin/swaync-client", "--count"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            if count == "0" { return }
+            guard Date() < deadline else { throw DesktopSessionError("swaync still keeps \(count) notification(s) after \(timeout) s.") }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
     private func isShowing(_ text: String, monitor: BusMonitor) throws -> Bool {
         try liveTexts(monitor: monitor).contains { $0.summary.contains(text) || $0.plainBody.contains(text) }
     }
