@@ -147,7 +147,9 @@ final class NotificationChannel: PromptChannel {
         return DesktopNotification(
             appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: prompt.content.title, body: body,
             actions: actions, urgency: urgency, category: "x-steady.prompt", desktopEntry: "steady",
-            suppressSound: urgency != .critical, inlineReply: inlineReply,
+            // Resident: after a click steady itself replaces or takes down the bubble. Plasma
+            // otherwise closes it (reason 3) right as steady's thank-you takes its place.
+            suppressSound: urgency != .critical, resident: canAnswer, inlineReply: inlineReply,
             // Where it can be answered it stays until it is; elsewhere the server's own timeout
             // (notify-osd turns a never-expiring notification into a modal dialog).
             expireTimeout: canAnswer ? 0 : -1)

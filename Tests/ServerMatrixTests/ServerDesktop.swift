@@ -124,6 +124,8 @@ final class ServerDesktop: @unchecked Sendable {
     // MARK: - The server
 
     private func startServer() throws {
+        // What the bus starts (the accessibility bus, Plasma's helpers) needs the screen too.
+        try runAsDesktop(["/usr/bin/dbus-update-activation-environment", "--all"])
         if server.accessibleName != nil {
             // The accessibility bus must be up before the server starts, or it never joins it.
             try runAsDesktop(["/usr/bin/python3", "-c", "import pyatspi; pyatspi.Registry.getDesktop(0)"])
@@ -255,6 +257,7 @@ final class ServerDesktop: @unchecked Sendable {
         switch server {
         case .xfce4Notifyd: services.append("org.xfce.Xfconf")
         case .gnomeShell: services.append("org.gnome.Shell.Notifications")
+        case .plasmashell: services += ["org.kde.ActivityManager", "org.kde.kglobalaccel"]  // it refuses to load without them
         default: break
         }
         return services

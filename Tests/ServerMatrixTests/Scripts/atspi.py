@@ -71,13 +71,13 @@ def texts_of(node):
     for n, _ in walk(node, limit=DEPTH):
         if not showing(n):
             continue
-        name = n.name or ""
-        if name.strip():
+        name = (n.name or "").strip()
+        if name:
             out.append(name)
         try:
             t = n.queryText()
-            s = t.getText(0, t.characterCount)
-            if s.strip() and s != name:
+            s = t.getText(0, t.characterCount).strip()
+            if s and s != name:
                 out.append(s)
         except Exception:
             pass
@@ -140,7 +140,7 @@ def main():
     if a.command == "count":
         text = a.args[0]
         app = app_named(a.app)
-        print(sum(1 for w in windows(app) for t in texts_of(w) if t == text))
+        print(sum(1 for w in windows(app) for t in texts_of(w) if t == text.strip()))
         return 0
 
     if a.command == "has-combo":
@@ -167,7 +167,7 @@ def main():
 
         def seen():
             app = app_named(a.app)
-            return any((t == text) if a.exact else (text in t) for w in windows(app) for t in texts_of(w))
+            return any((t == text.strip()) if a.exact else (text.strip() in t) for w in windows(app) for t in texts_of(w))
         ok = wait_for((lambda: not seen()) if a.gone else seen, a.timeout)
         if not ok:
             app = app_named(a.app)
