@@ -147,6 +147,22 @@ enum MatrixChecks {
         print("matrix: \(desktop.serverDescription): ActionInvoked signals on the bus for two clicks: \(run.monitor.signalCount("ActionInvoked"))")
     }
 
+    /// 2, typed: on a server with `inline-reply` (Plasma) a text prompt is answered in the bubble's
+    /// own field, and the words go straight to the journal (and nowhere else).
+    static func inlineReply_isKept(_ desktop: ServerDesktop) throws {
+        let run = try MatrixDaemon(on: desktop, practice: "wins")
+        defer { run.stop() }
+        let prompt = try run.waitForPrompt()
+        #expect(prompt.actions.contains("inline-reply") && !prompt.actions.contains("steady:answer"), "\(prompt)")
+        try desktop.waitUntilShowing(prompt.plainBody, monitor: run.monitor)
+        let label = try #require(offeredLabel(of: "inline-reply", in: prompt))
+        try desktop.press(key: "inline-reply", label: label, id: try #require(prompt.returnedID), summary: prompt.summary)
+        try desktop.accessibility(["reply", try #require(desktop.server.accessibleName), "called my sister back", "Send", "--near", prompt.summary])
+        try run.waitForJournal("SELECT a.kind, a.text, a.channel FROM answer a", toRead: "text|called my sister back|notification")
+        try desktop.waitUntilShowing(prompt.plainBody, gone: true, monitor: run.monitor)
+        #expect(!run.process.stderr.contains("sister"), "what was written stays in the journal")
+    }
+
     // MARK: - Helpers
 
     /// The text that shows the prompt itself on screen: its question, or (swaync) its title.

@@ -122,4 +122,5 @@ extension Trait where Self == DesktopTrait {
     @Test func answeredInTerminal_leavesTheScreen() throws { try MatrixChecks.answeredInTerminal_leavesTheScreen(ServerUnderTest.desktop()) }
     @Test func restart_leavesOneLiveBubble() throws { try MatrixChecks.restart_leavesOneLiveBubble(ServerUnderTest.desktop()) }
     @Test func noSignalHandledTwice() throws { try MatrixChecks.noSignalHandledTwice(ServerUnderTest.desktop()) }
+    @Test func inlineReply_isKept() throws { try MatrixChecks.inlineReply_isKept(ServerUnderTest.desktop()) }
 }

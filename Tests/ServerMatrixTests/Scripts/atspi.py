@@ -15,6 +15,8 @@ Run with the system python3 (it has gi and pyatspi). Commands, each for one appl
                                   pick ITEM in the combo box and press OK (lxqt's menu of
                                   four or more actions)
   extents APP LABEL [--near TEXT] print the screen rectangle of LABEL: x y width height
+  reply APP TEXT SEND [--near T]  type TEXT into the showing editable field (an inline reply
+                                  opened with the reply action) and press SEND
   count APP TEXT                  how many showing labels read exactly TEXT
   has-combo APP [--near TEXT]     "yes" when a combo box is showing (in the window with TEXT)
 
@@ -141,6 +143,32 @@ def main():
         text = a.args[0]
         app = app_named(a.app)
         print(sum(1 for w in windows(app) for t in texts_of(w) if t == text.strip()))
+        return 0
+
+    if a.command == "reply":
+        text, send = a.args
+
+        def field():
+            for window in windows(app_named(a.app)):
+                if a.near and not any(a.near in t for t in texts_of(window)):
+                    continue
+                found = [n for n, _ in walk(window) if n.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY) and showing(n)
+                         and n.getState().contains(pyatspi.STATE_EDITABLE)]
+                if found:
+                    return found[-1]  # the reply field comes after the body
+            return None
+        entry = wait_for(field, a.timeout)
+        if entry is None:
+            print(f"{a.app}: no editable field on screen", file=sys.stderr)
+            return 1
+        # Plasma's field offers no EditableText: type as a person does, into the clicked field.
+        pointer_click(*center(entry)[:2])
+        subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
+        button = wait_for(lambda: find_button(app_named(a.app), send, a.near), a.timeout)
+        if button is None:
+            print(f"{a.app}: no {send!r} button next to the field", file=sys.stderr)
+            return 1
+        button.queryAction().doAction(0)
         return 0
 
     if a.command == "has-combo":
