@@ -65,7 +65,7 @@ enum MatrixChecks {
         try desktop.waitUntilShowing(marker(prompt, desktop), gone: true, monitor: run.monitor)
         try waitForNoPromptButtons(desktop, run: run)
         let after = run.monitor.notifies.dropFirst()
-        if let thanks = after.first {
+        if let thanks = after.first(where: { $0.summary == prompt.summary }) {  // not the blank of a closed bubble
             #expect(thanks.replacesID == (desktop.server.replacesInPlace ? prompt.returnedID : 0), "the thank-you took the bubble's place: \(after)")
             #expect(thanks.actions.isEmpty, "\(thanks)")
         }
@@ -81,7 +81,7 @@ enum MatrixChecks {
         try choose("steady:later", orInTerminal: "later", prompt: prompt, id: id, on: desktop, run: run)
         try run.waitForJournal("SELECT outcome, snoozes FROM prompt", toRead: "pending|1")
         if desktop.server.hasActions {
-            let notice = try run.notifyCall(2)
+            let notice = try run.notifyCall(titled: prompt.summary, occurrence: 2)
             #expect(notice.plainBody.hasPrefix("Later, then."), "\(notice)")
             try desktop.waitUntilShowing(desktop.server.showsBodyToAccessibility ? "Later, then." : notice.summary, monitor: run.monitor)
         }

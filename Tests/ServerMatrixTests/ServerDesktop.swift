@@ -170,8 +170,18 @@ final class ServerDesktop: @unchecked Sendable {
                      "--method", "org.freedesktop.DBus.StartServiceByName", "org.gnome.Shell.Notifications", "0"])
         }
         try waitForName("org.freedesktop.Notifications", timeout: .seconds(server == .plasmashell ? 60 : 20), process: process)
-        let info = try run(["/usr/bin/gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications", "--object-path",
-                            "/org/freedesktop/Notifications", "--method", "org.freedesktop.Notifications.GetServerInformation"])
+        // GNOME's helper takes the name a moment before it serves the object: ask again, for a while.
+        var info = ""
+        let deadline = Date().addingTimeInterval(60)
+        while true {
+            do {
+                info = try run(["/usr/bin/gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications", "--object-path",
+                                "/org/freedesktop/Notifications", "--method", "org.freedesktop.Notifications.GetServerInformation"])
+                break
+            } catch where Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
         information = info.split(separator: "'").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
         guard information.first == server.identity.name, server.identity.vendor.map({ information.dropFirst().first == $0 }) ?? true else {
             throw DesktopSessionError("\(server.rawValue) was expected to own org.freedesktop.Notifications, but \(info) answers.")
@@ -291,17 +301,19 @@ final class ServerDesktop: @unchecked Sendable {
     }
 
     private static func writeSystemBusConfig(in directory: URL) throws {
-        // GNOME Shell dies at start-up without a system bus; an empty private one is enough.
+        // GNOME Shell dies at start-up without a system bus; an empty private one is enough (its calls to
+        // logind fail at once there; a system-type bus would drop the replies and make them time out).
         try """
             <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
              "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
             <busconfig>
-              <type>system</type>
+              <type>session</type>
               <listen>unix:path=\(directory.path)/system-bus</listen>
               <auth>EXTERNAL</auth>
               <policy context="default">
                 <allow user="*"/>
                 <allow send_destination="*"/>
+                <allow receive_sender="*"/>
                 <allow own="*"/>
               </policy>
             </busconfig>
@@ -322,9 +334,13 @@ final class ServerDesktop: @unchecked Sendable {
         for path in [".local", ".local/share", ".local/share/gnome-shell", ".local/share/gnome-shell/lock-warning-shown"] {
             chown(home.appendingPathComponent(path).path, user.uid, user.gid)
         }
-        let result = try ChildProcess.run(
-            "/usr/bin/setpriv", ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--", "/usr/bin/gsettings", "set",
-                                 "org.gnome.shell", "welcome-dialog-last-shown-version", "'999'"], environment: env)
-        guard result.status == 0 else { throw DesktopSessionError("gsettings for GNOME Shell failed: \(result.stderr)") }
+        // The welcome tour stays away, and the shell joins AT-SPI (it does only when asked to).
+        for setting in [["org.gnome.shell", "welcome-dialog-last-shown-version", "'999'"],
+                        ["org.gnome.desktop.interface", "toolkit-accessibility", "true"]] {
+            let result = try ChildProcess.run(
+                "/usr/bin/setpriv", ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--", "/usr/bin/gsettings", "set"] + setting,
+                environment: env)
+            guard result.status == 0 else { throw DesktopSessionError("gsettings for GNOME Shell failed: \(result.stderr)") }
+        }
     }
 }

@@ -65,7 +65,7 @@ def showing(node):
 
 
 DEPTH = 40
-TOPLEVEL_DEPTH = 8  # tuned on GNOME Shell 43: banners sit within this depth
+TOPLEVEL_DEPTH = 12  # GNOME Shell 43: a banner's labels sit at depth 10, the message list's copy at 20
 
 
 def texts_of(node):
