@@ -92,7 +92,11 @@ final class NotificationChannel: PromptChannel {
             completion(nil)
             return
         }
-        client.notify(Self.notification(for: notice, replacing: inPlace(handle))) { result in
+        var notification = Self.notification(for: notice, replacing: inPlace(handle))
+        if let server = client.server, notification.urgency.rawValue < server.leastVisibleUrgency {
+            notification.urgency = .normal  // seen in the bubble's place, not only in GNOME's list
+        }
+        client.notify(notification) { result in
             completion(try? result.get())
         }
     }

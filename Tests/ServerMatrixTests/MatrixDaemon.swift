@@ -48,8 +48,12 @@ final class MatrixDaemon: @unchecked Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        // A stand-in for the answer dialog (zenity): it "types" what the test put in dialog-answer.
+        let dialog = try home.write("dialog.sh", "#!/bin/sh\n[ -n \"$STEADY_PROMPT_ID\" ] || exit 1\ncat '\(home.file("dialog-answer"))'\n")
+        chmod(dialog, 0o755)
         config = """
             quiet-hours = "off"
+            answer-command = "\(dialog)"
             \(settings)
             [practices.\(practice)]
             schedule = "\(String(format: "*-*-* %02d:%02d:%02d", c.hour!, c.minute!, c.second!))"
@@ -60,7 +64,12 @@ final class MatrixDaemon: @unchecked Sendable {
         try start()
     }
 
-    deinit { if process.isRunning { process.signal(SIGKILL) } }
+    deinit {
+        if process.isRunning { process.signal(SIGKILL) }
+        if ProcessInfo.processInfo.environment["STEADY_KEEP_DESKTOP"] != nil {  // for a look after a failure
+            try? FileManager.default.copyItem(atPath: home.path, toPath: desktop.directory.appendingPathComponent("run-\(UUID().uuidString.prefix(6))").path)
+        }
+    }
 
     static func environment(_ desktop: ServerDesktop, _ home: TemporaryDirectory, _ notifySocket: String?) -> [String: String] {
         var env = desktop.environment

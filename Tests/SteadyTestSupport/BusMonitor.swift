@@ -169,7 +169,9 @@ public final class BusMonitor: @unchecked Sendable {
         var calls: [(sender: String, serial: String, notify: Notify)] = []
         var returns: [String: UInt32] = [:]  // "destination/reply_serial" → returned id
         for message in messages {
-            if message.kind == "method call", message.header["member"] == "Notify" {
+            // Calls to the well-known name only: GNOME Shell's helper forwards each one to the shell.
+            if message.kind == "method call", message.header["member"] == "Notify",
+               message.header["destination"] == "org.freedesktop.Notifications" {
                 let args = topLevelArguments(message.lines)
                 guard args.count >= 8 else { continue }
                 calls.append((message.header["sender"] ?? "", message.header["serial"] ?? "", Notify(
