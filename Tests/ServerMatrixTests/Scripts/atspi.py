@@ -86,6 +86,14 @@ def texts_of(node):
     return out
 
 
+def text_of(node):
+    try:
+        t = node.queryText()
+        return t.getText(0, t.characterCount).strip()
+    except Exception:
+        return ""
+
+
 def windows(app):
     """The application's top-level windows that are on screen."""
     return [w for w in app if w is not None and showing(w)] if app else []
@@ -140,9 +148,15 @@ def main():
         DEPTH = TOPLEVEL_DEPTH
 
     if a.command == "count":
-        text = a.args[0]
-        app = app_named(a.app)
-        print(sum(1 for w in windows(app) for t in texts_of(w) if t == text.strip()))
+        # Distinct places on screen: GNOME Shell reaches one banner from two top-level windows.
+        text = a.args[0].strip()
+        places = set()
+        for window in windows(app_named(a.app)):
+            for n, _ in walk(window, limit=DEPTH):
+                if showing(n) and text in ((n.name or "").strip(), text_of(n)):
+                    e = n.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+                    places.add((e.x, e.y, e.width, e.height))
+        print(len(places))
         return 0
 
     if a.command == "reply":
