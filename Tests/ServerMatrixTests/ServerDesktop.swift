@@ -84,13 +84,17 @@ final class ServerDesktop: @unchecked Sendable {
                 env["XDG_SESSION_TYPE"] = "wayland"
                 env["XDG_CURRENT_DESKTOP"] = "sway"
             case .gnome:
+                env["XDG_SESSION_TYPE"] = "wayland"
+                env["XDG_CURRENT_DESKTOP"] = "GNOME"
+                try Self.prepareGnome(home: home, env: env, server: server, directory: directory)
+            }
+            if [.gnomeShell, .plasmashell].contains(server) {
+                // Both ask the system bus for logind, UDisks and more; with none at all GNOME Shell
+                // dies, so they get an empty private one where such calls fail at once.
                 try Self.writeSystemBusConfig(in: directory)
                 started.append(try Self.spawn(server, name: "system-bus", ["/usr/bin/dbus-daemon", "--config-file=\(directory.path)/system-bus.conf",
                                                                           "--nofork", "--nopidfile"], env: base, in: directory))
                 env["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=\(directory.appendingPathComponent("system-bus").path)"
-                env["XDG_SESSION_TYPE"] = "wayland"
-                env["XDG_CURRENT_DESKTOP"] = "GNOME"
-                try Self.prepareGnome(home: home, env: env, server: server, directory: directory)
             }
         } catch {
             started.reversed().forEach { $0.stop() }
@@ -169,7 +173,8 @@ final class ServerDesktop: @unchecked Sendable {
             try run(["/usr/bin/gdbus", "call", "--session", "--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus",
                      "--method", "org.freedesktop.DBus.StartServiceByName", "org.gnome.Shell.Notifications", "0"])
         }
-        try waitForName("org.freedesktop.Notifications", timeout: .seconds(server == .plasmashell ? 60 : 20), process: process)
+        // Plasma starts in seconds alone, but once took over a minute on a busy machine.
+        try waitForName("org.freedesktop.Notifications", timeout: .seconds(server == .plasmashell ? 150 : 30), process: process)
         // GNOME's helper takes the name a moment before it serves the object: ask again, for a while.
         var info = ""
         let deadline = Date().addingTimeInterval(60)
@@ -246,7 +251,7 @@ final class ServerDesktop: @unchecked Sendable {
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw DesktopSessionError("\(name) did not appear within \(timeout) of starting \(server.rawValue). Its log: \(process.logTail())")
+        throw DesktopSessionError("\(name) did not appear within \(timeout) of starting \(server.rawValue). Its log: \(process.logTail(lines: 60))")
     }
 
     /// Waits for something that announces itself only by existing (a socket file): looks every
