@@ -38,7 +38,7 @@ enum Server: String, CaseIterable, Sendable {
         case .mateNotificationDaemon: "mate-notification-daemon"
         case .notificationDaemon: "notification-daemon"
         case .lxqtNotificationd: "lxqt-notificationd"
-        case .notifyOSD: "notify-osd"
+        case .notifyOSD: "notify-osd xcompmgr"
         case .mako: "sway mako-notifier grim"
         case .swaync: "sway sway-notification-center grim"
         case .gnomeShell: "gnome-shell gjs"

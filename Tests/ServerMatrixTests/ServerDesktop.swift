@@ -69,6 +69,10 @@ final class ServerDesktop: @unchecked Sendable {
                     environment: base, logFile: directory.appendingPathComponent("xvfb.log"), capturingStdout: true)
                 started.append(xvfb)
                 env["DISPLAY"] = ":" + (try xvfb.readFirstLine())
+                if server == .notifyOSD {
+                    // notify-osd draws its translucent bubbles only on a composited screen.
+                    started.append(try Self.spawn(server, name: "xcompmgr", ["/usr/bin/xcompmgr"], env: env, in: directory))
+                }
             case .sway:
                 try Self.writeSwayConfig(in: directory)
                 var swayEnv = env
