@@ -93,9 +93,7 @@ final class NotificationChannel: PromptChannel {
             return
         }
         var notification = Self.notification(for: notice, replacing: inPlace(handle))
-        if let server = client.server, notification.urgency.rawValue < server.leastVisibleUrgency {
-            notification.urgency = .normal  // seen in the bubble's place, not only in GNOME's list
-        }
+        notification.urgency = Self.urgency(notification.urgency, seenOn: client.server)
         client.notify(notification) { result in
             completion(try? result.get())
         }
@@ -140,14 +138,12 @@ final class NotificationChannel: PromptChannel {
             // Clicking the bubble itself opens the way to answer it fully.
             actions.append(NotificationAction(key: GenericAction.defaultKey, label: "Answer"))
         }
-        var urgency: DesktopNotification.Urgency = switch offer.urgency {
+        let configured: DesktopNotification.Urgency = switch offer.urgency {
         case .low: .low
         case .normal: .normal
         case .critical: .critical
         }
-        if let server, urgency.rawValue < server.leastVisibleUrgency {
-            urgency = .normal  // a prompt is seen where it is due, not only in a list (GNOME)
-        }
+        let urgency = Self.urgency(configured, seenOn: server)
         return DesktopNotification(
             appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: prompt.content.title, body: body,
             actions: actions, urgency: urgency, category: "x-steady.prompt", desktopEntry: "steady",
@@ -157,6 +153,13 @@ final class NotificationChannel: PromptChannel {
             // Where it can be answered it stays until it is; elsewhere the server's own timeout
             // (notify-osd turns a never-expiring notification into a modal dialog).
             expireTimeout: canAnswer ? 0 : -1)
+    }
+
+    /// `urgency`, raised to what the server needs to put a notification on screen rather than
+    /// only in a list (GNOME Shell: normal); never raised to critical.
+    static func urgency(_ urgency: DesktopNotification.Urgency, seenOn server: ServerInfo?) -> DesktopNotification.Urgency {
+        guard let least = server?.leastVisibleUrgency, urgency.rawValue < least.rawValue else { return urgency }
+        return least
     }
 
     private func translate(_ event: NotificationEvent) {

@@ -43,7 +43,7 @@ public struct ServerInfo: Sendable, Equatable {
     /// Nothing a server reports tells this either. GNOME Shell 43 puts a low-urgency
     /// notification straight into its message list with no banner, so steady asks for normal
     /// urgency there (never critical: that would stay on screen until dismissed).
-    public var leastVisibleUrgency: UInt8 { Self.hidesLowUrgency.contains(name) ? 1 : 0 }
+    public var leastVisibleUrgency: DesktopNotification.Urgency { Self.hidesLowUrgency.contains(name) ? .normal : .low }
 
     /// Whether a notification sent with `replaces_id` really takes the old one's place.
     ///
