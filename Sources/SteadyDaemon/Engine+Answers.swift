@@ -187,12 +187,8 @@ extension Engine {
             env.notifier.status(statusLine())
         case .unavailable:
             logger.info("notification server gone; prompts stay pending")
-            // A prompt on screen is shown again in its own bubble when a server is back: GNOME
-            // Shell keeps its bubbles while the helper that owns the name exits when idle and is
-            // started again (elsewhere the id is simply new to the server).
-            notices.removeAll()
-            for (promptID, handle) in shown where handle != 0 { notices[promptID] = handle }
             shown.removeAll()
+            notices.removeAll()
         }
     }
 }

@@ -87,16 +87,6 @@ final class RecordingChannel: PromptChannel {
         #expect(channel.calls.last.map { if case .show(id, nil, _) = $0 { true } else { false } } == true, "\(channel.calls)")
     }
 
-    @Test func serverBack_showsAPromptStillOnScreenInItsOwnBubble() throws {
-        let (h, channel) = try Self.harness("quiet-hours = \"off\"\n[practices.wins]\nschedule = \"08:00\"\n")
-        h.clock.advance(by: 60)
-        guard case .show(let id, nil, let bubble)? = channel.calls.first else { Issue.record("\(channel.calls)"); return }
-        h.engine.handle(.unavailable)  // GNOME Shell's helper left the bus; the shell still shows the bubble
-        h.engine.handle(.available)
-        #expect(channel.calls.last.map { if case .show(id, bubble, _) = $0 { true } else { false } } == true,
-                "one bubble, not two: \(channel.calls)")
-    }
-
     @Test func inlineReply_isRecordedAsTheAnswer_andThanksInPlace() throws {
         let (h, channel) = try Self.harness("quiet-hours = \"off\"\n[practices.wins]\nschedule = \"08:00\"\n")
         h.clock.advance(by: 60)
