@@ -76,6 +76,6 @@ let package = Package(
         .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         // Nine real notification servers, each driven by the release binary (make test builds it).
-        .testTarget(name: "ServerMatrixTests", dependencies: ["SteadyTestSupport"], exclude: ["Scripts"]),
+        .testTarget(name: "ServerMatrixTests", dependencies: ["SteadyTestSupport", "SteadyExternal"], exclude: ["Scripts"]),
     ]
 )

@@ -128,13 +128,13 @@ final class MatrixDaemon: @unchecked Sendable {
     }
 
     func sqlite(_ query: String) throws -> String {
-        try ChildProcess.run("/usr/bin/sqlite3", [journal, query], environment: ProcessInfo.processInfo.environment).stdout
+        try Command.run(["/usr/bin/sqlite3", journal, query], environment: ProcessInfo.processInfo.environment).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Runs `steady ARGS` (release build) as the person would in a terminal.
     func steady(_ arguments: [String], input: String? = nil) throws -> CommandResult {
-        try ChildProcess.run(binary, arguments, environment: Self.environment(desktop, home, nil), input: input, timeout: 30)
+        try Command.run([binary] + arguments, environment: Self.environment(desktop, home, nil), input: input, timeout: 30)
     }
 
     /// Waits until the prompt's row reads `expected` (`SELECT …`): the journal is written by

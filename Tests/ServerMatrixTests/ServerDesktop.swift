@@ -207,7 +207,7 @@ final class ServerDesktop: @unchecked Sendable {
     /// Runs a program as root in this desktop's environment; its stdout, or an error with its stderr.
     @discardableResult
     func run(_ argv: [String], environment extra: [String: String] = [:], timeout: Double = 60) throws -> String {
-        let result = try ChildProcess.run(argv[0], Array(argv.dropFirst()), environment: environment.merging(extra) { $1 }, timeout: timeout)
+        let result = try Command.run(argv, environment: environment.merging(extra) { $1 }, timeout: timeout)
         guard result.status == 0 else {
             throw DesktopSessionError("\(argv.joined(separator: " ")) exited with \(result.status): \(result.stderr)\(result.stdout)")
         }
@@ -346,8 +346,8 @@ final class ServerDesktop: @unchecked Sendable {
         // The welcome tour stays away, and the shell joins AT-SPI (it does only when asked to).
         for setting in [["org.gnome.shell", "welcome-dialog-last-shown-version", "'999'"],
                         ["org.gnome.desktop.interface", "toolkit-accessibility", "true"]] {
-            let result = try ChildProcess.run(
-                "/usr/bin/setpriv", ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--", "/usr/bin/gsettings", "set"] + setting,
+            let result = try Command.run(
+                ["/usr/bin/setpriv", "--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", "--", "/usr/bin/gsettings", "set"] + setting,
                 environment: env)
             guard result.status == 0 else { throw DesktopSessionError("gsettings for GNOME Shell failed: \(result.stderr)") }
         }
