@@ -23,7 +23,7 @@ enum Command {
         defer { if let inputFD { close(inputFD) } }
         guard out >= 0, err >= 0 else { throw TestSupportError("Could not create output files under /tmp for \(argv[0]).") }
         let pid: pid_t
-        switch ChildSpawn.start(argv, environment: environment, stdin: inputFD, stdout: out, stderr: err) {
+        switch ChildSpawn.start(argv, environment: environment, stdin: inputFD, stdout: out, stderr: err, closingOthers: true) {
         case .success(let started): pid = started
         case .failure(let error): throw TestSupportError("Could not start \(argv[0]): \(error).")
         }

@@ -163,7 +163,9 @@ final class ServerDesktop: @unchecked Sendable {
         case .notifyOSD: launch = ["/usr/lib/x86_64-linux-gnu/notify-osd"]
         case .mako: launch = ["/usr/bin/mako"]
         case .swaync: launch = ["/usr/bin/swaync"]
-        case .plasmashell: launch = ["/usr/bin/plasmashell", "--no-respawn"]
+        case .plasmashell:
+            env["KDE_DEBUG"] = "1"  // no crash dialog, which would try to reach bugs.kde.org
+            launch = ["/usr/bin/plasmashell", "--no-respawn"]
         case .gnomeShell:
             env["GNOME_SHELL_SESSION_MODE"] = "user"
             launch = ["/usr/bin/gnome-shell", "--headless", "--wayland", "--no-x11", "--virtual-monitor", "1280x800"]
