@@ -16,10 +16,12 @@ run:
 	$(RELEASE)
 	.build/release/steady daemon
 
-## Install what the tests need, build, and run every test (unit + real dbus-daemon/Xvfb/dunst end-to-end).
+## Install what the tests need, build, and run every test (unit + real dbus-daemon/Xvfb/dunst end-to-end,
+## and the server matrix, which drives the release binary on nine real notification servers).
 test:
 	scripts/install-deps test
 	swift build
+	$(RELEASE)
 	swift test --no-parallel
 
 build:

@@ -75,5 +75,7 @@ let package = Package(
                     dependencies: ["SteadyDaemon", "SteadyConfig", "SteadyJournal", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
+        // Nine real notification servers, each driven by the release binary (make test builds it).
+        .testTarget(name: "ServerMatrixTests", dependencies: ["SteadyTestSupport", "SteadyExternal"], exclude: ["Scripts"]),
     ]
 )

@@ -140,7 +140,7 @@ extension Engine {
                 openGuide(for: prompt)
                 return
             case GenericAction.answer, GenericAction.defaultKey:
-                shown[promptID] = nil  // the bubble closes; the dialog takes over
+                withdraw(promptID)  // the dialog takes over; lxqt and mako would leave the bubble up
                 openDialog(for: prompt)
                 return
             default:

@@ -146,6 +146,9 @@ public final class Engine: @unchecked Sendable {
         isRunning = false
         timer?.disarm()
         timer = nil
+        // Bubbles answer only the connection that showed them: once it is gone they would be dead
+        // buttons, and the next start shows what is still pending afresh.
+        for promptID in Set(shown.keys).union(notices.keys) { withdraw(promptID) }
         channel?.disconnect()
         timeWatchers.removeAll()
         record("stopped", detail: nil)

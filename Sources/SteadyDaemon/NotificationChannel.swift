@@ -54,13 +54,37 @@ final class NotificationChannel: PromptChannel {
             completion(.failure(BusError(.closed, "There is no session bus connection.")))
             return
         }
-        client.notify(Self.notification(for: offer, server: client.server, replacing: handle)) { result in
+        client.notify(Self.notification(for: offer, server: client.server, replacing: inPlace(handle))) { result in
             completion(result.mapError { $0 as any Error })
         }
     }
 
+    /// `handle` where the server replaces in place; elsewhere the old bubble is closed and nil
+    /// is returned, so a new one takes its turn.
+    private func inPlace(_ handle: UInt32?) -> UInt32? {
+        guard let handle, let client, client.server?.replacesInPlace == false else { return handle }
+        client.closeNotification(id: handle)
+        return nil
+    }
+
+    /// Takes a bubble down. Some servers keep a bubble on screen after `CloseNotification`
+    /// (notification-daemon 3.20 does, and then blocks every later bubble behind it), so the
+    /// bubble first becomes a blank transient notice that expires by itself within a second,
+    /// then is closed; where closing works, the blank is never seen. Both go out at once (the
+    /// server handles one connection's messages in order), so this works on the way out too.
     func withdraw(_ handle: UInt32) {
-        client?.closeNotification(id: handle)
+        guard let client else { return }
+        if client.server?.replacesInPlace == true {
+            client.notify(Self.blank(replacing: handle)) { _ in }
+        }
+        client.closeNotification(id: handle)
+    }
+
+    /// What a bubble turns into while it is taken down: nothing to read, gone within a second.
+    static func blank(replacing handle: UInt32) -> DesktopNotification {
+        DesktopNotification(
+            appName: "steady", replacesID: handle, icon: "steady", summary: "steady", body: "", urgency: .low,
+            category: "x-steady.notice", desktopEntry: "steady", suppressSound: true, transient: true, expireTimeout: 1_000)
     }
 
     func showNotice(_ notice: Notice, replacing handle: UInt32?, completion: @escaping (UInt32?) -> Void) {
@@ -68,7 +92,9 @@ final class NotificationChannel: PromptChannel {
             completion(nil)
             return
         }
-        client.notify(Self.notification(for: notice, replacing: handle)) { result in
+        var notification = Self.notification(for: notice, replacing: inPlace(handle))
+        notification.urgency = Self.urgency(notification.urgency, seenOn: client.server)
+        client.notify(notification) { result in
             completion(try? result.get())
         }
     }
@@ -104,22 +130,36 @@ final class NotificationChannel: PromptChannel {
             let own = actions.filter { $0.key.hasPrefix("steady:") && $0.key != GenericAction.answer }
             actions = Array(([NotificationAction(key: GenericAction.answer, label: "Answer…")] + own).prefix(limit))
         }
-        if server?.hasActions != true {
+        let canAnswer = server?.hasActions == true
+        if !canAnswer {
             body += "\n(Answer any time: steady answer \(prompt.id))"
             actions = []
         } else {
             // Clicking the bubble itself opens the way to answer it fully.
             actions.append(NotificationAction(key: GenericAction.defaultKey, label: "Answer"))
         }
-        let urgency: DesktopNotification.Urgency = switch offer.urgency {
+        let configured: DesktopNotification.Urgency = switch offer.urgency {
         case .low: .low
         case .normal: .normal
         case .critical: .critical
         }
+        let urgency = Self.urgency(configured, seenOn: server)
         return DesktopNotification(
             appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: prompt.content.title, body: body,
             actions: actions, urgency: urgency, category: "x-steady.prompt", desktopEntry: "steady",
-            suppressSound: urgency != .critical, inlineReply: inlineReply, expireTimeout: 0)
+            // Resident: after a click steady itself replaces or takes down the bubble. Plasma
+            // otherwise closes it (reason 3) right as steady's thank-you takes its place.
+            suppressSound: urgency != .critical, resident: canAnswer, inlineReply: inlineReply,
+            // Where it can be answered it stays until it is; elsewhere the server's own timeout
+            // (notify-osd turns a never-expiring notification into a modal dialog).
+            expireTimeout: canAnswer ? 0 : -1)
+    }
+
+    /// `urgency`, raised to what the server needs to put a notification on screen rather than
+    /// only in a list (GNOME Shell: normal); never raised to critical.
+    static func urgency(_ urgency: DesktopNotification.Urgency, seenOn server: ServerInfo?) -> DesktopNotification.Urgency {
+        guard let least = server?.leastVisibleUrgency, urgency.rawValue < least.rawValue else { return urgency }
+        return least
     }
 
     private func translate(_ event: NotificationEvent) {

@@ -39,6 +39,9 @@ public final class NotificationClient: @unchecked Sendable {
     private var isFetching = false
     private var waiting: [(DesktopNotification, (Result<UInt32, BusError>) -> Void)] = []
     private var matches: [BusMatch] = []
+    /// Ids whose action or close was already reported, until a `Notify` shows that id again: a
+    /// repeated signal (swaync sends NotificationClosed twice) is then a no-op.
+    private var reported: (actions: Set<UInt32>, closes: Set<UInt32>) = ([], [])
 
     /// Makes a client on `connection`; call ``start()`` to begin listening.
     public init(connection: BusConnection) {
@@ -122,11 +125,15 @@ public final class NotificationClient: @unchecked Sendable {
             destination: Self.busName, path: Self.objectPath, interface: Self.interface, member: "Notify",
             timeout: callTimeout,
             build: { writer throws(BusError) in try Self.appendNotifyArguments(notification, server: server, to: writer) }
-        ) { result in
-            completion(
-                result.mapError(Self.explain).flatMap { reply in
-                    Result { () throws(BusError) in try reply.readUInt32() }
-                })
+        ) { [weak self] result in
+            let id = result.mapError(Self.explain).flatMap { reply in
+                Result { () throws(BusError) in try reply.readUInt32() }
+            }
+            if case .success(let id) = id {
+                self?.reported.actions.remove(id)
+                self?.reported.closes.remove(id)
+            }
+            completion(id)
         }
     }
 
@@ -237,15 +244,20 @@ public final class NotificationClient: @unchecked Sendable {
     // MARK: - Signals
 
     private func handleSignal(_ message: BusMessage) {
-        // Only the current server's signals count; anyone on the bus can emit a signal.
+        // Only the current server's signals count; anyone on the bus can emit a signal, and GNOME
+        // Shell broadcasts a copy of each one its notification helper (the owner) sends us.
         if let owner, let sender = message.sender, sender != owner { return }
         let event: NotificationEvent
         do throws(BusError) {
             switch message.member {
             case "ActionInvoked":
-                event = .actionInvoked(id: try message.readUInt32(), actionKey: try message.readString())
+                let id = try message.readUInt32()
+                guard reported.actions.insert(id).inserted else { return }
+                event = .actionInvoked(id: id, actionKey: try message.readString())
             case "NotificationClosed":
-                event = .closed(id: try message.readUInt32(), reason: CloseReason(code: try message.readUInt32()))
+                let id = try message.readUInt32()
+                guard reported.closes.insert(id).inserted else { return }
+                event = .closed(id: id, reason: CloseReason(code: try message.readUInt32()))
             case "NotificationReplied":
                 event = .replied(id: try message.readUInt32(), text: try message.readString())
             default:

@@ -29,15 +29,33 @@ public struct ServerInfo: Sendable, Equatable {
 
     /// How many actions the server shows on a notification, or nil when it shows them all.
     ///
-    /// The spec leaves this to the server and has no way to ask. Servers that list actions in
-    /// a menu show every one; GNOME Shell shows three buttons, and three is what steady
-    /// assumes of a server it does not know, so no choice silently falls off the edge.
-    public var visibleActionLimit: Int? {
-        Self.listsEveryAction.contains(name) ? nil : Self.assumedActionLimit
-    }
+    /// The spec has no way to ask, and nothing a server reports tells; every server steady was
+    /// tried on shows all of them (as buttons, a menu or a combo box) except GNOME Shell, which
+    /// draws three buttons and drops the rest. See docs/desktops.md.
+    public var visibleActionLimit: Int? { Self.actionLimits[name] }
 
-    /// Servers known to show every action (in a menu or a list of buttons), by `name`.
-    public static let listsEveryAction: Set<String> = ["dunst", "mako", "SwayNotificationCenter", "Xfce Notify Daemon", "fnott"]
-    /// The number of actions assumed of other servers (GNOME Shell's button count).
-    public static let assumedActionLimit = 3
+    /// Servers known to show only some actions, by `name`.
+    public static let actionLimits: [String: Int] = ["gnome-shell": 3]
+
+    /// The least urgency at which the server shows a notification on screen, rather than only
+    /// in a list the person has to open.
+    ///
+    /// Nothing a server reports tells this either. GNOME Shell 43 puts a low-urgency
+    /// notification straight into its message list with no banner, so steady asks for normal
+    /// urgency there (never critical: that would stay on screen until dismissed).
+    public var leastVisibleUrgency: DesktopNotification.Urgency { Self.hidesLowUrgency.contains(name) ? .normal : .low }
+
+    /// Whether a notification sent with `replaces_id` really takes the old one's place.
+    ///
+    /// lxqt-notificationd 1.2 keeps the old notification's actions under the new text (a
+    /// thank-you would still offer "Later" and "Skip"), and stopped answering when a bubble was
+    /// replaced after its combo box had been used; there steady closes the old bubble and
+    /// shows a new one.
+    public var replacesInPlace: Bool { !Self.keepsActionsOnReplace.contains(name) }
+
+    /// Servers that keep a replaced notification's actions, by `name`.
+    public static let keepsActionsOnReplace: Set<String> = ["lxqt-notificationd"]
+
+    /// Servers that show no banner for low urgency, by `name`.
+    public static let hidesLowUrgency: Set<String> = ["gnome-shell"]
 }

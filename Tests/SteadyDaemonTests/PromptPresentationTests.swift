@@ -38,7 +38,23 @@ import Testing
         let shown = NotificationChannel.notification(for: offer, server: Self.server("dunst"), replacing: nil)
         #expect(shown.actions.map(\.key) == offer.actions.map(\.key) + ["default"])
         #expect(Self.server("dunst").visibleActionLimit == nil)
-        #expect(Self.server("Some Future Server").visibleActionLimit == 3)
+        #expect(Self.server("Some Future Server").visibleActionLimit == nil, "only GNOME Shell is known to drop actions")
+    }
+
+    @Test func gnomeShell_getsNormalUrgency_soItShowsABanner_otherServersKeepLow() throws {
+        let (h, prompt) = try Self.morningPrompt()
+        let offer = Offer(prompt: prompt, actions: h.engine.actions(for: prompt), urgency: .low)
+        #expect(NotificationChannel.notification(for: offer, server: Self.server("gnome-shell"), replacing: nil).urgency == .normal)
+        #expect(NotificationChannel.notification(for: offer, server: Self.server("dunst"), replacing: nil).urgency == .low)
+        let critical = Offer(prompt: prompt, actions: offer.actions, urgency: .critical)
+        #expect(NotificationChannel.notification(for: critical, server: Self.server("gnome-shell"), replacing: nil).urgency == .critical,
+                "only what the person configured is ever critical")
+    }
+
+    @Test func withdrawnBubble_becomesABlankThatExpiresByItself() {
+        let blank = NotificationChannel.blank(replacing: 9)
+        #expect(blank.replacesID == 9 && blank.actions.isEmpty && blank.transient && blank.body.isEmpty)
+        #expect(blank.expireTimeout > 0 && blank.expireTimeout <= 1_000 && blank.urgency == .low)
     }
 
     @Test func serverWithoutActions_getsNoActions_andTheTerminalLine() throws {
@@ -47,6 +63,8 @@ import Testing
         let shown = NotificationChannel.notification(for: offer, server: Self.server("notify-osd", ["body"]), replacing: nil)
         #expect(shown.actions.isEmpty)
         #expect(shown.body.hasSuffix("(Answer any time: steady answer \(prompt.id))"))
+        #expect(shown.expireTimeout == -1, "notify-osd makes a never-expiring notification a modal dialog")
+        #expect(NotificationChannel.notification(for: offer, server: Self.server("dunst"), replacing: nil).expireTimeout == 0)
     }
 
     @Test func notice_isQuietTransientAndClosesItself_unlessItLingers() {

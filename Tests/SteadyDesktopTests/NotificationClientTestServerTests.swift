@@ -106,10 +106,36 @@ struct NotificationClientTestServerTests {
         #expect(try await harness.actionInvoked(id: id) == "default")
         try server.emitClosed(id: id, reason: 99)
         #expect(try await harness.closed(id: id) == .undefined)
-        try server.emitClosed(id: id, reason: 4)
-        #expect(try await harness.closed(id: id) == .undefined)
-        try await harness.closeNotification(id: id)
-        #expect(try await harness.closed(id: id) == .closedByCall)
+        let second = try await harness.notify(DesktopNotification(appName: "t", summary: "s"))
+        try server.emitClosed(id: second, reason: 4)
+        #expect(try await harness.closed(id: second) == .undefined)
+        let third = try await harness.notify(DesktopNotification(appName: "t", summary: "s"))
+        try await harness.closeNotification(id: third)
+        #expect(try await harness.closed(id: third) == .closedByCall)
+    }
+
+    @Test func repeatedSignals_areReportedOnce_untilTheIdIsShownAgain() async throws {
+        let (server, harness) = try await start()
+        let id = try await harness.notify(
+            DesktopNotification(appName: "t", summary: "s", actions: [.init(key: "later", label: "Later")]))
+        try server.emitActionInvoked(id: id, key: "later")
+        try server.emitActionInvoked(id: id, key: "later")
+        try server.emitClosed(id: id, reason: 2)
+        try server.emitClosed(id: id, reason: 2)
+        // The server sends in order: once a later signal is in, the copies before it were seen.
+        let marker = try await harness.notify(DesktopNotification(appName: "t", summary: "marker"))
+        try server.emitClosed(id: marker, reason: 1)
+        _ = try await harness.closed(id: marker)
+        _ = try await harness.actionInvoked(id: id)  // the one reported
+        #expect(harness.events.all.filter { $0 == .actionInvoked(id: id, actionKey: "later") }.count == 1)
+        #expect(harness.events.all.filter { $0 == .closed(id: id, reason: .dismissed) }.count == 1)
+
+        // Shown again in place (replaces_id), the same id takes a new action.
+        let again = try await harness.notify(DesktopNotification(appName: "t", replacesID: id, summary: "s"))
+        #expect(again == id)
+        try server.emitActionInvoked(id: id, key: "later")
+        #expect(try await harness.actionInvoked(id: id) == "later")
+        #expect(harness.events.all.filter { $0 == .actionInvoked(id: id, actionKey: "later") }.count == 2)
     }
 
     @Test func signalsFromAnotherConnection_areIgnored() async throws {

@@ -10,11 +10,24 @@ public final class BusMonitor: @unchecked Sendable {
         public var replacesID: UInt32
         public var summary: String
         public var body: String
-        /// The action keys, in order (labels left out).
+        /// The action keys, in order.
         public var actions: [String]
+        /// The action labels, in the same order as ``actions``.
+        public var actionLabels: [String] = []
         public var expireTimeout: Int32
         /// The id the server returned, once its reply was seen.
         public var returnedID: UInt32?
+
+        public init(replacesID: UInt32, summary: String, body: String, actions: [String], actionLabels: [String] = [],
+                    expireTimeout: Int32, returnedID: UInt32?) {
+            self.replacesID = replacesID
+            self.summary = summary
+            self.body = body
+            self.actions = actions
+            self.actionLabels = actionLabels
+            self.expireTimeout = expireTimeout
+            self.returnedID = returnedID
+        }
 
         /// `body` as the person reads it on a server with body markup (entities decoded).
         public var plainBody: String {
@@ -30,13 +43,19 @@ public final class BusMonitor: @unchecked Sendable {
     private let process: DesktopProcess
 
     /// Starts monitoring `session`'s bus and waits until the monitor is in place.
-    public init(session: DesktopSession) throws {
-        let log = session.directory.appendingPathComponent("bus-monitor-\(UUID().uuidString.prefix(8)).log")
+    public convenience init(session: DesktopSession) throws {
+        try self.init(busAddress: session.busAddress, directory: session.directory, environment: session.environment)
+    }
+
+    /// Starts monitoring the bus at `busAddress`, logging under `directory`, and waits until
+    /// the monitor is in place.
+    public init(busAddress: String, directory: URL, environment: [String: String]) throws {
+        let log = directory.appendingPathComponent("bus-monitor-\(UUID().uuidString.prefix(8)).log")
         process = try DesktopProcess(
             name: "dbus-monitor", executable: "/usr/bin/dbus-monitor",
-            arguments: ["--address", session.busAddress, "--monitor",
+            arguments: ["--address", busAddress, "--monitor",
                         "interface='org.freedesktop.Notifications'", "type='method_return'", "type='error'"],
-            environment: session.environment, logFile: log)
+            environment: environment, logFile: log)
         // BecomeMonitor drops the monitor's own name: NameLost is the sign it is listening.
         // dbus-monitor prints it as soon as it is in place; nothing else announces it.
         let deadline = ContinuousClock.now + .seconds(5)
@@ -54,6 +73,31 @@ public final class BusMonitor: @unchecked Sendable {
 
     /// Every `Notify` call seen so far, in order.
     public var notifies: [Notify] { Self.parse(text) }
+
+    /// The notifications the server holds now, as the bus saw them: each id's latest `Notify`,
+    /// less those a `NotificationClosed` ended after it (a replaced one is not closed).
+    public var live: [Notify] {
+        var byID: [UInt32: Notify] = [:]
+        var order: [UInt32] = []
+        for event in Self.events(text) {
+            switch event {
+            case .shown(let notify):
+                guard let id = notify.returnedID else { continue }
+                if byID[id] == nil { order.append(id) }
+                byID[id] = notify
+            case .closed(let id):
+                byID[id] = nil
+                order.removeAll { $0 == id }
+            }
+        }
+        return order.compactMap { byID[$0] }
+    }
+
+    /// How many `member` signals (`ActionInvoked`, `NotificationClosed`) went over the bus so
+    /// far, whoever sent them and to whom.
+    public func signalCount(_ member: String) -> Int {
+        text.split(separator: "\n").filter { $0.hasPrefix("signal ") && $0.contains("member=\(member)") }.count
+    }
 
     /// Waits (at most `timeout`) until `count` `Notify` calls have been answered by the server,
     /// and returns them all. The monitor writes to a file and signals nothing, so this looks
@@ -78,6 +122,36 @@ public final class BusMonitor: @unchecked Sendable {
         var lines: [String]
     }
 
+    enum Event { case shown(Notify), closed(UInt32) }
+
+    /// Answered `Notify` calls and `NotificationClosed` signals, in the order the replies and
+    /// signals went over the bus.
+    static func events(_ output: String) -> [Event] {
+        var result: [Event] = []
+        var chunk = ""
+        var seenNotifies = 0
+        var lines = output.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        func flush() {
+            let notifies = parse(chunk).filter { $0.returnedID != nil }
+            for n in notifies.dropFirst(seenNotifies) { result.append(.shown(n)) }
+            seenNotifies = notifies.count
+        }
+        while let line = lines.next() {
+            if line.hasPrefix("signal "), line.contains("member=NotificationClosed") {
+                flush()
+                chunk += line + "\n"
+                if let next = lines.next() {
+                    chunk += next + "\n"
+                    if let id = UInt32(next.trimmingCharacters(in: .whitespaces).split(separator: " ").last ?? "") { result.append(.closed(id)) }
+                }
+            } else {
+                chunk += line + "\n"
+            }
+        }
+        flush()
+        return result
+    }
+
     static func parse(_ output: String) -> [Notify] {
         var messages: [Message] = []
         for line in output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -95,12 +169,15 @@ public final class BusMonitor: @unchecked Sendable {
         var calls: [(sender: String, serial: String, notify: Notify)] = []
         var returns: [String: UInt32] = [:]  // "destination/reply_serial" → returned id
         for message in messages {
-            if message.kind == "method call", message.header["member"] == "Notify" {
+            // Calls to the well-known name only: GNOME Shell's helper forwards each one to the shell.
+            if message.kind == "method call", message.header["member"] == "Notify",
+               message.header["destination"] == "org.freedesktop.Notifications" {
                 let args = topLevelArguments(message.lines)
                 guard args.count >= 8 else { continue }
                 calls.append((message.header["sender"] ?? "", message.header["serial"] ?? "", Notify(
                     replacesID: UInt32(args[1].value) ?? 0, summary: args[3].value, body: args[4].value,
                     actions: stride(from: 0, to: args[5].elements.count, by: 2).map { args[5].elements[$0] },
+                    actionLabels: stride(from: 1, to: args[5].elements.count, by: 2).map { args[5].elements[$0] },
                     expireTimeout: Int32(args[7].value) ?? -1, returnedID: nil)))
             } else if message.kind == "method return", let serial = message.header["reply_serial"] {
                 let args = topLevelArguments(message.lines)

@@ -40,8 +40,10 @@ public final class DesktopProcess: @unchecked Sendable {
             _ = fcntl(pipeFDs[1], F_SETFD, FD_CLOEXEC)
         }
 
+        // Nothing else of the test process's is inherited: after hundreds of tests it holds
+        // descriptors past 1024, and plasmashell aborts when one of its own lands there (select()).
         let spawned = ChildSpawn.start([executable] + arguments, environment: environment, stdin: nil,
-                                       stdout: capturingStdout ? pipeFDs[1] : logFD, stderr: logFD)
+                                       stdout: capturingStdout ? pipeFDs[1] : logFD, stderr: logFD, closingOthers: true)
         if capturingStdout { close(pipeFDs[1]) }
         switch spawned {
         case .success(let pid):

@@ -1,8 +1,8 @@
 /// The files that make dunst testable: a fixed, quiet config and the dmenu stand-in.
-enum DunstConfig {
+public enum DunstConfig {
     /// A dunstrc with a small font and fixed geometry, no default timeouts (only a
     /// notification's own `expire_timeout` ends it), and `dmenu` pointing at `dmenu`.
-    static func dunstrc(dmenu: String) -> String {
+    public static func dunstrc(dmenu: String) -> String {
         """
         [global]
             font = Monospace 8
@@ -40,7 +40,7 @@ enum DunstConfig {
     /// A `dmenu` stand-in: prints the first input line containing the pattern in
     /// `patternFile` (the first line when the file is missing or empty), as if a person
     /// had chosen that action. Logs every input to `inputLog`.
-    static func dmenuScript(patternFile: String, inputLog: String) -> String {
+    public static func dmenuScript(patternFile: String, inputLog: String) -> String {
         """
         #!/bin/sh
         input=$(cat)
