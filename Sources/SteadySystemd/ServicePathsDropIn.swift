@@ -46,7 +46,7 @@ public struct ServicePathsDropIn: Sendable, Equatable {
             ExecStartPre=
             ExecStartPre=+/bin/mkdir -p -m 0700 \(directory)
             ReadWritePaths=
-            ReadWritePaths=\(ServiceUnit.quoted(dataDirectory, dollars: false))
+            ReadWritePaths=\(ServiceUnit.quoted("-" + dataDirectory, dollars: false))
 
             """
     }

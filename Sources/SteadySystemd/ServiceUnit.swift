@@ -52,8 +52,8 @@ public struct ServiceUnit: Sendable, Equatable {
         [Service]
         Type=notify
         NotifyAccess=main
-        # The journal's directory must exist before the sandbox is set up (ReadWritePaths=
-        # below); "+" runs this one command outside the sandbox, as you.
+        # The journal's directory must exist when the sandbox is set up for steady, or it could
+        # not be written (ReadWritePaths= below); "+" runs this one command outside, as you.
         ExecStartPre=+/bin/mkdir -p -m 0700 \(Self.quoted(dataDirectory, dollars: true))
         ExecStart=\(Self.quoted(executable, dollars: true)) daemon
         ExecReload=kill -HUP $MAINPID
@@ -74,7 +74,7 @@ public struct ServiceUnit: Sendable, Equatable {
         PrivateNetwork=yes
         ProtectSystem=strict
         ProtectHome=read-only
-        ReadWritePaths=\(Self.quoted(dataDirectory, dollars: false))
+        ReadWritePaths=\(Self.quoted("-" + dataDirectory, dollars: false))
         RuntimeDirectory=steady
         RuntimeDirectoryMode=0700
         PrivateTmp=yes

@@ -285,7 +285,7 @@ import Testing
         #expect(try String(contentsOfFile: paths.unitFile, encoding: .utf8) == ServiceUnit.standard.text)
         let dropIn = try String(contentsOfFile: paths.dropInFile, encoding: .utf8)
         #expect(dropIn.contains("\nEnvironment=XDG_DATA_HOME=\(setup.directory.file("data"))\n"), "\(dropIn)")
-        #expect(dropIn.contains("\nReadWritePaths=\n") && dropIn.contains("\nReadWritePaths=\(paths.dataDirectory)\n"), "\(dropIn)")
+        #expect(dropIn.contains("\nReadWritePaths=\n") && dropIn.contains("\nReadWritePaths=-\(paths.dataDirectory)\n"), "\(dropIn)")
         #expect(setup.report.contains("wrote the drop-in for your XDG directories \(paths.dropInFile)"))
 
         try setup.installer().uninstall(files: [], purge: false, confirmed: false, dryRun: false)

@@ -36,7 +36,7 @@ import Testing
         #expect(paths.desktopEntry == "/data/applications/steady.desktop")
         #expect(paths.icon == "/data/icons/hicolor/scalable/apps/steady.svg")
         #expect(paths.unit.text.contains("\nExecStart=/usr/bin/steady daemon\n"))
-        #expect(paths.unit.text.contains("\nReadWritePaths=%h/.local/share/steady\n"), "the unit keeps the default; the drop-in moves it")
+        #expect(paths.unit.text.contains("\nReadWritePaths=-%h/.local/share/steady\n"), "the unit keeps the default; the drop-in moves it")
         #expect(paths.dropInFile == "/cfg/systemd/user/steady.service.d/xdg-paths.conf")
         #expect(paths.dropIn?.text == """
             # Written by `steady service install` for your own XDG directories; removed by
@@ -46,7 +46,7 @@ import Testing
             ExecStartPre=
             ExecStartPre=+/bin/mkdir -p -m 0700 /data/steady
             ReadWritePaths=
-            ReadWritePaths=/data/steady
+            ReadWritePaths=-/data/steady
 
             """)
         let relative = ServicePaths(environment: ["HOME": "/home/ana", "XDG_CONFIG_HOME": "cfg"],
@@ -61,11 +61,11 @@ import Testing
         let data = ServicePaths(environment: ["HOME": "/home/ana"], dataDirectory: "/home/ana/my data/steady",
                                 configDirectory: "/home/ana/.config/steady")
         #expect(data.dropIn?.text.contains("\nEnvironment=\"XDG_DATA_HOME=%h/my data\"\n") == true, "\(data.dropIn?.text ?? "nil")")
-        #expect(data.dropIn?.text.contains("\nReadWritePaths=\"%h/my data/steady\"\n") == true)
+        #expect(data.dropIn?.text.contains("\nReadWritePaths=\"-%h/my data/steady\"\n") == true)
         let config = ServicePaths(environment: ["HOME": "/home/ana"], dataDirectory: "/home/ana/.local/share/steady",
                                   configDirectory: "/etc/ana/steady")
         #expect(config.dropIn?.text.contains("\nEnvironment=XDG_CONFIG_HOME=/etc/ana\n") == true, "\(config.dropIn?.text ?? "nil")")
-        #expect(config.dropIn?.text.contains("\nReadWritePaths=%h/.local/share/steady\n") == true)
+        #expect(config.dropIn?.text.contains("\nReadWritePaths=-%h/.local/share/steady\n") == true)
     }
 
     /// systemd reads the drop-in as meant: the variables, and the journal directory replacing
