@@ -232,6 +232,7 @@ import Testing
         #expect(purge.status == 0, "\(purge.stdout)\(purge.stderr)")
         #expect(try manager.run(["sh", "-c", "command -v steady"]).status != 0)
         let changed = try manager.overlayChanges().filter { !$0.hasSuffix("/") }
+        #expect(changed.contains("/var/lib/dpkg/status"), "the overlay does not show dpkg's own change: \(changed)")
         // dpkg's and apt's records, logs and caches, and the indexes that triggers rebuild.
         let bookkeeping = ["/var/lib/dpkg/", "/var/lib/apt/", "/var/log/", "/var/cache/",
                            "/usr/share/applications/mimeinfo.cache", "/usr/share/icons/hicolor/icon-theme.cache"]

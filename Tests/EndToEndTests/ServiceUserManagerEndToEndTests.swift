@@ -261,7 +261,7 @@ struct ServiceUserManagerEndToEndTests {
 /// with the test's temporary home as `/root`. Commands run inside with `nsenter`.
 ///
 /// With `throwawaySystem`, the namespaces' `/` is an overlay over the real one (its upper
-/// layer on a tmpfs of their own) and everything inside runs chrooted into it: packages can be
+/// layer on a tmpfs of their own; `pivot_root` makes it the root of the mount namespace): packages can be
 /// installed and purged there as on a machine of its own, and the real `/usr` never changes.
 /// ``overlayChanges()`` lists what the overlay holds.
 final class UserManager: @unchecked Sendable {
@@ -270,8 +270,10 @@ final class UserManager: @unchecked Sendable {
     private let process: DesktopProcess
     /// The namespace's first process, as the host sees it.
     let namespacePID: String
-    /// Where, in the mount namespace (outside the chroot), the overlay's layers are.
+    /// Where the overlay's layers are mounted before the pivot, and (under /mnt, the old
+    /// root) after it.
     static let layers = "/run/steady-throwaway"
+    static var upperLayer: String { "/mnt" + layers + "/upper" }
 
     init(throwawaySystem: Bool = false) throws {
         try home.write(".manager.sh", Self.managerScript)
@@ -313,7 +315,7 @@ final class UserManager: @unchecked Sendable {
     /// (a whiteout) since it was mounted, as "/path" lines, with "(deleted)" for whiteouts.
     func overlayChanges() throws -> [String] {
         let listing = try ChildProcess.run(
-            "/usr/bin/nsenter", ["-t", namespacePID, "-m", "--", "/usr/bin/find", Self.layers + "/upper", "-mindepth", "1",
+            "/usr/bin/nsenter", ["-t", namespacePID, "-m", "-r", "--", "/usr/bin/find", Self.upperLayer, "-mindepth", "1",
                                  "-printf", "%y %P\n"],
             environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
         guard listing.status == 0 else { throw TestSupportError("cannot list the overlay: \(listing.stderr)") }
@@ -327,9 +329,9 @@ final class UserManager: @unchecked Sendable {
     /// Lines of a file in the throwaway system's overlay that mention `word`.
     func overlayFilesMentioning(_ word: String) throws -> [String] {
         let found = try ChildProcess.run(
-            "/usr/bin/nsenter", ["-t", namespacePID, "-m", "--", "/usr/bin/grep", "-rlI", "-e", word, Self.layers + "/upper"],
+            "/usr/bin/nsenter", ["-t", namespacePID, "-m", "-r", "--", "/usr/bin/grep", "-rlI", "-e", word, Self.upperLayer],
             environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
-        return found.stdout.split(separator: "\n").map { String($0.dropFirst((Self.layers + "/upper").count)) }
+        return found.stdout.split(separator: "\n").map { String($0.dropFirst(Self.upperLayer.count)) }
     }
 
     /// One property of steady.service (`systemctl --user show -p NAME --value`).
@@ -399,8 +401,8 @@ final class UserManager: @unchecked Sendable {
 
     /// The same, in a throwaway system: $1 the home, $2 the cgroup name, $3 where the overlay's
     /// layers go (a tmpfs, so the upper layer never overlaps the lower, /). The overlay becomes
-    /// the root of this process and so of everything it starts; /dev, /sys, a new /proc and a
-    /// tmpfs /run are mounted into it.
+    /// the namespace's root, for this process and everything it starts; /dev, /sys, a new
+    /// /proc and a tmpfs /run are mounted into it.
     static let throwawayHarness = #"""
         #!/bin/sh
         set -eu
@@ -417,7 +419,12 @@ final class UserManager: @unchecked Sendable {
         mount -t proc proc "$root/proc"
         mount -t tmpfs -o mode=0755 tmpfs "$root/run"
         mount --bind "$home" "$root/root"
-        exec chroot "$root" /bin/sh /root/.manager.sh "$cgroup"
+        # pivot_root, not chroot: the kernel refuses a user namespace (the unit's PrivateUsers=)
+        # to a chrooted process. The old root stays reachable at /mnt (the layers with it).
+        cd "$root"
+        pivot_root . mnt
+        cd /
+        exec /bin/sh /root/.manager.sh "$cgroup"
         """#
 
     /// Starts the user manager once /run is fresh and the home is /root: $1 the cgroup name.
