@@ -55,7 +55,7 @@ packages: deb dist
 ## Fails with a clear message when no Swift toolchain can be found.
 toolchain:
 	@command -v "$(SWIFT)" >/dev/null 2>&1 || { \
-		echo "steady: no Swift toolchain: '$(SWIFT)' is not on PATH. Install Swift 6 (swift.org/install) and" >&2; \
+		echo "steady: no Swift toolchain: '$(SWIFT)' was not found (on PATH). Install Swift 6 (swift.org/install) and" >&2; \
 		echo "        put its usr/bin on PATH, or name it: make $(or $(MAKECMDGOALS),test) SWIFT=/path/to/usr/bin/swift" >&2; \
 		exit 1; }
 
