@@ -164,7 +164,7 @@ import Testing
     /// The .deb, the way a person installs it (`apt-get install ./steady_….deb`), in a throwaway
     /// system: enabled with `systemctl --user enable --now steady`, running with its status
     /// line, a prompt answered on dunst; `steady service install`/`uninstall` of the packaged
-    /// steady; then `dpkg --purge`, after which only dpkg's and apt's own records change
+    /// steady, also with a person's own XDG_DATA_HOME; then `dpkg --purge`, after which only dpkg's and apt's own records change
     /// anywhere but the home, and the home holds only the journal and the config.
     @Test func deb_installedWithApt_runsAsTheUsersService_answersThroughDunst_andPurgesClean() throws {
         let built = try Built()
@@ -227,6 +227,17 @@ import Testing
         #expect(try manager.property("ActiveState") == "inactive")
         #expect(try manager.property("UnitFileState") == "disabled")
 
+        // The packaged unit with a person's own XDG_DATA_HOME: install's drop-in gives the
+        // service that directory, writable; uninstall takes the drop-in away again.
+        let own = ["XDG_DATA_HOME=/root/own data"]
+        let ownInstall = try manager.run(["steady", "service", "install"], environment: own)
+        #expect(ownInstall.status == 0, "\(ownInstall.stdout)\(ownInstall.stderr)\n\(manager.diagnostics())")
+        #expect(try manager.property("ActiveState") == "active")
+        #expect(try manager.property("DropInPaths") == "/root/.config/systemd/user/steady.service.d/xdg-paths.conf")
+        #expect(FileManager.default.fileExists(atPath: manager.home.file("own data/steady/journal.sqlite")))
+        #expect(try manager.run(["steady", "service", "uninstall"], environment: own).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: manager.home.file(".config/systemd/user/steady.service.d")))
+
         // Purge the package, then look at everything that changed.
         let purge = try manager.run(["dpkg", "--purge", "steady"], timeout: 300)
         #expect(purge.status == 0, "\(purge.stdout)\(purge.stderr)")
@@ -243,7 +254,7 @@ import Testing
         let mentions = try manager.overlayFilesMentioning("steady").filter { path in !records.contains { path.hasPrefix($0) } }
         #expect(mentions.isEmpty, "files that still mention steady: \(mentions)")
         #expect(Self.homeFiles(manager) == [
-            ".config/steady/config.toml", ".local/share/steady/journal.sqlite",
+            ".config/steady/config.toml", ".local/share/steady/journal.sqlite", "own data/steady/journal.sqlite",
         ], "the home after purge holds \(Self.homeFiles(manager))")
     }
 
