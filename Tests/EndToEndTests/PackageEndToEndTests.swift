@@ -167,6 +167,7 @@ import Testing
     /// steady, also with a person's own XDG_DATA_HOME; then `dpkg --purge`, after which only dpkg's and apt's own records change
     /// anywhere but the home, and the home holds only the journal and the config.
     @Test func deb_installedWithApt_runsAsTheUsersService_answersThroughDunst_andPurgesClean() throws {
+        try requireRoot("mount and PID namespaces, an overlay over /")
         let built = try Built()
         let manager = try UserManager(throwawaySystem: true)
         defer { manager.stop() }
@@ -262,6 +263,7 @@ import Testing
     /// (copies steady to ~/.local/bin and writes the unit as a from-source install does), a
     /// prompt answered on dunst, then `steady service uninstall`.
     @Test func archive_unpacked_serviceInstall_answersThroughDunst_andUninstallLeavesOnlyTheJournal() throws {
+        try requireRoot("mount and PID namespaces")
         let built = try Built()
         let manager = try UserManager()
         defer { manager.stop() }
@@ -301,7 +303,8 @@ import Testing
     }
 
     /// Files and links (not directories) in the manager's home, relative to it, without the harness's
-    /// own and without SQLite's `-wal`/`-shm` companions of the journal.
+    /// own and without the journal's companions in its directory (SQLite's `-wal`/`-shm`, the
+    /// daemon's `daemon.lock`).
     static func homeFiles(_ manager: UserManager) -> [String] {
         let root = manager.home.path
         let enumerator = FileManager.default.enumerator(atPath: root)
@@ -310,7 +313,8 @@ import Testing
             // lstat, so a dangling symlink (an enablement left behind) counts too.
             let type = (try? FileManager.default.attributesOfItem(atPath: root + "/" + relative))?[.type] as? FileAttributeType
             guard type != .typeDirectory, !relative.hasPrefix(".harness"), relative != ".manager.sh",
-                  !relative.hasSuffix("journal.sqlite-wal"), !relative.hasSuffix("journal.sqlite-shm")
+                  !relative.hasSuffix("steady/journal.sqlite-wal"), !relative.hasSuffix("steady/journal.sqlite-shm"),
+                  !relative.hasSuffix("steady/daemon.lock")
             else { continue }
             files.append(relative)
         }

@@ -111,6 +111,7 @@ struct ServiceUserManagerEndToEndTests {
     /// sees a shell's variables, looked in ~/.local/share: exit 74 either way. Now `install`
     /// writes a drop-in giving the service the same directory, and writable.
     @Test func install_withOwnDataHome_runsTheServiceOnThatJournal() throws {
+        try requireRoot("mount and PID namespaces")
         let manager = try UserManager()
         defer { manager.stop() }
         try manager.writeConfig("quiet-hours = \"off\"\n[practices.wins]\nschedule = \"*-*-* 23:59:58\"")
