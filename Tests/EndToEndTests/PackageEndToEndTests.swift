@@ -43,6 +43,7 @@ import Testing
         Set([
             "usr/bin/steady",
             "usr/lib/systemd/user/steady.service",
+            "usr/lib/systemd/user-generators/steady-xdg-paths",
             "usr/share/man/man1/steady.1.gz",
             "usr/share/bash-completion/completions/steady",
             "usr/share/zsh/vendor-completions/_steady",
@@ -164,7 +165,8 @@ import Testing
     /// The .deb, the way a person installs it (`apt-get install ./steady_….deb`), in a throwaway
     /// system: enabled with `systemctl --user enable --now steady`, running with its status
     /// line, a prompt answered on dunst; `steady service install`/`uninstall` of the packaged
-    /// steady, also with a person's own XDG_DATA_HOME; then `dpkg --purge`, after which only dpkg's and apt's own records change
+    /// steady, also with a person's own XDG_DATA_HOME, and the packaged unit alone with one set
+    /// for the session (the package's user generator); then `dpkg --purge`, after which only dpkg's and apt's own records change
     /// anywhere but the home, and the home holds only the journal and the config.
     @Test func deb_installedWithApt_runsAsTheUsersService_answersThroughDunst_andPurgesClean() throws {
         try requireRoot("mount and PID namespaces, an overlay over /")
@@ -239,6 +241,20 @@ import Testing
         #expect(try manager.run(["steady", "service", "uninstall"], environment: own).status == 0)
         #expect(!FileManager.default.fileExists(atPath: manager.home.file(".config/systemd/user/steady.service.d")))
 
+        // XDG_DATA_HOME set for the whole session (environment.d), and the packaged unit enabled
+        // as it is, without `steady service install`: the package's user generator gives the
+        // service that journal directory.
+        try manager.home.write(".config/environment.d/50-data.conf", "XDG_DATA_HOME=/root/session data\n")
+        #expect(try manager.run(["systemctl", "--user", "daemon-reload"]).status == 0)
+        let sessionEnable = try manager.run(["systemctl", "--user", "enable", "--now", "steady"])
+        #expect(sessionEnable.status == 0, "\(sessionEnable.stdout)\(sessionEnable.stderr)\n\(manager.diagnostics())")
+        #expect(try manager.property("ActiveState") == "active", "\(manager.diagnostics())")
+        #expect(try manager.property("DropInPaths") == "/run/user/0/systemd/generator/steady.service.d/50-xdg-data-home.conf")
+        #expect(FileManager.default.fileExists(atPath: manager.home.file("session data/steady/journal.sqlite")))
+        #expect(try manager.run(["systemctl", "--user", "disable", "--now", "steady"]).status == 0)
+        try FileManager.default.removeItem(atPath: manager.home.file(".config/environment.d/50-data.conf"))
+        #expect(try manager.run(["systemctl", "--user", "daemon-reload"]).status == 0)
+
         // Purge the package, then look at everything that changed.
         let purge = try manager.run(["dpkg", "--purge", "steady"], timeout: 300)
         #expect(purge.status == 0, "\(purge.stdout)\(purge.stderr)")
@@ -256,6 +272,7 @@ import Testing
         #expect(mentions.isEmpty, "files that still mention steady: \(mentions)")
         #expect(Self.homeFiles(manager) == [
             ".config/steady/config.toml", ".local/share/steady/journal.sqlite", "own data/steady/journal.sqlite",
+            "session data/steady/journal.sqlite",
         ], "the home after purge holds \(Self.homeFiles(manager))")
     }
 
