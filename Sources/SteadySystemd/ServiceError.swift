@@ -12,6 +12,8 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
         case notConfirmed
         /// A given path is unusable (`--bin` not executable, …).
         case badPath
+        /// Another kind of install is in the way (a per-user one where a package's unit would be used).
+        case otherInstall
     }
 
     public let code: Code

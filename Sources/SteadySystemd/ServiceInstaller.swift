@@ -3,6 +3,10 @@ import Foundation
 /// Installs, removes and describes steady's systemd user service: the executable, the unit,
 /// the man page, shell completions, desktop entry and icon, and the `systemctl --user` calls around them.
 ///
+/// A steady installed by a package (its unit in `/usr/lib/systemd/user` runs this very
+/// executable) is only enabled: the package owns the executable, unit and the files around it.
+/// Either way a person's own XDG directories get the drop-in ``ServicePathsDropIn``.
+///
 /// Every step is reported as one line as it is done (or, with `dryRun`, as it would be), so a
 /// person sees exactly what changed on their machine. When no user manager is reachable the
 /// files are still installed and the steps left to do by hand are printed.
@@ -54,6 +58,10 @@ public struct ServiceInstaller: Sendable {
                 throw ServiceError(.badPath, "\(paths.executable) is not an executable file; give --bin the absolute path of a steady binary.")
             }
         }
+        if let source, let packagedUnit = packagedUnit(running: source) {
+            try installPackaged(unitFile: packagedUnit, dryRun: dryRun)
+            return
+        }
         if dryRun { report("Dry run: nothing is changed.") }
 
         if let source {
@@ -68,19 +76,65 @@ public struct ServiceInstaller: Sendable {
         } else {
             report("\(verb)run \(paths.executable) as it is (--bin)")
         }
-        if !FileManager.default.fileExists(atPath: paths.dataDirectory) {
-            try step(dryRun) { () throws(ServiceError) in try Self.makeDirectory(paths.dataDirectory, mode: 0o700) }
-            report("\(dryRun ? "would create" : "created") \(paths.dataDirectory) (0700) for the journal: the one directory the service may write")
-        }
+        try makeDataDirectory(dryRun: dryRun)
         let unit = File(path: paths.unitFile, label: "the unit", contents: paths.unit.text)
         for file in [unit] + files {
-            try step(dryRun) { () throws(ServiceError) in
-                try Self.write(Data(file.contents.utf8), to: file.path, mode: 0o644)
-            }
-            report("\(dryRun ? "would write" : "wrote") \(file.label) \(file.path)")
-            if let note = file.note { report("  \(note)") }
+            try writeReporting(file, dryRun: dryRun)
         }
+        try placeDropIn(dryRun: dryRun)
+        try start(dryRun: dryRun)
+    }
 
+    /// `install` for a packaged steady: nothing is copied or written but the journal's directory
+    /// and, for a person's own XDG directories, the drop-in; then the packaged unit is enabled.
+    private func installPackaged(unitFile: String, dryRun: Bool) throws(ServiceError) {
+        if FileManager.default.fileExists(atPath: paths.unitFile) {
+            throw ServiceError(.otherInstall, "\(paths.unitFile), left by an earlier `steady service install`, takes precedence over "
+                + "the packaged unit \(unitFile); remove that install first with `steady service uninstall`, then run install again.")
+        }
+        if dryRun { report("Dry run: nothing is changed.") }
+        report("steady was installed by a package: \(dryRun ? "would use" : "using") its unit \(unitFile) as it is (nothing is copied)")
+        try makeDataDirectory(dryRun: dryRun)
+        try placeDropIn(dryRun: dryRun)
+        try start(dryRun: dryRun)
+    }
+
+    /// Creates the journal's directory (0700) when it is missing.
+    private func makeDataDirectory(dryRun: Bool) throws(ServiceError) {
+        guard !FileManager.default.fileExists(atPath: paths.dataDirectory) else { return }
+        try step(dryRun) { () throws(ServiceError) in try Self.makeDirectory(paths.dataDirectory, mode: 0o700) }
+        report("\(dryRun ? "would create" : "created") \(paths.dataDirectory) (0700) for the journal: the one directory the service may write")
+    }
+
+    /// Writes the drop-in for a person's own XDG directories, or removes one an earlier install
+    /// wrote for directories no longer in use.
+    private func placeDropIn(dryRun: Bool) throws(ServiceError) {
+        if let dropIn = paths.dropIn {
+            try writeReporting(File(path: paths.dropInFile, label: "the drop-in for your XDG directories", contents: dropIn.text),
+                               dryRun: dryRun)
+        } else if FileManager.default.fileExists(atPath: paths.dropInFile) {
+            try step(dryRun) { () throws(ServiceError) in try removeDropIn() }
+            report("\(dryRun ? "would remove" : "removed") \(paths.dropInFile) (your XDG directories are the defaults now)")
+        }
+    }
+
+    /// Removes the drop-in, and its directory when nothing else is in it.
+    private func removeDropIn() throws(ServiceError) {
+        try Self.remove(paths.dropInFile)
+        rmdir((paths.dropInFile as NSString).deletingLastPathComponent)
+    }
+
+    private func writeReporting(_ file: File, dryRun: Bool) throws(ServiceError) {
+        try step(dryRun) { () throws(ServiceError) in
+            try Self.write(Data(file.contents.utf8), to: file.path, mode: 0o644)
+        }
+        report("\(dryRun ? "would write" : "wrote") \(file.label) \(file.path)")
+        if let note = file.note { report("  \(note)") }
+    }
+
+    /// Reloads systemd, enables and starts the unit (restarting it when it was running, so a
+    /// new version or drop-in takes over), and checks that it came up.
+    private func start(dryRun: Bool) throws(ServiceError) {
         let wasActive = !dryRun && systemctl.show(["ActiveState"])?["ActiveState"] == "active"
         let commands: [[String]] = [["daemon-reload"], ["enable", "--now", ServiceUnit.name]]
             + (wasActive ? [["restart", ServiceUnit.name]] : [])
@@ -124,17 +178,20 @@ public struct ServiceInstaller: Sendable {
         let verb = dryRun ? "would " : ""
         let fileManager = FileManager.default
         let unitText = try? String(contentsOfFile: paths.unitFile, encoding: .utf8)
+        // No unit of its own: a packaged steady's install only enabled the package's unit.
+        let packagedUnit = unitText == nil ? packagedUnitFile() : nil
+        let installed = unitText != nil || packagedUnit != nil
         let installedExecutable = unitText.flatMap { ServiceUnit.executable(inUnitText: $0, home: paths.home) }
         let reason = dryRun ? nil : systemctl.unreachableReason()
 
-        if unitText != nil {
+        if installed {
             if dryRun {
                 report("would run systemctl --user disable --now \(ServiceUnit.name)")
             } else if reason == nil {
                 try runReporting(["disable", "--now", ServiceUnit.name])
             }
         }
-        var removable = [paths.unitFile] + files
+        var removable = unitText == nil ? [] : [paths.unitFile] + files
         if let installedExecutable, installedExecutable == paths.standardExecutable {
             removable.append(installedExecutable)
         } else if let installedExecutable {
@@ -144,7 +201,14 @@ public struct ServiceInstaller: Sendable {
             try step(dryRun) { () throws(ServiceError) in try Self.remove(path) }
             report("\(verb)\(dryRun ? "remove" : "removed") \(path)")
         }
-        if unitText != nil {
+        if fileManager.fileExists(atPath: paths.dropInFile) {
+            try step(dryRun) { () throws(ServiceError) in try removeDropIn() }
+            report("\(verb)\(dryRun ? "remove" : "removed") \(paths.dropInFile)")
+        }
+        if let packagedUnit {
+            report("left the packaged steady in place (\(packagedUnit) and the rest belong to the package; your package manager removes them)")
+        }
+        if installed {
             if dryRun {
                 report("would run systemctl --user daemon-reload")
             } else if reason == nil {
@@ -159,12 +223,12 @@ public struct ServiceInstaller: Sendable {
         } else if fileManager.fileExists(atPath: paths.dataDirectory) {
             report("kept your journal in \(paths.dataDirectory) (`steady service uninstall --purge` deletes it)")
         }
-        if let reason, unitText != nil {
+        if let reason, installed {
             report("")
             report("No systemd user manager could be told: \(reason)")
-            report("If steady is still running, stop it with `systemctl --user stop steady` inside your session.")
+            report("If steady is still running, stop it with `systemctl --user disable --now steady` inside your session.")
         }
-        if unitText == nil && !dryRun {
+        if !installed && !dryRun {
             report("steady.service was not installed for this user (no \(paths.unitFile)).")
         }
     }
@@ -175,6 +239,8 @@ public struct ServiceInstaller: Sendable {
     public struct Status: Sendable, Codable, Equatable {
         public var unitFile: String
         public var installed: Bool
+        /// Whether the unit is a package's (steady installed by a package).
+        public var packaged: Bool = false
         /// Whether the installed unit is what this steady would write for its executable.
         public var unitCurrent: Bool?
         public var executable: String?
@@ -192,8 +258,15 @@ public struct ServiceInstaller: Sendable {
 
     /// Reads the installed files and asks systemd (`systemctl --user show`).
     public func status() -> Status {
-        let unitText = try? String(contentsOfFile: paths.unitFile, encoding: .utf8)
-        var status = Status(unitFile: paths.unitFile, installed: unitText != nil)
+        var unitFile = paths.unitFile
+        var unitText = try? String(contentsOfFile: unitFile, encoding: .utf8)
+        var packaged = false
+        if unitText == nil, let packagedUnit = packagedUnitFile() {
+            unitFile = packagedUnit
+            unitText = try? String(contentsOfFile: packagedUnit, encoding: .utf8)
+            packaged = unitText != nil
+        }
+        var status = Status(unitFile: unitFile, installed: unitText != nil, packaged: packaged)
         if let unitText, let executable = ServiceUnit.executable(inUnitText: unitText, home: paths.home) {
             status.executable = executable
             status.executablePresent = FileManager.default.isExecutableFile(atPath: executable)
@@ -215,6 +288,25 @@ public struct ServiceInstaller: Sendable {
         status.restarts = value("NRestarts").flatMap(Int.init)
         status.result = value("Result")
         return status
+    }
+
+    // MARK: - Packaged installs
+
+    /// The packaged unit whose `ExecStart=` runs `executable` (the same file), if there is one.
+    func packagedUnit(running executable: String) -> String? {
+        for directory in paths.packagedUnitDirectories {
+            let file = directory + "/" + ServiceUnit.name
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+                  let runs = ServiceUnit.executable(inUnitText: text, home: paths.home), Self.sameFile(runs, executable)
+            else { continue }
+            return file
+        }
+        return nil
+    }
+
+    /// The first packaged unit file that exists, whatever it runs.
+    func packagedUnitFile() -> String? {
+        paths.packagedUnitDirectories.map { $0 + "/" + ServiceUnit.name }.first { FileManager.default.fileExists(atPath: $0) }
     }
 
     // MARK: - Helpers

@@ -27,6 +27,13 @@ public struct ServicePaths: Sendable, Equatable {
     public var dataDirectory: String
     /// The config directory (`$XDG_CONFIG_HOME/steady`).
     public var configDirectory: String
+    /// `$XDG_CONFIG_HOME/systemd/user/steady.service.d/xdg-paths.conf`, the drop-in for a
+    /// person's own XDG directories (``ServicePathsDropIn``).
+    public var dropInFile: String
+    /// Where a package puts the unit: a `steady.service` here whose `ExecStart=` runs this very
+    /// executable means steady was installed by a package (the user manager's search path for
+    /// units that come with the system, systemd.unit(5)).
+    public var packagedUnitDirectories = ["/usr/lib/systemd/user", "/lib/systemd/user", "/usr/local/lib/systemd/user"]
 
     /// The default executable location, `~/.local/bin/steady`.
     public var standardExecutable: String { home + "/.local/bin/steady" }
@@ -43,6 +50,7 @@ public struct ServicePaths: Sendable, Equatable {
         self.home = home
         self.executable = executable ?? home + "/.local/bin/steady"
         unitFile = config + "/systemd/user/" + ServiceUnit.name
+        dropInFile = config + "/systemd/user/" + ServiceUnit.name + ".d/" + ServicePathsDropIn.fileName
         manPage = data + "/man/man1/steady.1"
         bashCompletion = data + "/bash-completion/completions/steady"
         zshCompletion = data + "/zsh/site-functions/_steady"
@@ -53,8 +61,17 @@ public struct ServicePaths: Sendable, Equatable {
         self.configDirectory = configDirectory
     }
 
-    /// The unit for these paths.
+    /// The default journal directory, `~/.local/share/steady`: the one the unit lets the service
+    /// write; ``dropIn`` moves it.
+    public var standardDataDirectory: String { home + "/.local/share/steady" }
+
+    /// The unit for this executable (always with the default journal directory).
     public var unit: ServiceUnit {
-        ServiceUnit(executablePath: executable, dataDirectoryPath: dataDirectory, home: home)
+        ServiceUnit(executablePath: executable, dataDirectoryPath: standardDataDirectory, home: home)
+    }
+
+    /// The drop-in for a person's own XDG directories, nil when the defaults are in use.
+    public var dropIn: ServicePathsDropIn? {
+        ServicePathsDropIn(dataDirectory: dataDirectory, configDirectory: configDirectory, home: home)
     }
 }

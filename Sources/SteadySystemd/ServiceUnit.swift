@@ -4,10 +4,12 @@ import Foundation
 ///
 /// The one definition of the unit: `steady service install` writes it, and
 /// `systemd/steady.service` in the repository is its rendering for the default paths (a test
-/// keeps the two equal). docs/service.md explains every line and records the hardening score.
+/// keeps the two equal); the packages ship that file with `ExecStart=/usr/bin/steady daemon`.
+/// docs/service.md explains every line and records the hardening score.
 ///
 /// Paths under the home directory are written with systemd's `%h`, so the default unit is the
-/// same for everyone.
+/// same for everyone. A person's own `XDG_DATA_HOME` or `XDG_CONFIG_HOME` goes in a drop-in
+/// (``ServicePathsDropIn``), so the unit itself never changes with them.
 public struct ServiceUnit: Sendable, Equatable {
     /// The unit's file name.
     public static let name = "steady.service"
@@ -36,8 +38,9 @@ public struct ServiceUnit: Sendable, Equatable {
     /// The unit file's text.
     public var text: String {
         """
-        # steady's systemd user unit: `steady service install` writes it to
-        # ~/.config/systemd/user/steady.service. Every line is explained in docs/service.md.
+        # steady's systemd user unit: /usr/lib/systemd/user/steady.service from a package, or
+        # ~/.config/systemd/user/steady.service from `steady service install`. Every line is
+        # explained in docs/service.md (/usr/share/doc/steady/service.md).
         [Unit]
         Description=steady — gentle check-ins for an anxious attachment style
         Documentation=man:steady(1)
@@ -49,6 +52,9 @@ public struct ServiceUnit: Sendable, Equatable {
         [Service]
         Type=notify
         NotifyAccess=main
+        # The journal's directory must exist when the sandbox is set up for steady, or it could
+        # not be written (ReadWritePaths= below); "+" runs this one command outside, as you.
+        ExecStartPre=+/bin/mkdir -p -m 0700 \(Self.quoted(dataDirectory, dollars: true))
         ExecStart=\(Self.quoted(executable, dollars: true)) daemon
         ExecReload=kill -HUP $MAINPID
         # steady pings every 30 s from its engine queue; a hung engine is restarted.
@@ -68,7 +74,7 @@ public struct ServiceUnit: Sendable, Equatable {
         PrivateNetwork=yes
         ProtectSystem=strict
         ProtectHome=read-only
-        ReadWritePaths=\(Self.quoted(dataDirectory, dollars: false))
+        ReadWritePaths=\(Self.quoted("-" + dataDirectory, dollars: false))
         RuntimeDirectory=steady
         RuntimeDirectoryMode=0700
         PrivateTmp=yes

@@ -71,7 +71,7 @@ extension ServiceCommand {
         switch error.code {
         case .noManager: ExitCode(69)      // EX_UNAVAILABLE
         case .cannotWrite: ExitCode(73)    // EX_CANTCREAT
-        case .systemctl: ExitStatus.failure
+        case .systemctl, .otherInstall: ExitStatus.failure
         case .notConfirmed, .badPath: ExitCode(64) // EX_USAGE
         }
     }

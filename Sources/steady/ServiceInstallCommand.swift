@@ -14,6 +14,12 @@ extension ServiceCommand {
                 and `systemctl --user enable --now steady` (and a restart when it was already \
                 running, so a new version takes over). Running it again updates everything.
 
+                A steady installed by a package (/usr/bin/steady with its unit in \
+                /usr/lib/systemd/user) is not copied: install only creates the journal directory \
+                and enables the packaged unit. With your own XDG_DATA_HOME or XDG_CONFIG_HOME, a \
+                drop-in (~/.config/systemd/user/steady.service.d/xdg-paths.conf) gives the service \
+                the same directories.
+
                 Without a reachable systemd user manager (no login session, a container, sudo) the \
                 files are still written and the remaining commands are printed; exit status 69.
                 """)

@@ -442,6 +442,8 @@ Install steady as a systemd user service and start it.
 .Pp
 Copies this steady to ~/.local/bin/steady (or runs the one given with --bin), creates the journal directory, writes the unit, the man page, a desktop entry and icon (~/.local/share/applications/steady.desktop, which gives notifications steady's name and icon) and completions, then runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady` (and a restart when it was already running, so a new version takes over). Running it again updates everything.
 .Pp
+A steady installed by a package (/usr/bin/steady with its unit in /usr/lib/systemd/user) is not copied: install only creates the journal directory and enables the packaged unit. With your own XDG_DATA_HOME or XDG_CONFIG_HOME, a drop-in (~/.config/systemd/user/steady.service.d/xdg-paths.conf) gives the service the same directories.
+.Pp
 Without a reachable systemd user manager (no login session, a container, sudo) the files are still written and the remaining commands are printed; exit status 69.
 .Bl -tag -width 6n
 .It Fl -bin Ar path
@@ -456,7 +458,7 @@ Show help information.
 .It Em uninstall
 Stop and remove the systemd user service.
 .Pp
-Runs `systemctl --user disable --now steady`, removes the unit, the man page, the desktop entry and icon, the completions and ~/.local/bin/steady (not a --bin executable), then reloads systemd. Your journal and config stay unless --purge is given; --purge asks first, and without a terminal to ask in it refuses unless --yes is given too.
+Runs `systemctl --user disable --now steady`, removes the unit, the man page, the desktop entry and icon, the completions and ~/.local/bin/steady (not a --bin executable) and the XDG drop-in, then reloads systemd; for a packaged steady it disables the unit and leaves the package's files to the package manager. Your journal and config stay unless --purge is given; --purge asks first, and without a terminal to ask in it refuses unless --yes is given too.
 .Bl -tag -width 6n
 .It Fl -purge
 Also delete the journal and the config (asks first).
@@ -544,6 +546,18 @@ The private journal: every prompt, answer and entry.
 .It Pa ~/.config/systemd/user/steady.service
 The user unit written by
 .Nm steady Cm service install .
+.It Pa /usr/lib/systemd/user/steady.service
+The user unit of a packaged steady, which
+.Nm steady Cm service install
+enables as it is.
+.It Pa ~/.config/systemd/user/steady.service.d/xdg-paths.conf
+Written by
+.Nm steady Cm service install
+when
+.Ev XDG_DATA_HOME
+or
+.Ev XDG_CONFIG_HOME
+is not the default, so the service uses the same directories.
 .It Pa ~/.local/bin/steady
 Where
 .Nm steady Cm service install
@@ -560,7 +574,9 @@ Success.
 .It 1
 A general failure: the daemon did not confirm a request, or
 .Xr systemctl 1
-failed or the service did not start.
+failed or the service did not start, or
+.Nm steady Cm service install
+of a packaged steady found an earlier per-user install in the way.
 .It 3
 .Nm steady Cm service status :
 the service is not running or not installed.

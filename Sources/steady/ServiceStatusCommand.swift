@@ -36,7 +36,7 @@ extension ServiceCommand {
             }
             if status.installed {
                 var unit = "  unit:     \(status.unitFile)"
-                if let enabled = status.enabled { unit += " (\(enabled))" }
+                if let enabled = status.enabled { unit += " (\(enabled)\(status.packaged ? ", from the package" : ""))" }
                 if status.unitCurrent == false { unit += " — differs from what this steady installs; `steady service install` updates it" }
                 print(unit)
                 if let executable = status.executable {

@@ -9,7 +9,9 @@ extension ServiceCommand {
             discussion: """
                 Runs `systemctl --user disable --now steady`, removes the unit, the man page, the \
                 desktop entry and icon, the completions and ~/.local/bin/steady (not a --bin \
-                executable), then reloads systemd. Your journal and config stay unless --purge is \
+                executable) and the XDG drop-in, then reloads systemd; for a packaged steady it \
+                disables the unit and leaves the package's files to the package manager. Your \
+                journal and config stay unless --purge is \
                 given; --purge asks first, and without a terminal to ask in it refuses unless --yes \
                 is given too.
                 """)

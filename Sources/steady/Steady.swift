@@ -5,8 +5,6 @@ import SteadyKit
 
 @main
 struct Steady: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "steady",
         abstract: "Gentle, well-timed check-ins for an anxious attachment style, kept in a private journal.",
@@ -17,7 +15,7 @@ struct Steady: ParsableCommand {
 
             Answer from the notification, or later with `steady answer`. Every prompt is optional.
             """,
-        version: version,
+        version: SteadyVersion.number,
         subcommands: [
             DaemonCommand.self, StatusCommand.self, AnswerCommand.self, HistoryCommand.self,
             PracticesCommand.self, ConfigCommand.self, CalendarCommand.self,

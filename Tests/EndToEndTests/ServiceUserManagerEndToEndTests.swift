@@ -106,6 +106,32 @@ struct ServiceUserManagerEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: manager.home.file(".local/bin/steady")))
     }
 
+    /// Issue 10 #8: a person whose XDG_DATA_HOME is not ~/.local/share got a unit allowing only
+    /// `%h/.local/share/steady`, or one naming their directory while the daemon, which never
+    /// sees a shell's variables, looked in ~/.local/share: exit 74 either way. Now `install`
+    /// writes a drop-in giving the service the same directory, and writable.
+    @Test func install_withOwnDataHome_runsTheServiceOnThatJournal() throws {
+        try requireRoot("mount and PID namespaces")
+        let manager = try UserManager()
+        defer { manager.stop() }
+        try manager.writeConfig("quiet-hours = \"off\"\n[practices.wins]\nschedule = \"*-*-* 23:59:58\"")
+        let own = ["XDG_DATA_HOME=/root/own data"]
+        let install = try manager.run([SteadyBinary.path, "service", "install"], environment: own)
+        #expect(install.status == 0, "\(install.stdout)\(install.stderr)\n\(manager.diagnostics())")
+        #expect(install.stdout.contains("wrote the drop-in for your XDG directories /root/.config/systemd/user/steady.service.d/xdg-paths.conf\n"),
+                "\(install.stdout)")
+        #expect(try manager.property("ActiveState") == "active", "\(manager.diagnostics())")
+        #expect(try manager.property("StatusText").hasPrefix("next: wins at "))
+        // The daemon opened the journal in the person's own directory, and nothing in the default one.
+        #expect(FileManager.default.fileExists(atPath: manager.home.file("own data/steady/journal.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: manager.home.file(".local/share/steady")))
+
+        let uninstall = try manager.run(["steady", "service", "uninstall"], environment: own)
+        #expect(uninstall.status == 0, "\(uninstall.stdout)\(uninstall.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: manager.home.file(".config/systemd/user/steady.service.d")))
+        #expect(uninstall.stdout.contains("kept your journal in /root/own data/steady"), "\(uninstall.stdout)")
+    }
+
     /// Window programs, with steady as the hardened service: the daemon, inside the sandbox
     /// (no network, no writable home, a syscall filter, its own user namespace), asks the
     /// user manager to start them (`systemd-run --user`), and they run outside it. "Guide me":
@@ -234,20 +260,30 @@ struct ServiceUserManagerEndToEndTests {
 
 /// A `systemd --user` (and its session bus) in private mount and PID namespaces,
 /// with the test's temporary home as `/root`. Commands run inside with `nsenter`.
+///
+/// With `throwawaySystem`, the namespaces' `/` is an overlay over the real one (its upper
+/// layer on a tmpfs of their own; `pivot_root` makes it the root of the mount namespace): packages can be
+/// installed and purged there as on a machine of its own, and the real `/usr` never changes.
+/// ``overlayChanges()`` lists what the overlay holds.
 final class UserManager: @unchecked Sendable {
     let home = TemporaryDirectory(prefix: "steady-um")
     let cgroup = "steady-test-\(UInt32.random(in: 0...UInt32.max))"
     private let process: DesktopProcess
     /// The namespace's first process, as the host sees it.
     let namespacePID: String
+    /// Where the overlay's layers are mounted before the pivot, and (under /mnt, the old
+    /// root) after it.
+    static let layers = "/run/steady-throwaway"
+    static var upperLayer: String { "/mnt" + layers + "/upper" }
 
-    init() throws {
-        let script = try home.write(".harness.sh", Self.harness)
+    init(throwawaySystem: Bool = false) throws {
+        try home.write(".manager.sh", Self.managerScript)
+        let script = try home.write(".harness.sh", throwawaySystem ? Self.throwawayHarness : Self.harness)
         let log = URL(fileURLWithPath: home.file(".harness.log"))
         process = try DesktopProcess(
             name: "systemd --user", executable: "/usr/bin/unshare",
             arguments: ["--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "--propagation", "private",
-                        "/bin/sh", script, home.path, cgroup],
+                        "/bin/sh", script, home.path, cgroup, Self.layers],
             environment: ["PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8"], logFile: log, capturingStdout: true)
         do {
             let line = try process.readFirstLine()
@@ -268,10 +304,35 @@ final class UserManager: @unchecked Sendable {
         "SYSTEMD_COLORS=0", "SYSTEMD_PAGER=",
     ]
 
-    /// Runs `argv` inside the namespaces, in the session's environment.
-    func run(_ argv: [String]) throws -> CommandResult {
-        try ChildProcess.run("/usr/bin/nsenter", ["-t", namespacePID, "-m", "-p", "--", "/usr/bin/env", "-i"] + Self.session + argv,
-                             environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+    /// Runs `argv` inside the namespaces (and the throwaway system's root), in the session's
+    /// environment plus `environment` ("NAME=value").
+    func run(_ argv: [String], environment: [String] = [], timeout: Double = 60) throws -> CommandResult {
+        try ChildProcess.run("/usr/bin/nsenter", ["-t", namespacePID, "-m", "-p", "-r", "-w", "--", "/usr/bin/env", "-i"]
+                             + Self.session + environment + argv,
+                             environment: ["PATH": "/usr/bin:/bin"], timeout: timeout)
+    }
+
+    /// What the throwaway system's overlay holds: every path created, changed or deleted
+    /// (a whiteout) since it was mounted, as "/path" lines, with "(deleted)" for whiteouts.
+    func overlayChanges() throws -> [String] {
+        let listing = try ChildProcess.run(
+            "/usr/bin/nsenter", ["-t", namespacePID, "-m", "-r", "--", "/usr/bin/find", Self.upperLayer, "-mindepth", "1",
+                                 "-printf", "%y %P\n"],
+            environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+        guard listing.status == 0 else { throw TestSupportError("cannot list the overlay: \(listing.stderr)") }
+        return listing.stdout.split(separator: "\n").map { line in
+            let type = line.prefix(1)
+            let path = "/" + line.dropFirst(2)
+            return type == "c" ? path + " (deleted)" : (type == "d" ? path + "/" : path)
+        }
+    }
+
+    /// Lines of a file in the throwaway system's overlay that mention `word`.
+    func overlayFilesMentioning(_ word: String) throws -> [String] {
+        let found = try ChildProcess.run(
+            "/usr/bin/nsenter", ["-t", namespacePID, "-m", "-r", "--", "/usr/bin/grep", "-rlI", "-e", word, Self.upperLayer],
+            environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+        return found.stdout.split(separator: "\n").map { String($0.dropFirst(Self.upperLayer.count)) }
     }
 
     /// One property of steady.service (`systemctl --user show -p NAME --value`).
@@ -333,9 +394,46 @@ final class UserManager: @unchecked Sendable {
         set -eu
         home=$1
         cgroup=$2
-        # A /run of our own, as a systemd machine has: systemd looks for /run/systemd/system,
-        # and namespaced units need /run/systemd/inaccessible.
+        # A /run of our own, as a systemd machine has (see .manager.sh), and the home as /root.
         mount -t tmpfs -o mode=0755 tmpfs /run
+        mount --bind "$home" /root
+        exec /bin/sh /root/.manager.sh "$cgroup"
+        """#
+
+    /// The same, in a throwaway system: $1 the home, $2 the cgroup name, $3 where the overlay's
+    /// layers go (a tmpfs, so the upper layer never overlaps the lower, /). The overlay becomes
+    /// the namespace's root, for this process and everything it starts; /dev, /sys, a new
+    /// /proc and a tmpfs /run are mounted into it.
+    static let throwawayHarness = #"""
+        #!/bin/sh
+        set -eu
+        home=$1
+        cgroup=$2
+        layers=$3
+        mkdir -p "$layers"
+        mount -t tmpfs -o mode=0755 tmpfs "$layers"
+        mkdir "$layers/upper" "$layers/work" "$layers/root"
+        mount -t overlay overlay -o "lowerdir=/,upperdir=$layers/upper,workdir=$layers/work" "$layers/root"
+        root=$layers/root
+        mount --rbind /dev "$root/dev"
+        mount --rbind /sys "$root/sys"
+        mount -t proc proc "$root/proc"
+        mount -t tmpfs -o mode=0755 tmpfs "$root/run"
+        mount --bind "$home" "$root/root"
+        # pivot_root, not chroot: the kernel refuses a user namespace (the unit's PrivateUsers=)
+        # to a chrooted process. The old root stays reachable at /mnt (the layers with it).
+        cd "$root"
+        pivot_root . mnt
+        cd /
+        exec /bin/sh /root/.manager.sh "$cgroup"
+        """#
+
+    /// Starts the user manager once /run is fresh and the home is /root: $1 the cgroup name.
+    static let managerScript = #"""
+        #!/bin/sh
+        set -eu
+        cgroup=$1
+        # systemd looks for /run/systemd/system, and namespaced units need /run/systemd/inaccessible.
         mkdir -p /run/systemd/system /run/systemd/inaccessible /run/user/0
         chmod 0700 /run/user/0
         cd /run/systemd/inaccessible
@@ -343,7 +441,6 @@ final class UserManager: @unchecked Sendable {
         if command -v python3 >/dev/null; then python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock")'; fi
         chmod 0000 reg dir fifo chr blk; [ -e sock ] && chmod 0000 sock
         cd /
-        mount --bind "$home" /root
         # A cgroup of our own, so the manager manages only what it starts.
         placed=no
         for hierarchy in /sys/fs/cgroup/systemd /sys/fs/cgroup/unified; do

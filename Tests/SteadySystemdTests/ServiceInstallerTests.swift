@@ -16,7 +16,12 @@ import Testing
         private let lock = NSLock()
         private var lines: [String] = []
 
-        init(manager: Bool = true, runtimeDirectory: Bool = true, startFails: Bool = false, initialState: String = "inactive") throws {
+        /// - Parameters:
+        ///   - dataHome: `XDG_DATA_HOME`, relative to the temporary directory.
+        ///   - packaged: a packaged unit (`usr/lib/systemd/user/steady.service` in the temporary
+        ///     directory) runs `source`, as `/usr/lib/systemd/user/steady.service` runs `/usr/bin/steady`.
+        init(manager: Bool = true, runtimeDirectory: Bool = true, startFails: Bool = false, initialState: String = "inactive",
+             dataHome: String? = nil, packaged: Bool = false) throws {
             fake = try FakeSystemctl(directory: directory, manager: manager, startFails: startFails, initialState: initialState)
             home = directory.file("home")
             source = try directory.write("build/steady", "#!/bin/sh\necho steady 0.1.0\n")
@@ -24,14 +29,25 @@ import Testing
             try FileManager.default.createDirectory(atPath: directory.file("run"), withIntermediateDirectories: true)
             var environment = ["HOME": home]
             if runtimeDirectory { environment["XDG_RUNTIME_DIR"] = directory.file("run") }
+            if let dataHome { environment["XDG_DATA_HOME"] = directory.file(dataHome) }
             self.environment = fake.environment(environment)
+            packagedUnitDirectory = directory.file("usr/lib/systemd/user")
+            if packaged {
+                try directory.write("usr/lib/systemd/user/steady.service",
+                                    ServiceUnit(executablePath: source, dataDirectoryPath: home + "/.local/share/steady", home: home).text)
+            }
         }
 
         let environment: [String: String]
+        let packagedUnitDirectory: String
+        var packagedUnit: String { packagedUnitDirectory + "/steady.service" }
 
         var paths: ServicePaths {
-            ServicePaths(environment: environment, dataDirectory: home + "/.local/share/steady",
-                         configDirectory: home + "/.config/steady")
+            let dataHome = environment["XDG_DATA_HOME"] ?? home + "/.local/share"
+            var paths = ServicePaths(environment: environment, dataDirectory: dataHome + "/steady",
+                                     configDirectory: home + "/.config/steady")
+            paths.packagedUnitDirectories = [packagedUnitDirectory]
+            return paths
         }
 
         func installer(executable: String? = nil) -> ServiceInstaller {
@@ -192,6 +208,111 @@ import Testing
         #expect(setup.report.contains("keep \(setup.paths.executable) (it is this steady)"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: setup.home + "/.local/bin")
         #expect(leftovers == ["steady"], "temporary files left behind: \(leftovers)")
+    }
+
+    // MARK: - Installed by a package
+
+    @Test func install_ofAPackagedSteady_enablesThePackagedUnit_andCopiesNothing() throws {
+        let setup = try Setup(packaged: true)
+        try setup.installer().install(source: setup.source, files: setup.files, dryRun: false)
+        let paths = setup.paths
+        for path in [paths.executable, paths.unitFile, paths.dropInFile] + setup.files.map(\.path) {
+            #expect(!setup.exists(path), "\(path) was written for a packaged steady")
+        }
+        #expect(setup.mode(paths.dataDirectory) == 0o700)
+        #expect(setup.fake.calls.filter { !$0.contains(" show ") } == ["--user daemon-reload", "--user enable --now steady.service"])
+        #expect(setup.report == [
+            "steady was installed by a package: using its unit \(setup.packagedUnit) as it is (nothing is copied)",
+            "created \(paths.dataDirectory) (0700) for the journal: the one directory the service may write",
+            "ran systemctl --user daemon-reload",
+            "ran systemctl --user enable --now steady.service",
+            "",
+            "steady is running: next: wins at 19:00.",
+            "See it with `systemctl --user status steady` and its log with `journalctl --user -u steady`.",
+        ])
+        let status = setup.installer().status()
+        #expect(status.packaged && status.installed && status.unitFile == setup.packagedUnit)
+        #expect(status.unitCurrent == true && status.executable == setup.source)
+    }
+
+    @Test func uninstall_ofAPackagedSteady_disablesTheUnit_andLeavesThePackagesFiles() throws {
+        let setup = try Setup(packaged: true)
+        try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        let before = setup.fake.calls.count
+        try setup.installer().uninstall(files: setup.files.map(\.path), purge: false, confirmed: false, dryRun: false)
+        #expect(Array(setup.fake.calls.dropFirst(before)).filter { !$0.contains(" show") } == [
+            "--user disable --now steady.service", "--user daemon-reload",
+        ])
+        #expect(setup.exists(setup.packagedUnit) && setup.exists(setup.source))
+        #expect(setup.report.contains(
+            "left the packaged steady in place (\(setup.packagedUnit) and the rest belong to the package; your package manager removes them)"))
+        #expect(!setup.report.contains { $0.hasPrefix("removed ") }, "\(setup.report)")
+    }
+
+    @Test func install_ofAPackagedSteady_overAnEarlierPerUserInstall_refusesAndChangesNothing() throws {
+        let setup = try Setup(packaged: true)
+        try setup.directory.write("home/.config/systemd/user/steady.service", ServiceUnit.standard.text)
+        do {
+            try setup.installer().install(source: setup.source, files: [], dryRun: false)
+            Issue.record("installed over a per-user unit that would win")
+        } catch {
+            #expect(error.code == .otherInstall)
+            #expect(error.description.contains("remove that install first with `steady service uninstall`"), "\(error)")
+        }
+        #expect(setup.fake.calls.isEmpty)
+        #expect(!setup.exists(setup.paths.dataDirectory))
+    }
+
+    @Test func install_whenThePackagedUnitRunsAnotherSteady_copiesAsUsual() throws {
+        let setup = try Setup(packaged: true)
+        let other = try setup.directory.write("elsewhere/steady", "#!/bin/sh\n")
+        chmod(other, 0o755)
+        try setup.installer().install(source: other, files: [], dryRun: false)
+        #expect(setup.exists(setup.paths.standardExecutable))
+        #expect(setup.exists(setup.paths.unitFile))
+    }
+
+    // MARK: - Own XDG directories
+
+    /// Issue 10 #8: with XDG_DATA_HOME elsewhere, the service must be told the same directory
+    /// and be allowed to write it, or it exits 74.
+    @Test func install_withOwnDataHome_writesTheDropIn_andUninstallRemovesIt() throws {
+        let setup = try Setup(dataHome: "data")
+        try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        let paths = setup.paths
+        #expect(paths.dataDirectory == setup.directory.file("data/steady"))
+        #expect(setup.mode(paths.dataDirectory) == 0o700)
+        #expect(try String(contentsOfFile: paths.unitFile, encoding: .utf8) == ServiceUnit.standard.text)
+        let dropIn = try String(contentsOfFile: paths.dropInFile, encoding: .utf8)
+        #expect(dropIn.contains("\nEnvironment=XDG_DATA_HOME=\(setup.directory.file("data"))\n"), "\(dropIn)")
+        #expect(dropIn.contains("\nReadWritePaths=\n") && dropIn.contains("\nReadWritePaths=-\(paths.dataDirectory)\n"), "\(dropIn)")
+        #expect(setup.report.contains("wrote the drop-in for your XDG directories \(paths.dropInFile)"))
+
+        try setup.installer().uninstall(files: [], purge: false, confirmed: false, dryRun: false)
+        #expect(!setup.exists(paths.dropInFile))
+        #expect(!setup.exists((paths.dropInFile as NSString).deletingLastPathComponent), "the empty steady.service.d stayed")
+    }
+
+    @Test func install_ofAPackagedSteady_withOwnDataHome_writesOnlyTheDropIn() throws {
+        let setup = try Setup(dataHome: "data", packaged: true)
+        try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        #expect(setup.exists(setup.paths.dropInFile))
+        #expect(!setup.exists(setup.paths.unitFile))
+        try setup.installer().uninstall(files: [], purge: false, confirmed: false, dryRun: false)
+        #expect(!setup.exists(setup.paths.dropInFile))
+        #expect(setup.report.contains("removed \(setup.paths.dropInFile)"))
+    }
+
+    @Test func install_backToDefaultDirectories_removesTheEarlierDropIn() throws {
+        let custom = try Setup(dataHome: "data")
+        try custom.installer().install(source: custom.source, files: [], dryRun: false)
+        #expect(custom.exists(custom.paths.dropInFile))
+        // The same home, installed again without XDG_DATA_HOME.
+        var paths = custom.paths
+        paths.dataDirectory = custom.home + "/.local/share/steady"
+        let installer = ServiceInstaller(paths: paths, systemctl: Systemctl(environment: custom.environment)) { _ in }
+        try installer.install(source: custom.source, files: [], dryRun: false)
+        #expect(!custom.exists(custom.paths.dropInFile))
     }
 
     // MARK: - Uninstall

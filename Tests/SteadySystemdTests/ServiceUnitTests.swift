@@ -36,10 +36,64 @@ import Testing
         #expect(paths.desktopEntry == "/data/applications/steady.desktop")
         #expect(paths.icon == "/data/icons/hicolor/scalable/apps/steady.svg")
         #expect(paths.unit.text.contains("\nExecStart=/usr/bin/steady daemon\n"))
-        #expect(paths.unit.text.contains("\nReadWritePaths=/data/steady\n"))
+        #expect(paths.unit.text.contains("\nReadWritePaths=-%h/.local/share/steady\n"), "the unit keeps the default; the drop-in moves it")
+        #expect(paths.dropInFile == "/cfg/systemd/user/steady.service.d/xdg-paths.conf")
+        #expect(paths.dropIn?.text == """
+            # Written by `steady service install` for your own XDG directories; removed by
+            # `steady service uninstall`. The service uses the journal and config you use.
+            [Service]
+            Environment=XDG_DATA_HOME=/data XDG_CONFIG_HOME=/cfg
+            ExecStartPre=
+            ExecStartPre=+/bin/mkdir -p -m 0700 /data/steady
+            ReadWritePaths=
+            ReadWritePaths=-/data/steady
+
+            """)
         let relative = ServicePaths(environment: ["HOME": "/home/ana", "XDG_CONFIG_HOME": "cfg"],
                                     dataDirectory: "/d", configDirectory: "/c")
         #expect(relative.unitFile == "/home/ana/.config/systemd/user/steady.service", "a relative XDG path is ignored")
+    }
+
+    @Test func defaultDirectories_needNoDropIn_andEachCustomOneIsSetAlone() {
+        let standard = ServicePaths(environment: ["HOME": "/home/ana", "XDG_DATA_HOME": "/home/ana/.local/share"],
+                                    dataDirectory: "/home/ana/.local/share/steady", configDirectory: "/home/ana/.config/steady")
+        #expect(standard.dropIn == nil)
+        let data = ServicePaths(environment: ["HOME": "/home/ana"], dataDirectory: "/home/ana/my data/steady",
+                                configDirectory: "/home/ana/.config/steady")
+        #expect(data.dropIn?.text.contains("\nEnvironment=\"XDG_DATA_HOME=%h/my data\"\n") == true, "\(data.dropIn?.text ?? "nil")")
+        #expect(data.dropIn?.text.contains("\nReadWritePaths=\"-%h/my data/steady\"\n") == true)
+        let config = ServicePaths(environment: ["HOME": "/home/ana"], dataDirectory: "/home/ana/.local/share/steady",
+                                  configDirectory: "/etc/ana/steady")
+        #expect(config.dropIn?.text.contains("\nEnvironment=XDG_CONFIG_HOME=/etc/ana\n") == true, "\(config.dropIn?.text ?? "nil")")
+        #expect(config.dropIn?.text.contains("\nReadWritePaths=-%h/.local/share/steady\n") == true)
+    }
+
+    /// systemd reads the drop-in as meant: the variables, and the journal directory replacing
+    /// the unit's (`systemd-analyze verify` with the drop-in beside the unit).
+    @Test func dropIn_isAcceptedBySystemd_andReplacesTheWritableDirectory() throws {
+        let directory = TemporaryDirectory(prefix: "steady-dropin")
+        let home = directory.file("home")
+        let binary = try directory.write("home/.local/bin/steady", "#!/bin/sh\nexit 0\n")
+        chmod(binary, 0o755)
+        let paths = ServicePaths(environment: ["HOME": home, "XDG_DATA_HOME": directory.file("data home")],
+                                 dataDirectory: directory.file("data home/steady"), configDirectory: home + "/.config/steady")
+        let dropIn = try #require(paths.dropIn)
+        let unitDirectory = directory.file("units")
+        try directory.write("units/steady.service", paths.unit.text)
+        try directory.write("units/steady.service.d/xdg-paths.conf", dropIn.text)
+        try FileManager.default.createDirectory(atPath: directory.file("run"), withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_RUNTIME_DIR"] = directory.file("run")
+        environment["HOME"] = home
+        environment["SYSTEMD_UNIT_PATH"] = unitDirectory + ":"
+        try directory.write("man/man1/steady.1", try String(contentsOf: Self.repository.appendingPathComponent("docs/steady.1"), encoding: .utf8))
+        environment["MANPATH"] = directory.file("man")
+        environment["SYSTEMD_COLORS"] = "0"
+        let verify = try ChildProcess.run("/usr/bin/systemd-analyze", ["--user", "verify", unitDirectory + "/steady.service"],
+                                          environment: environment)
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(!verify.stderr.contains("steady.service.d"), "\(verify.stderr)")
     }
 
     @Test(arguments: [

@@ -24,7 +24,8 @@ public final class DesktopSession: @unchecked Sendable {
     /// The environment for child processes: the test's own, with this session's bus and display.
     public let environment: [String: String]
 
-    private let bus: DesktopProcess
+    /// The bus this session started; nil when it joined an existing one.
+    private let bus: DesktopProcess?
     private let xvfb: DesktopProcess
     private var dunst: DesktopProcess?
     private var dunstStarts = 0
@@ -36,7 +37,10 @@ public final class DesktopSession: @unchecked Sendable {
     // MARK: - Start and stop
 
     /// Starts the bus and the display (and dunst unless `startDunst` is false).
-    public init(startDunst: Bool = true) throws {
+    ///
+    /// - Parameter existingBus: the address of a session bus to use instead of starting one
+    ///   (a user manager's bus in a namespace, say); the session never stops that bus.
+    public init(startDunst: Bool = true, existingBus: String? = nil) throws {
         let template = "/tmp/steady-desktop-XXXXXX"
         var chars = Array(template.utf8CString)
         guard let made = mkdtemp(&chars) else {
@@ -50,25 +54,26 @@ public final class DesktopSession: @unchecked Sendable {
         var base = ProcessInfo.processInfo.environment
         for key in ["DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_PID"] { base[key] = nil }
 
-        bus = try DesktopProcess(
+        let bus = try existingBus == nil ? DesktopProcess(
             name: "dbus-daemon", executable: "/usr/bin/dbus-daemon",
             arguments: ["--config-file=\(config.path)", "--nofork", "--nopidfile", "--print-address=1"],
-            environment: base, logFile: directory.appendingPathComponent("dbus-daemon.log"), capturingStdout: true)
+            environment: base, logFile: directory.appendingPathComponent("dbus-daemon.log"), capturingStdout: true) : nil
+        self.bus = bus
         do {
-            busAddress = try bus.readFirstLine()
+            busAddress = try existingBus ?? bus!.readFirstLine()
             xvfb = try DesktopProcess(
                 name: "Xvfb", executable: "/usr/bin/Xvfb",
                 arguments: ["-displayfd", "1", "-screen", "0", "1024x768x24", "-br", "-nolisten", "tcp", "-noreset"],
                 environment: base, logFile: directory.appendingPathComponent("xvfb.log"), capturingStdout: true)
         } catch {
-            bus.stop()
+            bus?.stop()
             throw error
         }
         do {
             display = ":" + (try xvfb.readFirstLine())
         } catch {
             xvfb.stop()
-            bus.stop()
+            bus?.stop()
             throw error
         }
         // Both must be in the environment before dunst starts, or it autolaunches another bus.
@@ -95,7 +100,7 @@ public final class DesktopSession: @unchecked Sendable {
         lock.unlock()
         dunst?.stop()
         xvfb.stop()
-        bus.stop()
+        bus?.stop()
         if ProcessInfo.processInfo.environment["STEADY_KEEP_DESKTOP"] == nil {
             try? FileManager.default.removeItem(at: directory)
         }
