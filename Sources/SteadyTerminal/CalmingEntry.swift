@@ -76,6 +76,7 @@ public enum CalmingEntry {
     /// A person-facing name for a technique key (`box` → "Box breathing"; `pause` → "A pause").
     public static func name(of technique: String) -> String {
         if technique == PauseEntry.technique { return "A pause" }
+        if technique == RealityCheck.form.id { return "The past-or-present check" }
         return techniques.first { $0.key == technique }?.label ?? technique
     }
 }

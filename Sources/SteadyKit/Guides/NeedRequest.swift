@@ -39,7 +39,7 @@ public enum NeedRequest {
         intro: "A feeling and one specific request, put into a calm message you can copy. steady never sends anything.",
         fields: [
             FormField(key: Field.to, question: "Who is it for?",
-                      request: .text(placeholder: "A name, or leave it out"), isOptional: true),
+                      request: .text(placeholder: "Sam"), isOptional: true),
             FormField(key: Field.feeling, question: "What have you been feeling?", hint: Feelings.hint,
                       request: .choices(Feelings.words), acceptsOwnWords: true),
             FormField(key: Field.kind, question: "What is it mostly about?", request: .choices(kinds), isOptional: true),
@@ -47,6 +47,11 @@ public enum NeedRequest {
                       hint: "Something they could do, e.g. \"call me tonight\" or \"plan a walk together this week\".",
                       request: .text(placeholder: "spend an evening together this week")),
         ])
+
+    /// The offer `steady pause` makes after "go ahead".
+    public static let offer = "Would you like help putting what you need into a calm message first?"
+    /// The pointer shown instead when nobody is at a terminal to answer the offer.
+    public static let pointer = "If it is a message about a need, `steady ask` can help you put it calmly."
 
     // MARK: - Shaping the message
 

@@ -28,27 +28,27 @@ public struct SoothingKit: Sendable, Hashable {
         fields: [
             FormField(key: Field.body, question: "What calms your body?",
                       hint: "A warm shower, a heavy blanket, a slow walk, a breathing pattern…",
-                      request: .text(placeholder: "Something you can do with your body"), isOptional: true),
+                      request: .text(placeholder: "a warm shower"), isOptional: true),
             FormField(key: Field.feelings, question: "What comforts your feelings?",
                       hint: "Kind words to yourself, a song, remembering a hard time you came through…",
-                      request: .text(placeholder: "Something that softens the hurt"), isOptional: true),
+                      request: .text(placeholder: "a song I love"), isOptional: true),
             FormField(key: Field.mind, question: "What steadies your mind?",
                       hint: "A book, a puzzle, a calm place you can picture, something that needs your focus…",
-                      request: .text(placeholder: "Something that gives your thoughts a rest"), isOptional: true),
+                      request: .text(placeholder: "a crossword"), isOptional: true),
             FormField(key: Field.people, question: "Who could you call or write to?",
                       hint: "More than one person is good: a friend, family, a group you belong to.",
-                      request: .text(placeholder: "A few names"), isOptional: true),
+                      request: .text(placeholder: "Sam, my sister"), isOptional: true),
             FormField(key: Field.basics, question: "Which basics help most when things are hard?",
                       hint: "Sleep, a proper meal, water, fresh air, some movement…",
-                      request: .text(placeholder: "The simple things"), isOptional: true),
+                      request: .text(placeholder: "a proper meal and an early night"), isOptional: true),
             FormField(key: Field.setbackSigns, question: "How do you notice old patterns coming back?",
                       hint: "Checking the phone more, sleeping badly, hinting instead of asking…",
-                      request: .text(placeholder: "Your early signs"), isOptional: true),
+                      request: .text(placeholder: "checking my phone a lot"), isOptional: true),
             FormField(key: Field.setbackSteps, question: "When they do, what will you do first?",
                       hint: "Return to the basics, use a technique that helped before, book an extra session…",
-                      request: .text(placeholder: "One or two first steps"), isOptional: true),
+                      request: .text(placeholder: "back to basics, then a walk"), isOptional: true),
             FormField(key: Field.setbackSupport, question: "Who could help you through a setback?",
-                      request: .text(placeholder: "A friend, a therapist, a group"), isOptional: true),
+                      request: .text(placeholder: "Jo, my therapist"), isOptional: true),
             FormField(key: Field.setbackReminder, question: "What would you like to tell yourself then?",
                       hint: "Something true and kind, in your own words.",
                       request: .text(placeholder: "A setback is part of changing, not the end of it"), isOptional: true),
@@ -118,7 +118,7 @@ public struct SoothingKit: Sendable, Hashable {
         /// The technique that eased things most in their own before/after ratings, with how much
         /// (mean drop on the 1–10 scale), when it eased things by half a point or more.
         public var bestTechnique: (name: String, eased: Double)?
-        /// `[safety] contacts` and `[practices.reach-out] people`.
+        /// The people named in `[safety] contacts`.
         public var people: [String]
         /// Whether they have any wins kept (`steady wins`).
         public var hasWins: Bool
@@ -188,7 +188,7 @@ public struct SoothingKit: Sendable, Hashable {
         "calm your body and mind, people to call, and a plan for when old patterns come back.",
     ]
     /// Said after saving a kit.
-    public static let saved = "Your kit is saved. steady shows it when a moment gets hard, and `steady kit` any time."
+    public static let saved = "steady shows it when a moment gets hard, and `steady kit` any time."
     /// Said when nothing was written.
     public static let nothingWritten = "Nothing written, so nothing was saved. The kit can wait for a calmer moment."
 }
