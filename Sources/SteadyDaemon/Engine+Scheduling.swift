@@ -212,6 +212,7 @@ extension Engine {
     }
 
     func show(_ prompt: PromptRecord, on channel: any PromptChannel, replacing handle: UInt32?) {
+        let prompt = withFreshWords(prompt)
         // In place of the notice left by this prompt ("I'll ask again…") or by the answer that led to it.
         let handle = handle ?? notices.removeValue(forKey: prompt.id) ?? prompt.parentID.flatMap { notices.removeValue(forKey: $0) }
         shown[prompt.id] = handle ?? 0 // reserved while the call is in flight
