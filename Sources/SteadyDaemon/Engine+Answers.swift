@@ -6,6 +6,7 @@ extension Engine {
 
     /// What came of an answer.
     enum AnswerResult {
+        /// Settled for now (answered, or left to rest through quiet hours), with a line for the person.
         case recorded(acknowledgement: String?)
         case snoozed(until: Date)
     }
@@ -68,10 +69,18 @@ extension Engine {
             throw EngineError("Prompt #\(prompt.id) is already \(prompt.outcome.rawValue); nothing was changed.")
         }
         guard prompt.snoozes < config.sparing.snoozeLimit else {
-            throw EngineError("Prompt #\(prompt.id) was put off \(prompt.snoozes) times already; answer it or skip it whenever you like.")
+            throw EngineError("Prompt #\(prompt.id) has come back \(prompt.snoozes) times, as often as steady asks again. It waits here; answer it or skip it whenever suits you.")
         }
         let now = env.clock.now
-        let due = now.addingTimeInterval(TimeInterval(seconds))
+        var due = now.addingTimeInterval(TimeInterval(seconds))
+        if let quiet = quietHours(containing: due) {
+            // Nothing asks again at night: the prompt rests, or waits for the morning if its
+            // practice defers through quiet hours.
+            guard config.practice(prompt.practice)?.quietHoursPolicy == .defer, let end = quiet.end else {
+                return try restThroughQuietHours(prompt, startingAt: quiet.start, onBubble: onBubble)
+            }
+            due = end
+        }
         try journal.reschedule(prompt.id, dueAt: due,
                                expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)),
                                at: now, snoozed: true)
@@ -105,8 +114,10 @@ extension Engine {
             try skip(prompt, channel: .terminal)
             return "Let it pass. That's fine."
         }
-        guard case .snoozed(let until) = try putOff(prompt, by: config.sparing.snooze.seconds) else { return "" }
-        return "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."
+        switch try putOff(prompt, by: config.sparing.snooze.seconds) {
+        case .snoozed(let until): return "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."
+        case .recorded(let acknowledgement): return acknowledgement ?? ""
+        }
     }
 
     /// Answers a prompt without a running daemon (from `steady answer`): the same recording

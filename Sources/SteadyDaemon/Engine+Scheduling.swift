@@ -202,10 +202,13 @@ extension Engine {
 
     /// Shows pending prompts that are due and not on screen: those never shown, or — when a
     /// notification server has just appeared — every one still waiting (shown once more).
+    /// During quiet hours only what the person just asked for is shown (`isAskedFor`); the
+    /// rest waits for their end, if it has not expired by then.
     func deliverDue(now: Date, includingShownBefore: Bool = false) {
         guard let channel, channel.isAvailable, let pending = try? journal.pendingPrompts() else { return }
+        let quiet = quietHours(containing: now) != nil
         for prompt in pending where prompt.dueAt <= now && prompt.expiresAt > now && shown[prompt.id] == nil
-            && (prompt.deliveredAt == nil || includingShownBefore)
+            && (prompt.deliveredAt == nil || includingShownBefore) && (!quiet || Self.isAskedFor(prompt))
         {
             show(prompt, on: channel, replacing: nil)
         }
@@ -284,6 +287,10 @@ extension Engine {
             for prompt in pending {
                 candidates.append(prompt.expiresAt)
                 if prompt.dueAt > now { candidates.append(prompt.dueAt) }
+            }
+            // What quiet hours hold back is shown when they end.
+            if !pending.isEmpty, let quiet = config.sparing.quietHours, let end = Self.next(quiet.end, after: now, in: zone) {
+                candidates.append(end)
             }
         }
         return candidates.min()
