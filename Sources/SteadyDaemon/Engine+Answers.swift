@@ -33,10 +33,13 @@ extension Engine {
         try journal.recordAnswer(answer, outcome: outcome)
         logger.info("prompt answered", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(promptID)",
                                                   "outcome": "\(outcome.rawValue)", "channel": "\(answerChannel.rawValue)"])
-        let safety = safetyResponse(to: value, for: prompt.content)
-        let acknowledgement = safety.map { $0.lines.joined(separator: "\n") } ?? reaction.acknowledgement
-        let notice = Notice(title: prompt.content.title, body: acknowledgement ?? "Kept in your journal.", lingers: safety != nil)
-        let handsOver = answerChannel == .notification && safety == nil && reaction.followUps.contains { $0.after <= 0 }
+        let onBubble = answerChannel == .notification
+        let safety = safetyResponse(to: value, for: prompt.content, onNotification: onBubble)
+        let nudge = safety == nil ? kitNudge(after: prompt, value: value, onNotification: onBubble) : nil
+        let said = [reaction.acknowledgement, nudge].compactMap { $0 }
+        let acknowledgement = safety.map { $0.lines.joined(separator: "\n") } ?? (said.isEmpty ? nil : said.joined(separator: "\n"))
+        let notice = Notice(title: prompt.content.title, body: acknowledgement ?? "Kept in your journal.", lingers: safety != nil || nudge != nil)
+        let handsOver = answerChannel == .notification && safety == nil && nudge == nil && reaction.followUps.contains { $0.after <= 0 }
         if answerChannel != .notification {
             withdraw(promptID)  // answered elsewhere: the bubble goes (CloseNotification)
         } else if handsOver {
@@ -56,10 +59,12 @@ extension Engine {
         return .recorded(acknowledgement: acknowledgement)
     }
 
-    /// The safety response when the answer rates intensity at or above the configured threshold.
-    func safetyResponse(to value: AnswerValue, for content: PromptContent) -> SafetyResponse? {
-        guard case .scale(let scale) = content.request, scale == .intensity, case .number(let rating) = value else { return nil }
-        return SafetyResponse.check(intensity: rating, settings: config.safety)
+    /// The safety response when the answer rates intensity at or above the configured threshold,
+    /// with the person's soothing kit (in the terminal) or a pointer to it (on a notification).
+    func safetyResponse(to value: AnswerValue, for content: PromptContent, onNotification: Bool) -> SafetyResponse? {
+        guard case .scale(let scale) = content.request, scale == .intensity, case .number(let rating) = value,
+              SafetyResponse.check(intensity: rating, settings: config.safety) != nil else { return nil }
+        return SafetyResponse.check(intensity: rating, settings: config.safety, kit: kitLine(onNotification: onNotification))
     }
 
     /// "Later": shows the prompt again after `seconds` (at most `snooze-limit` times). Chosen

@@ -164,7 +164,10 @@ extension Engine {
     }
 
     private func createPrompt(_ setup: PracticeSetup, slot: Date, now: Date, outcome: Outcome, due: Date? = nil, reason: String? = nil) {
-        let content = setup.practice.prompt(for: .scheduled(at: slot, timeZone: env.timeZone()))
+        var occasion = Occasion.scheduled(at: slot, timeZone: env.timeZone())
+        // Where the last answered occasion left off (time alone grows from its length).
+        occasion.previous = (try? journal.previousOccasionAnswers(of: setup.id, before: slot)) ?? [:]
+        let content = setup.practice.prompt(for: occasion)
         let dueAt = due ?? slot
         do {
             guard let record = try journal.recordPrompt(

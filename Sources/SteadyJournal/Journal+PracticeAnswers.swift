@@ -18,26 +18,36 @@ extension Journal {
     // MARK: - Reads
 
     /// The answers given to the last scheduled prompt of `practice` before `slot` that was
-    /// answered, and to its follow-ups: the prompt's own under `Occasion.scheduledKey`, each
-    /// follow-up's under its key (the latest of a key wins). Empty when there is none.
-    public func previousOccasionAnswers(of practice: PracticeID, before slot: Date) throws(JournalError) -> [String: AnswerValue] {
+    /// answered (within `lookback`), and to its follow-ups: the prompt's own under
+    /// `Occasion.scheduledKey`, each follow-up's under its key (the latest of a key wins).
+    /// Empty when there is none. The bound keeps the scan short on the way to a due prompt.
+    public func previousOccasionAnswers(of practice: PracticeID, before slot: Date,
+                                        lookback: TimeInterval = 56 * 86_400) throws(JournalError) -> [String: AnswerValue] {
         try read { db in
-            guard let root = try Int64.fetchOne(db, sql: """
-                SELECT id FROM prompt WHERE practice = ? AND kind = 'scheduled' AND outcome = 'answered' AND slot < ?
+            guard let root = try Row.fetchOne(db, sql: """
+                SELECT id, slot FROM prompt WHERE practice = ? AND slot < ? AND slot >= ? AND kind = 'scheduled' AND outcome = 'answered'
                 ORDER BY slot DESC LIMIT 1
-                """, arguments: [practice.rawValue, slot.timeIntervalSince1970]) else { return [:] }
+                """, arguments: [practice.rawValue, slot.timeIntervalSince1970, slot.timeIntervalSince1970 - lookback]) else { return [:] }
+            let rootID: Int64 = root["id"], rootSlot: Double = root["slot"]
+            // Its follow-ups come after it, within the span of the lookback; those whose chain of
+            // parents leads back to it belong to it (found here rather than with a recursive
+            // query, which would need an index on parent_id for the whole table).
             let rows = try Row.fetchAll(db, sql: """
-                WITH RECURSIVE chain(id) AS (
-                    SELECT ? UNION SELECT p.id FROM prompt p JOIN chain c ON p.parent_id = c.id
-                )
-                SELECT p.follow_up_key, a.kind, a.text, a.number FROM chain
-                JOIN prompt p ON p.id = chain.id JOIN answer a ON a.prompt_id = p.id
-                ORDER BY a.answered_at
-                """, arguments: [root])
+                SELECT p.id, p.parent_id, p.follow_up_key, a.kind, a.text, a.number FROM prompt p
+                LEFT JOIN answer a ON a.prompt_id = p.id
+                WHERE p.practice = ? AND p.slot >= ? AND p.slot < ? ORDER BY p.slot, p.id
+                """, arguments: [practice.rawValue, rootSlot, rootSlot + lookback])
+            var inChain: Set<Int64> = [rootID]
             var answers: [String: AnswerValue] = [:]
             for row in rows {
-                guard let value = Answer.storedValue(kind: row["kind"], text: row["text"], number: row["number"]) else { continue }
-                answers[(row["follow_up_key"] as String?) ?? Occasion.scheduledKey] = value
+                let id: Int64 = row["id"]
+                if id != rootID {
+                    guard let parent = row["parent_id"] as Int64?, inChain.contains(parent) else { continue }
+                    inChain.insert(id)
+                }
+                guard let kind = row["kind"] as String?,
+                      let value = Answer.storedValue(kind: kind, text: row["text"], number: row["number"]) else { continue }
+                answers[id == rootID ? Occasion.scheduledKey : (row["follow_up_key"] as String?) ?? Occasion.scheduledKey] = value
             }
             return answers
         }
