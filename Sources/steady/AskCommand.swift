@@ -70,12 +70,16 @@ func runRequest(tool: ToolConsole, configPath: String? = nil) throws {
             .filter { $0.response.choice(NeedRequest.Field.kind) == NeedRequest.Kind.reassurance }.count
         console.line(NeedRequest.reassuranceCount(count, days: AskCommand.countDays))
     }
+    var checkIn: Date?
     do {
-        if let checkIn = try scheduleFollowUps(forEntry: saved.id, journal: journal, configPath: configPath ?? tool.configPath).first {
-            console.line("Around \(Clock.short(checkIn)) steady will ask how it went. `steady ask --follow-up` answers any time before.")
-        }
+        checkIn = try scheduleFollowUps(forEntry: saved.id, journal: journal, configPath: configPath ?? tool.configPath).first
     } catch {
         printError("the check-in on how it went could not be scheduled: \(error)")
+    }
+    if let checkIn {
+        console.line("Around \(Clock.short(checkIn)) steady will ask how it went. `steady ask --follow-up` answers any time before.")
+    } else {
+        console.line("Whenever you like, `steady ask --follow-up` looks back on how it went.")
     }
 }
 

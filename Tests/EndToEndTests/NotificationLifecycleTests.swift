@@ -114,7 +114,7 @@ import Testing
         let env = home.environment(desktop: desktop, notifySocket: notify.path)
 
         // The entry, written in the terminal, asks the daemon for its check-in.
-        let logged = try DaemonEndToEndTests.steady(["log", "trigger"], env, input: "a reply that took long\n\n\n\n7\n\n")
+        let logged = try DaemonEndToEndTests.steady(["log", "trigger"], env, input: "a reply that took long\n\n\n\n\n7\n\n")
         #expect(logged.status == 0, "\(logged.stderr)")
         #expect(logged.stdout.contains("steady will ask how it settled"), "\(logged.stdout)")
 
