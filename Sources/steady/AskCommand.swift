@@ -11,7 +11,7 @@ struct AskCommand: ParsableCommand {
         discussion: """
             Pick a feeling word (from a short list, or your own) and write one specific thing \
             that would help. steady puts them together as a calm, direct message ("I've been \
-            feeling … lately. Could we …?") for you to copy, change and send yourself: it never \
+            feeling lonely lately. Could we plan a walk this week?") for you to copy, change and send yourself: it never \
             sends anything. How often you asked for reassurance is counted for you alone, never \
             as a goal.
 
