@@ -6,7 +6,7 @@ enum BoundariesTexts {
          "Something low-stakes is the point: an invitation you'd rather skip, or a favour you can't fit in."),
         ("A preference, said out loud",
          "Say which film you'd rather see, or where you'd like to eat. Small choices are good practice."),
-        ("Time to think first",
+        ("A small no: time to think first",
          "When asked for something, try \"let me think and get back to you\" before saying yes."),
     ]
 
@@ -19,7 +19,7 @@ enum BoundariesTexts {
     static let didAcknowledgement = "That counts. Saying what you prefer is practice for the bigger moments."
     static let notNowAcknowledgement = "That's fine. It will come round again next week."
 
-    static let resentmentTitle = "Where did it show up?"
+    static let resentmentTitle = "Where did resentment show up?"
     static let resentmentBody = "A line is enough. Resentment often marks a place where a limit would help."
     static let resentmentPlaceholder = "Saying yes to extra shifts again"
     static let resentmentAcknowledgement = "Noted. That's a useful signal; a small boundary there may be worth a try."

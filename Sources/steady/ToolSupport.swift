@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SteadyConfig
+import SteadyInsights
 import SteadyJournal
 import SteadyKit
 import SteadyTerminal
@@ -67,6 +68,12 @@ struct ToolConsole {
             if asker.confirm(DraftTexts.question, default: true) {
                 answered = kept
                 console.line(DraftTexts.continuing)
+                for field in form.fields {
+                    guard let value = kept[field.key] else { continue }
+                    var words = HistoryText.describe(value, in: field.request).replacingOccurrences(of: "\n", with: " ")
+                    if words.count > 60 { words = String(words.prefix(59)) + "…" }
+                    console.line(console.dim("  \(field.question) \(words)"))
+                }
             } else {
                 _ = try? journal.discardDraft(form: form.id)
                 console.line(DraftTexts.letGo)
