@@ -55,7 +55,7 @@ public struct ReportHTML {
             <body>
             <main>
             <header>
-            <h1>Your check-ins</h1>
+            <h1>What has helped you</h1>
             <p class="range">\(HTML.escape(range))\(windowDescription.map { " (" + HTML.escape($0) + ")" } ?? "")</p>
 
             """
@@ -94,7 +94,9 @@ public struct ReportHTML {
 
         // Wins.
         html += section("wins", "Wins",
-                        data.wins.isEmpty ? "No wins noted in this stretch." : "\(data.wins.count) \(data.wins.count == 1 ? "win" : "wins") noted, requests that went well and were kept among them.",
+                        data.wins.isEmpty ? "No wins noted in this stretch."
+                            : "\(data.wins.count) \(data.wins.count == 1 ? "win" : "wins") noted"
+                            + (stats.requests.keptAsWins > 0 ? ", \(stats.requests.keptAsWins) of them requests that went well." : "."),
                         ReportPlots.countColumns(plot: "wins", title: "Wins noted over time", times: data.wins.map { $0.date.timeIntervalSince1970 },
                                                  clock: &clock, firstDay: firstDay, lastDay: lastDay, emptyMessage: "No wins noted in this stretch.")
                         + winsList(clock: &clock))
@@ -169,7 +171,8 @@ public struct ReportHTML {
     private func summaryLine() -> String {
         let stats = data.stats
         var parts: [String] = []
-        if let best = stats.techniques.filter({ ($0.meanChange ?? 0) <= -0.5 }).min(by: { $0.meanChange! < $1.meanChange! }) {
+        // Compared on the 1–10 scales only: belief in a thought (0–100) measures something else.
+        if let best = stats.techniques.filter({ $0.scaleHigh == 10 && ($0.meanChange ?? 0) <= -0.5 }).min(by: { $0.meanChange! < $1.meanChange! }) {
             parts.append("What has eased things most for you: \(TechniqueNames.label(best.technique).lowercasingFirst), by \(NumberText.oneDecimal(-best.meanChange!)) on average")
         }
         if stats.wins > 0 { parts.append("\(stats.wins) \(stats.wins == 1 ? "win" : "wins") noted") }

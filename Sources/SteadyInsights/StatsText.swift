@@ -83,7 +83,9 @@ public struct StatsText {
     private func techniqueLines() -> [String] {
         guard !stats.techniques.isEmpty else { return [] }
         var lines = ["", "What eases things for you (your own ratings, before → after)"]
-        let ordered = stats.techniques.filter(\.hasEnoughData).sorted { ($0.meanChange ?? 0, $1.count) < ($1.meanChange ?? 0, $0.count) }
+        // Most eased first, each change taken as a share of its scale (belief runs 0–100, the rest 1–10).
+        func share(_ item: TechniqueChange) -> Double { (item.meanChange ?? 0) / Double(max(1, item.scaleHigh - item.scaleLow)) }
+        let ordered = stats.techniques.filter(\.hasEnoughData).sorted { (share($0), $1.count) < (share($1), $0.count) }
             + stats.techniques.filter { !$0.hasEnoughData }
         let labels = ordered.map { "\(TechniqueNames.label($0.technique)) (\(TechniqueNames.measure($0.measure)), \($0.scaleLow)–\($0.scaleHigh))" }
         let width = (labels.map(\.count).max() ?? 0) + 2
