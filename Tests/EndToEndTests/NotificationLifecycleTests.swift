@@ -55,6 +55,11 @@ import Testing
         let id = try DaemonEndToEndTests.sqlite(home.journal, "SELECT id FROM prompt")
         let answer = try DaemonEndToEndTests.steady(["answer", id, "5"], home.environment(desktop: desktop, notifySocket: nil))
         #expect(answer.status == 0, "\(answer.stderr)")
+        // Its next question, a feeling word, follows in a bubble; letting it pass from the
+        // terminal takes that one down too.
+        let next = try DaemonEndToEndTests.sqlite(home.journal, "SELECT id FROM prompt WHERE follow_up_key = 'feeling'")
+        let skipped = try DaemonEndToEndTests.steady(["answer", next, "skip"], home.environment(desktop: desktop, notifySocket: nil))
+        #expect(skipped.status == 0, "\(skipped.stderr)")
         try desktop.waitForDisplayedCount(0)
         #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT p.outcome, a.number, a.channel FROM prompt p JOIN answer a ON a.prompt_id = p.id")
                 == "answered|5|terminal")
