@@ -8,7 +8,7 @@ func practice(_ name: String) -> Target {
 
 let practiceNames = [
     "MorningMindfulness", "EveningReflection", "SleepWindDown", "ReachOut", "SelfCompassion", "Wins", "SelfAssessment",
-    "TriggerJournal",
+    "TriggerJournal", "Asking", "Boundaries", "TimeAlone",
 ]
 
 let package = Package(

@@ -1,3 +1,5 @@
+import Asking
+import Boundaries
 import EveningReflection
 import MorningMindfulness
 import ReachOut
@@ -5,6 +7,7 @@ import SelfAssessment
 import SelfCompassion
 import SleepWindDown
 import SteadyKit
+import TimeAlone
 import TriggerJournal
 import Wins
 
@@ -21,6 +24,9 @@ public enum BuiltinPractices {
         registry.register(WinsPractice.self)
         registry.register(SelfAssessmentPractice.self)
         registry.register(TriggerJournalPractice.self)
+        registry.register(AskingPractice.self)
+        registry.register(BoundariesPractice.self)
+        registry.register(TimeAlonePractice.self)
         return registry
     }
 }

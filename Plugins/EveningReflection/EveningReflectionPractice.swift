@@ -1,7 +1,8 @@
 import SteadyKit
 
 /// An evening look back: one thing that went well, or a moment of feeling secure, and how
-/// settled the day felt on a 1–5 scale. The person can add a note to the number.
+/// settled the day felt on a 1–5 scale. The person can add a note to the number. Then, as the
+/// next question in the same bubble, an optional feeling word: one of a few, or their own.
 public struct EveningReflectionPractice: Practice {
     public typealias Settings = EveningReflectionSettings
 
@@ -13,23 +14,48 @@ public struct EveningReflectionPractice: Practice {
     /// The 1–5 scale of how settled the day felt.
     public static let scale = Scale(1...5, low: EveningReflectionTexts.scaleLow, high: EveningReflectionTexts.scaleHigh)
 
+    /// Follow-up key: a feeling word for the evening.
+    public static let feelingKey = "feeling"
+    /// Follow-up key: the person's own feeling word, after "Another word".
+    public static let ownWordKey = "feeling-own"
+
     public let settings: Settings
 
     public init(settings: Settings) { self.settings = settings }
 
     public func prompt(for occasion: Occasion) -> PromptContent {
-        PromptContent(
-            title: occasion.rotating(EveningReflectionTexts.titles),
-            body: "\(question(for: occasion)) \(EveningReflectionTexts.rating)",
-            request: .scale(Self.scale))
+        switch occasion.reason {
+        case .followUp(key: Self.feelingKey, _):
+            return PromptContent(
+                title: EveningReflectionTexts.feelingTitle, body: EveningReflectionTexts.feelingBody,
+                request: .choices(Feelings.eveningWords + [Choice(key: Feelings.ownKey, label: Feelings.ownLabel)]))
+        case .followUp(key: Self.ownWordKey, _):
+            return PromptContent(
+                title: EveningReflectionTexts.feelingTitle, body: EveningReflectionTexts.ownWordBody,
+                request: .text(placeholder: EveningReflectionTexts.ownWordPlaceholder))
+        default:
+            return PromptContent(
+                title: occasion.rotating(EveningReflectionTexts.titles),
+                body: "\(question(for: occasion)) \(EveningReflectionTexts.rating)",
+                request: .scale(Self.scale))
+        }
     }
 
     public func react(to answer: Answer, prompt: PromptContent) -> Reaction {
-        guard case .number(let rating) = answer.value else { return .none }
-        switch rating {
-        case ...2: return Reaction(acknowledgement: EveningReflectionTexts.lowAcknowledgement)
-        case 3: return Reaction(acknowledgement: EveningReflectionTexts.middleAcknowledgement)
-        default: return Reaction(acknowledgement: EveningReflectionTexts.highAcknowledgement)
+        switch answer.value {
+        case .number(let rating):
+            let feeling = [FollowUp(after: 0, key: Self.feelingKey)]
+            switch rating {
+            case ...2: return Reaction(followUps: feeling, acknowledgement: EveningReflectionTexts.lowAcknowledgement)
+            case 3: return Reaction(followUps: feeling, acknowledgement: EveningReflectionTexts.middleAcknowledgement)
+            default: return Reaction(followUps: feeling, acknowledgement: EveningReflectionTexts.highAcknowledgement)
+            }
+        case .choice(Feelings.ownKey):
+            return Reaction(followUps: [FollowUp(after: 0, key: Self.ownWordKey)])
+        case .choice, .text:
+            return Reaction(acknowledgement: EveningReflectionTexts.feelingAcknowledgement)
+        case .done:
+            return .none
         }
     }
 

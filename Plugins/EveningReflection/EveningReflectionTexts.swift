@@ -16,4 +16,10 @@ enum EveningReflectionTexts {
     static let lowAcknowledgement = "Thank you for checking in. Harder days belong in the journal too."
     static let middleAcknowledgement = "Thank you. It's in your journal."
     static let highAcknowledgement = "Glad some of today felt settled. It's in your journal."
+
+    static let feelingTitle = "A word for tonight"
+    static let feelingBody = "If one word fits how you feel, pick it. Skipping is fine too."
+    static let ownWordBody = "Which word fits? Yours is as good as any on a list."
+    static let ownWordPlaceholder = "wistful, restless, relieved…"
+    static let feelingAcknowledgement = "Thank you for naming it. It's in your journal with the day."
 }

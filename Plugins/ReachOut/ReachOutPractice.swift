@@ -2,7 +2,9 @@ import SteadyKit
 
 /// A gentle nudge to contact someone from one's support network: a friend, family, a partner.
 ///
-/// With `people` set, each prompt names one of them in turn; without, it asks openly.
+/// Leaning on more than one person is part of the point, so the prompts widen the circle:
+/// with `people` set, they take turns with suggestions beyond it (an old friend, a neighbour,
+/// a group), so no one name comes up every time; without, they ask openly.
 public struct ReachOutPractice: Practice {
     public typealias Settings = ReachOutSettings
 
@@ -25,7 +27,7 @@ public struct ReachOutPractice: Practice {
     public func prompt(for occasion: Occasion) -> PromptContent {
         PromptContent(
             title: occasion.rotating(ReachOutTexts.titles),
-            body: person(for: occasion).map(ReachOutTexts.namedBody) ?? ReachOutTexts.openBody,
+            body: person(for: occasion).map(ReachOutTexts.namedBody) ?? occasion.rotating(ReachOutTexts.widerCircle),
             request: .choices([
                 Choice(key: Self.reachedOutKey, label: ReachOutTexts.reachedOutLabel),
                 Choice(key: Self.plannedKey, label: ReachOutTexts.plannedLabel),
@@ -41,8 +43,11 @@ public struct ReachOutPractice: Practice {
         }
     }
 
-    /// The person this occasion names, in turn, or nil when no names are configured.
+    /// The person this occasion names, or nil for a suggestion beyond them: day by day, the
+    /// configured names take turns with two suggestions of a wider circle, so even a single
+    /// name comes up only about one time in three.
     func person(for occasion: Occasion) -> String? {
-        settings.people.isEmpty ? nil : occasion.rotating(settings.people)
+        guard !settings.people.isEmpty else { return nil }
+        return occasion.rotating(settings.people.map(Optional.some) + [nil, nil])
     }
 }

@@ -10,7 +10,12 @@ enum ReachOutTexts {
         "Maybe a few words to \(name)? A message, a call, or a plan to meet up."
     }
 
-    static let openBody = "Is there someone you'd like to hear from: a friend, family, a neighbour? A short message is plenty."
+    /// Bodies that widen the circle beyond any one person, rotated one per day.
+    static let widerCircle = [
+        "Is there someone you'd like to hear from: a friend, family, a neighbour? A short message is plenty.",
+        "Maybe someone a little outside your usual circle: an old friend, a cousin, a colleague you like.",
+        "A group can be good company too: a class, a club, a team. A short hello is plenty.",
+    ]
 
     static let reachedOutLabel = "Reached out"
     static let plannedLabel = "I'll do it later"

@@ -36,7 +36,7 @@ public struct TriggerJournalPractice: Practice {
         case .followUp(Self.settleKey, _):
             return PromptContent(
                 title: TriggerJournal.followUpForm.title,
-                body: "\(TriggerJournalTexts.since(settings.delay)) How long did it take to settle?",
+                body: "\(TriggerJournalTexts.since(occasion.lookBack)) How long did it take to settle?",
                 request: .choices(TriggerJournal.settleTimes))
         case .followUp(Self.intensityNowKey, _):
             return PromptContent(

@@ -2,17 +2,11 @@ import SteadyKit
 
 /// The words of `trigger-journal`'s check-ins, kept together so they are easy to read and review.
 enum TriggerJournalTexts {
-    /// The opening line of the check-in: when the entry was written, roughly.
-    static func since(_ delay: TimeSpan?) -> String {
-        guard let seconds = delay?.seconds else { return "Earlier you noted a hard moment." }
-        let minutes = (seconds + 30) / 60
-        let ago = switch minutes {
-        case ..<2: "A short while ago"
-        case ..<60: "About \(minutes) minutes ago"
-        case 60..<90: "About an hour ago"
-        default: "About \((minutes + 30) / 60) hours ago"
-        }
-        return "\(ago) you noted a hard moment."
+    /// The opening line of the check-in: when the entry was written, as seen from the moment
+    /// the check-in is shown ("Last night you noted a hard moment.").
+    static func since(_ lookBack: Occasion.LookBack?) -> String {
+        guard let lookBack else { return "Earlier you noted a hard moment." }
+        return "\(lookBack.phrase) you noted a hard moment."
     }
 
     static let intensityNow = "And how strong is it now, from 1 to 10?"

@@ -57,5 +57,24 @@ public enum DefaultConfig {
         [practices.trigger-journal]
         follow-up-after = "1h"         # or "off"
 
+        # No schedule: after each `steady ask` request, one check-in on how it went.
+        [practices.asking]
+        follow-up-after = "1d"         # or "off"
+
+        # Optional, off until you turn them on (enabled = true):
+        # once a week, one small no or stated preference, and a way to note resentment.
+        [practices.boundaries]
+        enabled = false
+        schedule = "Sun 18:00"
+
+        # Planned time alone that grows slowly: steady marks the start and the end and asks
+        # how anxious it felt before and after.
+        [practices.time-alone]
+        enabled = false
+        schedule = "Sat 15:00"
+        minutes = 15                   # the first length; +step after a time that went all right
+        step = 5
+        longest = 120
+
         """
 }

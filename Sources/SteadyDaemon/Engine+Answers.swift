@@ -6,6 +6,7 @@ extension Engine {
 
     /// What came of an answer.
     enum AnswerResult {
+        /// Settled for now (answered, or left to rest through quiet hours), with a line for the person.
         case recorded(acknowledgement: String?)
         case snoozed(until: Date)
     }
@@ -35,10 +36,13 @@ extension Engine {
         try journal.recordAnswer(answer, outcome: outcome, followUps: followUps)
         logger.info("prompt answered", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(promptID)",
                                                   "outcome": "\(outcome.rawValue)", "channel": "\(answerChannel.rawValue)"])
-        let safety = safetyResponse(to: value, for: prompt.content)
-        let acknowledgement = safety.map { $0.lines.joined(separator: "\n") } ?? reaction.acknowledgement
-        let notice = Notice(title: prompt.content.title, body: acknowledgement ?? "Kept in your journal.", lingers: safety != nil)
-        let handsOver = answerChannel == .notification && safety == nil && reaction.followUps.contains { $0.after <= 0 }
+        let onBubble = answerChannel == .notification
+        let safety = safetyResponse(to: value, for: prompt.content, onNotification: onBubble)
+        let nudge = safety == nil ? kitNudge(after: prompt, value: value, onNotification: onBubble) : nil
+        let said = [reaction.acknowledgement, nudge].compactMap { $0 }
+        let acknowledgement = safety.map { $0.lines.joined(separator: "\n") } ?? (said.isEmpty ? nil : said.joined(separator: "\n"))
+        let notice = Notice(title: prompt.content.title, body: acknowledgement ?? "Kept in your journal.", lingers: safety != nil || nudge != nil)
+        let handsOver = answerChannel == .notification && safety == nil && nudge == nil && reaction.followUps.contains { $0.after <= 0 }
         if answerChannel != .notification {
             withdraw(promptID)  // answered elsewhere: the bubble goes (CloseNotification)
         } else if handsOver {
@@ -56,10 +60,12 @@ extension Engine {
         return .recorded(acknowledgement: acknowledgement)
     }
 
-    /// The safety response when the answer rates intensity at or above the configured threshold.
-    func safetyResponse(to value: AnswerValue, for content: PromptContent) -> SafetyResponse? {
-        guard case .scale(let scale) = content.request, scale == .intensity, case .number(let rating) = value else { return nil }
-        return SafetyResponse.check(intensity: rating, settings: config.safety)
+    /// The safety response when the answer rates intensity at or above the configured threshold,
+    /// with the person's soothing kit (in the terminal) or a pointer to it (on a notification).
+    func safetyResponse(to value: AnswerValue, for content: PromptContent, onNotification: Bool) -> SafetyResponse? {
+        guard case .scale(let scale) = content.request, scale == .intensity, case .number(let rating) = value,
+              SafetyResponse.check(intensity: rating, settings: config.safety) != nil else { return nil }
+        return SafetyResponse.check(intensity: rating, settings: config.safety, kit: kitLine(onNotification: onNotification))
     }
 
     /// "Later": shows the prompt again after `seconds` (at most `snooze-limit` times). Chosen
@@ -69,10 +75,18 @@ extension Engine {
             throw EngineError("Prompt #\(prompt.id) is already \(prompt.outcome.rawValue); nothing was changed.")
         }
         guard prompt.snoozes < config.sparing.snoozeLimit else {
-            throw EngineError("Prompt #\(prompt.id) was put off \(prompt.snoozes) times already; answer it or skip it whenever you like.")
+            throw EngineError("Prompt #\(prompt.id) has come back \(prompt.snoozes) times, as often as steady asks again. It waits here; answer it or skip it whenever suits you.")
         }
         let now = env.clock.now
-        let due = now.addingTimeInterval(TimeInterval(seconds))
+        var due = now.addingTimeInterval(TimeInterval(seconds))
+        if let quiet = quietHours(containing: due) {
+            // Nothing asks again at night: the prompt rests, or waits for the morning if its
+            // practice defers through quiet hours.
+            guard config.practice(prompt.practice)?.quietHoursPolicy == .defer, let end = quiet.end else {
+                return try restThroughQuietHours(prompt, startingAt: quiet.start, onBubble: onBubble)
+            }
+            due = end
+        }
         try journal.reschedule(prompt.id, dueAt: due,
                                expiresAt: due.addingTimeInterval(TimeInterval(config.sparing.expireAfter.seconds)),
                                at: now, snoozed: true)
@@ -106,8 +120,10 @@ extension Engine {
             try skip(prompt, channel: .terminal)
             return "Let it pass. That's fine."
         }
-        guard case .snoozed(let until) = try putOff(prompt, by: config.sparing.snooze.seconds) else { return "" }
-        return "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."
+        switch try putOff(prompt, by: config.sparing.snooze.seconds) {
+        case .snoozed(let until): return "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."
+        case .recorded(let acknowledgement): return acknowledgement ?? ""
+        }
     }
 
     /// Answers a prompt without a running daemon (from `steady answer`): the same recording

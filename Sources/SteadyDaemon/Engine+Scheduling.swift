@@ -202,7 +202,10 @@ extension Engine {
     }
 
     private func createPrompt(_ setup: PracticeSetup, slot: Date, now: Date, outcome: Outcome, due: Date? = nil, reason: String? = nil) {
-        let content = setup.practice.prompt(for: .scheduled(at: slot, timeZone: env.timeZone()))
+        var occasion = Occasion.scheduled(at: slot, timeZone: env.timeZone())
+        // Where the last answered occasion left off (time alone grows from its length).
+        occasion.previous = (try? journal.previousOccasionAnswers(of: setup.id, before: slot)) ?? [:]
+        let content = setup.practice.prompt(for: occasion)
         let dueAt = due ?? slot
         do {
             guard let record = try journal.recordPrompt(
@@ -241,16 +244,21 @@ extension Engine {
 
     /// Shows pending prompts that are due and not on screen: those never shown, or — when a
     /// notification server has just appeared — every one still waiting (shown once more).
+    /// During quiet hours only what the person just asked for is shown (`isAskedFor`); the
+    /// rest waits for their end, if it has not expired by then.
     func deliverDue(now: Date, includingShownBefore: Bool = false) {
         guard let channel, channel.isAvailable, let pending = try? journal.pendingPrompts() else { return }
+        let quiet = quietHours(containing: now) != nil
         for prompt in pending where prompt.dueAt <= now && prompt.expiresAt > now && shown[prompt.id] == nil
             && (prompt.deliveredAt == nil || includingShownBefore || retries[prompt.id].map { $0 <= now } == true)
+            && (!quiet || Self.isAskedFor(prompt))
         {
             show(prompt, on: channel, replacing: nil)
         }
     }
 
     func show(_ prompt: PromptRecord, on channel: any PromptChannel, replacing handle: UInt32?) {
+        let prompt = withFreshWords(prompt)
         // In place of the notice left by this prompt ("I'll ask again…") or by the answer that led to it.
         let handle = handle ?? notices.removeValue(forKey: prompt.id) ?? prompt.parentID.flatMap { notices.removeValue(forKey: $0) }
         shown[prompt.id] = handle ?? 0 // reserved while the call is in flight
@@ -341,6 +349,10 @@ extension Engine {
                 candidates.append(prompt.expiresAt)
                 if prompt.dueAt > now { candidates.append(prompt.dueAt) }
                 if let again = retries[prompt.id], again > now { candidates.append(again) }
+            }
+            // What quiet hours hold back is shown when they end.
+            if !pending.isEmpty, let quiet = config.sparing.quietHours, let end = Self.next(quiet.end, after: now, in: zone) {
+                candidates.append(end)
             }
         }
         return candidates.min()

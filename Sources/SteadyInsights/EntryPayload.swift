@@ -245,6 +245,9 @@ struct Fields {
 
     func choice(_ key: String) -> String? { payload.map { $0.choice(key) } ?? response?.choice(key) }
 
+    /// Whether `key` holds written text (without reading it).
+    func hasText(_ key: String) -> Bool { payload.map { $0.field(key)?.kind == .text } ?? (response?.text(key) != nil) }
+
     /// Numeric `<name>-before` / `<name>-after` pairs, by name.
     func beforeAfterPairs() -> [(name: String, before: Int, after: Int)] {
         if let payload { return payload.beforeAfterPairs() }

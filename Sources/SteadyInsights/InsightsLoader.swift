@@ -7,8 +7,6 @@ import SteadyKit
 /// the plots, and the wins.
 public struct ReportData: Sendable {
     public var stats: JournalStats
-    /// Check-ins (answered prompts and logged entries) per local day number, days with none left out.
-    public var checkInsByDay: [Int: Int]
     /// Trigger intensities (1–10) in time order.
     public var triggerIntensity: [TimedValue]
     /// Numbers given in answer to scale prompts (e.g. how settled the day felt), per practice.
@@ -71,7 +69,7 @@ public struct InsightsLoader: Sendable {
 
     /// The report data of a journal that does not exist yet.
     public func emptyReport(includeText: Bool) -> ReportData {
-        ReportData(stats: emptyStats(), checkInsByDay: [:], triggerIntensity: [], ratings: [], wins: [], includesText: includeText)
+        ReportData(stats: emptyStats(), triggerIntensity: [], ratings: [], wins: [], includesText: includeText)
     }
 
     // MARK: - Loading
@@ -100,6 +98,7 @@ public struct InsightsLoader: Sendable {
                     try journal.readSnapshot { db in
                         try scanPrompts(db, into: &stats, scan: &scan, clock: &clock)
                         try scanAnswers(db, into: &stats, scan: &scan, includeText: includeText)
+                        try scanFollowUpAnswers(db, into: &stats, scan: &scan, includeText: includeText)
                     }
                     return (stats, scan)
                 }
@@ -125,16 +124,21 @@ public struct InsightsLoader: Sendable {
         let (entryStats, entryScan) = try halves.entries!.get()
         stats.entries = entryStats.entries
         stats.triggers = entryStats.triggers
-        stats.techniques = entryStats.techniques
+        stats.techniques = Self.sortedTechniques(entryStats.techniques + stats.techniques)
         stats.assessments = entryStats.assessments
         stats.wins = scan.winAnswers + (stats.entries.first { $0.key == Self.winEntryKind }?.count ?? 0)
+        stats.feelings = Self.sortedCounts(Self.merged(stats.feelings, entryStats.feelings))
+        stats.checks = entryStats.checks
+        let answeredOutcomes = stats.requests.outcomes
+        stats.requests = entryStats.requests
+        stats.requests.outcomes = Self.sortedCounts(Self.merged(answeredOutcomes, entryStats.requests.outcomes))
+        stats.requests.keptAsWins = scan.keptRequests + entryStats.requests.keptAsWins
         let firstTime = min(scan.firstTime, entryScan.firstTime), lastTime = max(scan.lastTime, entryScan.lastTime)
         if firstTime.isFinite {
             var clock = LocalClock(timeZone: timeZone)
             stats.firstDay = CivilDay(dayNumber: clock.day(firstTime))
             stats.lastDay = CivilDay(dayNumber: clock.day(lastTime))
         }
-        let days = scan.days.merging(entryScan.days, uniquingKeysWith: +)
         let wins = (scan.wins + entryScan.wins).sorted { $0.date < $1.date }
         let ratings = scan.ratings.keys.sorted().compactMap { index -> RatingSeries? in
             let practice = scan.practices[index]
@@ -142,7 +146,7 @@ public struct InsightsLoader: Sendable {
             return RatingSeries(practice: practice, scaleLow: scale.range.lowerBound, scaleHigh: scale.range.upperBound,
                                 lowLabel: scale.lowLabel, highLabel: scale.highLabel, values: scan.ratings[index]!)
         }
-        return ReportData(stats: stats, checkInsByDay: days, triggerIntensity: entryScan.triggerIntensity, ratings: ratings,
+        return ReportData(stats: stats, triggerIntensity: entryScan.triggerIntensity, ratings: ratings,
                           wins: wins, includesText: includeText)
     }
 
@@ -150,7 +154,6 @@ public struct InsightsLoader: Sendable {
     struct Scan {
         let report: Bool
         var firstTime = Double.infinity, lastTime = -Double.infinity
-        var days: [Int: Int] = [:]
         /// Practices seen, interned; prompts refer to them by index.
         var practices: [String] = []
         var practiceIndex: [String: Int] = [:]
@@ -164,6 +167,8 @@ public struct InsightsLoader: Sendable {
         var ratings: [Int: [TimedValue]] = [:]
         var wins: [Win] = []
         var winAnswers = 0
+        /// Requests kept as wins from their check-in (also counted in `winAnswers`).
+        var keptRequests = 0
         var triggerIntensity: [TimedValue] = []
 
         init(report: Bool) { self.report = report }
@@ -196,8 +201,6 @@ public struct InsightsLoader: Sendable {
         var counts: [PracticeCounts] = []
         var lastPractice: [UInt8] = [], lastIndex = -1
         var byHour = stats.byHour, byWeekday = stats.byWeekday
-        var days = scan.days
-        let report = scan.report
         // Everything: walk the table in id order (which follows time). A window: its slot range.
         let prompts = try SQLiteRows(db, sql: window == .all
             ? "SELECT id, slot, practice, outcome, snoozes FROM prompt ORDER BY id"
@@ -231,12 +234,10 @@ public struct InsightsLoader: Sendable {
             if outcome == .answered {
                 byHour[hour].answered += 1
                 byWeekday[weekday].answered += 1
-                if report { days[day, default: 0] += 1 }
             }
         }
         stats.byHour = byHour
         stats.byWeekday = byWeekday
-        scan.days = days
         stats.practices = counts.sorted { ($0.offered, $1.practice) > ($1.offered, $0.practice) }
         for item in stats.practices { stats.total.add(item) }
         // Ids follow time almost always; make sure, for the binary search.
@@ -303,7 +304,48 @@ public struct InsightsLoader: Sendable {
         for index in scan.ratings.keys { scan.ratings[index]!.sort { $0.time < $1.time } }
     }
 
-    /// Entries: kinds, days, triggers, before/after pairs. Fields are read with `EntryPayload`
+    /// Answers to the follow-ups that carry meaning of their own: the evening reflection's
+    /// feeling word, a request's "how did it go" and "keep it as a win", and time alone's
+    /// anxiety before and after (paired by the invitation they follow).
+    private func scanFollowUpAnswers(_ db: Database, into stats: inout JournalStats, scan: inout Scan, includeText: Bool) throws {
+        let rows = try SQLiteRows(db, sql: """
+            SELECT p.practice, p.follow_up_key, p.parent_id, a.kind, a.text, a.number, p.slot FROM prompt p
+            JOIN answer a ON a.prompt_id = p.id
+            WHERE p.practice IN (?, ?, ?) AND p.slot >= ? AND p.slot < ? AND p.kind = 'follow-up'
+            """, arguments: [Self.eveningPractice, Self.askingPractice, Self.timeAlonePractice, lower, upper])
+        var feelings: [String: Int] = [:], outcomes: [String: Int] = [:]
+        var before: [Int64: Int] = [:], after: [Int64: Int] = [:]
+        while try rows.step() {
+            let practice = rows.string(0) ?? "", key = rows.string(1) ?? "", kind = rows.string(3) ?? ""
+            switch (practice, key, kind) {
+            case (Self.eveningPractice, "feeling", "choice"):
+                if let word = rows.string(4), word != Feelings.ownKey { feelings[word, default: 0] += 1 }
+            case (Self.eveningPractice, "feeling-own", "text"):
+                feelings[Feelings.ownWordsKey, default: 0] += 1
+            case (Self.askingPractice, "how-it-went", "choice"):
+                outcomes[rows.string(4) ?? "", default: 0] += 1
+            case (Self.askingPractice, "keep-as-win", "choice") where rows.string(4) == NeedRequest.keepKey:
+                scan.keptRequests += 1
+                scan.winAnswers += 1
+                if scan.report {
+                    scan.wins.append(Win(date: Date(timeIntervalSince1970: rows.double(6)), text: includeText ? Self.keptRequestWin : nil))
+                }
+            case (Self.timeAlonePractice, "before", "number"):
+                if let parent = rows.optionalInt(2) { before[Int64(parent)] = rows.int(5) }
+            case (Self.timeAlonePractice, "end", "number"):
+                if let parent = rows.optionalInt(2) { after[Int64(parent)] = rows.int(5) }
+            default:
+                break
+            }
+        }
+        stats.feelings = feelings.map { CountItem(key: $0.key, count: $0.value) }
+        stats.requests.outcomes = outcomes.map { CountItem(key: $0.key, count: $0.value) }
+        let pairs = before.compactMap { parent, b in after[parent].map { (b, $0) } }
+        stats.techniques = pairs.isEmpty ? [] : [Self.techniqueChange(
+            technique: Self.timeAlonePractice, measure: "anxiety", scale: .intensity, pairs: pairs)]
+    }
+
+    /// Entries: kinds, triggers, before/after pairs. Fields are read with `EntryPayload`
     /// (Foundation for payloads in another shape).
     private func scanEntries(_ db: Database, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
         /// Running sums for one technique and measure.
@@ -330,7 +372,7 @@ public struct InsightsLoader: Sendable {
             return index
         }
         // Kinds, interned by their bytes: few, so a short list beats hashing strings.
-        enum Role { case skip, trigger, followUp, other }
+        typealias Role = EntryRole
         var kindNames: [String] = [], kindBytes: [[UInt8]] = [], kindCounts: [Int] = [], kindRoles: [Role] = []
         var lastKind = -1
         let triggerKind = TriggerJournal.form.id, followUpKind = TriggerJournal.followUpForm.id
@@ -339,13 +381,20 @@ public struct InsightsLoader: Sendable {
         var triggerKinds: [(bytes: [UInt8], count: Int)] = []
         var unspecifiedTriggers = 0
         var intensitySum = 0, intensityCount = 0
+        var intensities: [Int] = []
         /// Trigger entry id → its intensity, for the follow-ups that come later.
         var triggerIntensityByID: [Int64: Int] = [:]
         var triggerCount = 0
+        var feelings: [String: Int] = [:]
+        var requests = RequestSummary()
+        var requestKinds: [String: Int] = [:], requestOutcomes: [String: Int] = [:], verdicts: [String: Int] = [:]
+        /// Counts the feeling word of an entry: a listed word by its key, an own word as "own words".
+        func countFeeling(choice: String?, hasText: Bool) {
+            if let choice { feelings[choice, default: 0] += 1 } else if hasText { feelings[Feelings.ownWordsKey, default: 0] += 1 }
+        }
         var partOfDay = [0, 0, 0, 0]
         var weekdayHour = Array(repeating: Array(repeating: 0, count: 24), count: 7)
         var triggerIntensity: [TimedValue] = []
-        var days = scan.days
         var firstTime = scan.firstTime, lastTime = scan.lastTime
         let report = scan.report
         var payload = EntryPayload()
@@ -363,8 +412,7 @@ public struct InsightsLoader: Sendable {
                     kindBytes.append(Array(kindRaw))
                     kindNames.append(name)
                     kindCounts.append(0)
-                    kindRoles.append(name == Assessment.form.id || name == Self.winEntryKind ? .skip
-                                     : name == triggerKind ? .trigger : name == followUpKind ? .followUp : .other)
+                    kindRoles.append(Self.role(of: name, trigger: triggerKind, followUp: followUpKind))
                     lastKind = kindNames.count - 1
                 }
             }
@@ -372,7 +420,6 @@ public struct InsightsLoader: Sendable {
             let time = entries.double(2)
             if time < firstTime { firstTime = time }
             if time > lastTime { lastTime = time }
-            if report { days[clock.day(time), default: 0] += 1 }
             let role = kindRoles[lastKind]
             if role == .skip { continue }
             let raw = entries.bytes(4)
@@ -395,6 +442,7 @@ public struct InsightsLoader: Sendable {
                 if let intensity {
                     intensitySum += intensity
                     intensityCount += 1
+                    intensities.append(intensity)
                     triggerIntensityByID[id] = intensity
                     if report { triggerIntensity.append(TimedValue(time: time, value: Double(intensity))) }
                 }
@@ -408,11 +456,22 @@ public struct InsightsLoader: Sendable {
                     let choice = fields.choice(triggerChoiceKey).map { Array($0.utf8) }
                     if let choice { choice.withUnsafeBytes { countTrigger(choice: $0, intensity: fields.number(intensityKey)) } }
                     else { countTrigger(choice: nil, intensity: fields.number(intensityKey)) }
+                    countFeeling(choice: fields.choice(Self.feelingField), hasText: fields.hasText(Self.feelingField))
                 case .followUp:
                     if let parent = entries.optionalInt(3), let before = triggerIntensityByID[Int64(parent)],
                        let after = fields.number(followUpKey) {
                         pairs[pairIndex(triggerKind, "intensity")].add(before, after)
                     }
+                case .asking:
+                    requests.count += 1
+                    requestKinds[fields.choice(NeedRequest.Field.kind) ?? "unspecified", default: 0] += 1
+                    countFeeling(choice: fields.choice(Self.feelingField), hasText: fields.hasText(Self.feelingField))
+                case .askingFollowUp:
+                    if let outcome = fields.choice(NeedRequest.FollowUpField.outcome) { requestOutcomes[outcome, default: 0] += 1 }
+                    if fields.choice(NeedRequest.FollowUpField.keep) == NeedRequest.keepKey { requests.keptAsWins += 1 }
+                case .check:
+                    if let verdict = fields.choice(RealityCheck.Field.verdict) { verdicts[verdict, default: 0] += 1 }
+                    for pair in fields.beforeAfterPairs() { pairs[pairIndex(kind, pair.name)].add(pair.before, pair.after) }
                 default:
                     let technique = fields.choice("technique") ?? kind
                     for pair in fields.beforeAfterPairs() { pairs[pairIndex(technique, pair.name)].add(pair.before, pair.after) }
@@ -425,6 +484,21 @@ public struct InsightsLoader: Sendable {
                     field.kind == .choice ? UnsafeRawBufferPointer(rebasing: raw[(field.value.lowerBound + 1)..<(field.value.upperBound - 1)]) : nil
                 }
                 countTrigger(choice: choice, intensity: payload.number(intensityKey))
+                let feeling = payload.field(Self.feelingField)
+                countFeeling(choice: feeling?.kind == .choice ? payload.choice(Self.feelingField) : nil, hasText: feeling?.kind == .text)
+            case .asking:
+                requests.count += 1
+                requestKinds[payload.choice(NeedRequest.Field.kind) ?? "unspecified", default: 0] += 1
+                let feeling = payload.field(Self.feelingField)
+                countFeeling(choice: feeling?.kind == .choice ? payload.choice(Self.feelingField) : nil, hasText: feeling?.kind == .text)
+            case .askingFollowUp:
+                if let outcome = payload.choice(NeedRequest.FollowUpField.outcome) { requestOutcomes[outcome, default: 0] += 1 }
+                if payload.choice(NeedRequest.FollowUpField.keep) == NeedRequest.keepKey { requests.keptAsWins += 1 }
+            case .check:
+                if let verdict = payload.choice(RealityCheck.Field.verdict) { verdicts[verdict, default: 0] += 1 }
+                payload.forEachBeforeAfter { name, before, after in
+                    pairs[pairIndex(technique: kindRaw, measure: UnsafeRawBufferPointer(rebasing: raw[name]))].add(before, after)
+                }
             case .followUp:
                 if let parent = entries.optionalInt(3), let before = triggerIntensityByID[Int64(parent)],
                    let after = payload.number(followUpKey) {
@@ -443,7 +517,6 @@ public struct InsightsLoader: Sendable {
         }
         var triggerKindCounts = triggerKinds.map { CountItem(key: String(decoding: $0.bytes, as: UTF8.self), count: $0.count) }
         if unspecifiedTriggers > 0 { triggerKindCounts.append(CountItem(key: "unspecified", count: unspecifiedTriggers)) }
-        scan.days = days
         scan.firstTime = firstTime
         scan.lastTime = lastTime
         scan.triggerIntensity = triggerIntensity
@@ -453,6 +526,12 @@ public struct InsightsLoader: Sendable {
         stats.entries = Self.sortedCounts(zip(kindNames, kindCounts).map { CountItem(key: $0, count: $1) })
         stats.triggers.byKind = Self.sortedCounts(triggerKindCounts)
         if intensityCount > 0 { stats.triggers.meanIntensity = Double(intensitySum) / Double(intensityCount) }
+        if intensities.count >= TriggerSummary.halvesFrom {
+            let half = intensities.count / 2
+            func mean(_ part: ArraySlice<Int>) -> Double { Double(part.reduce(0, +)) / Double(part.count) }
+            stats.triggers.earlierMeanIntensity = mean(intensities.prefix(half))
+            stats.triggers.laterMeanIntensity = mean(intensities.suffix(intensities.count - half))
+        }
         stats.techniques = pairs.map { item in
             let scale = item.measure == "belief" ? Scale.belief : Scale.intensity
             let enough = item.count >= JournalStats.minimumPairs
@@ -462,7 +541,53 @@ public struct InsightsLoader: Sendable {
                 meanBefore: enough ? Double(item.before) / Double(item.count) : nil,
                 meanAfter: enough ? Double(item.after) / Double(item.count) : nil,
                 eased: item.eased, unchanged: item.unchanged, rose: item.rose)
-        }.sorted { ($0.count, $1.technique, $1.measure) > ($1.count, $0.technique, $0.measure) }
+        }
+        stats.feelings = feelings.map { CountItem(key: $0.key, count: $0.value) }
+        requests.byKind = Self.sortedCounts(requestKinds.map { CountItem(key: $0.key, count: $0.value) })
+        requests.outcomes = requestOutcomes.map { CountItem(key: $0.key, count: $0.value) }
+        stats.requests = requests
+        stats.checks = Self.sortedCounts(verdicts.map { CountItem(key: $0.key, count: $0.value) })
+    }
+
+    /// How the entry scan reads an entry, by its kind.
+    enum EntryRole { case skip, trigger, followUp, asking, askingFollowUp, check, other }
+
+    /// What the entry scan does with an entry of kind `name`.
+    private static func role(of name: String, trigger: String, followUp: String) -> EntryRole {
+        switch name {
+        case Assessment.form.id, winEntryKind, SoothingKit.form.id: .skip
+        case trigger: .trigger
+        case followUp: .followUp
+        case NeedRequest.form.id: .asking
+        case NeedRequest.followUpForm.id: .askingFollowUp
+        case RealityCheck.form.id: .check
+        default: .other
+        }
+    }
+
+    /// One technique's before/after summary from its pairs.
+    static func techniqueChange(technique: String, measure: String, scale: Scale, pairs: [(Int, Int)]) -> TechniqueChange {
+        let enough = pairs.count >= JournalStats.minimumPairs
+        let before = pairs.reduce(0) { $0 + $1.0 }, after = pairs.reduce(0) { $0 + $1.1 }
+        return TechniqueChange(
+            technique: technique, measure: measure, scaleLow: scale.range.lowerBound, scaleHigh: scale.range.upperBound,
+            count: pairs.count,
+            meanBefore: enough ? Double(before) / Double(pairs.count) : nil,
+            meanAfter: enough ? Double(after) / Double(pairs.count) : nil,
+            eased: pairs.filter { $0.1 < $0.0 }.count, unchanged: pairs.filter { $0.1 == $0.0 }.count,
+            rose: pairs.filter { $0.1 > $0.0 }.count)
+    }
+
+    /// Techniques with the most pairs first (then by name), the order stats and the report use.
+    static func sortedTechniques(_ items: [TechniqueChange]) -> [TechniqueChange] {
+        items.sorted { ($0.count, $1.technique, $1.measure) > ($1.count, $0.technique, $0.measure) }
+    }
+
+    /// Two lists of counts added up by key.
+    static func merged(_ a: [CountItem], _ b: [CountItem]) -> [CountItem] {
+        var counts: [String: Int] = [:]
+        for item in a + b { counts[item.key, default: 0] += item.count }
+        return counts.map { CountItem(key: $0.key, count: $0.value) }
     }
 
     /// Self-assessments in the window, oldest first.
@@ -489,6 +614,13 @@ public struct InsightsLoader: Sendable {
     static let winsPractice = "wins"
     static let winEntryKind = "win"
     static let winField = "win"
+    /// Practices whose follow-up answers `scanFollowUpAnswers` reads, and the feeling field of entries.
+    static let eveningPractice = "evening-reflection"
+    static let askingPractice = NeedRequest.form.id
+    static let timeAlonePractice = "time-alone"
+    static let feelingField = TriggerJournal.Field.feeling
+    /// How a request kept as a win from its check-in reads in the report's list of wins.
+    static let keptRequestWin = NeedRequest.winText(request: nil)
 
     static func sortedCounts(_ items: [CountItem]) -> [CountItem] {
         items.sorted { ($0.count, $1.key) > ($1.count, $0.key) }

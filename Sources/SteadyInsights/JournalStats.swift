@@ -1,9 +1,10 @@
 import Foundation
 import SteadyKit
 
-/// What `steady stats` shows: counts of how prompts ended, when answering fits the person's
-/// day, how calming practices moved their ratings, when triggers came, and how the
-/// self-assessment moved. Counts, never grades.
+/// What `steady stats` shows: what helps (how calming practices, checks, pauses and time alone
+/// moved the person's own ratings), how triggers felt, wins, the feelings they named, the times
+/// that suit them, requests they wrote, how the self-assessment moved — and, last, the plain
+/// counts of how prompts ended. Counts, never grades.
 public struct JournalStats: Sendable, Hashable, Codable {
     /// The window asked for; open ends are nil.
     public var since: Date?
@@ -29,8 +30,15 @@ public struct JournalStats: Sendable, Hashable, Codable {
     public var assessments: [AssessmentPoint]
     /// Entries the person logged, by kind, most first.
     public var entries: [CountItem]
-    /// Wins noted (answers to the `wins` practice).
+    /// Wins noted: answers to the `wins` practice, `steady wins add`, and requests kept as wins.
     public var wins: Int
+    /// Feeling words named (trigger journal, evening reflection, `steady ask`), most first; the
+    /// person's own words are counted together under `Feelings.ownWordsKey`, never shown.
+    public var feelings: [CountItem]
+    /// Requests written with `steady ask`, and how they went.
+    public var requests: RequestSummary
+    /// Past-or-present checks, by where the feeling mostly belonged.
+    public var checks: [CountItem]
 
     /// Nothing counted yet, for `window`.
     public init(window: DateWindow) {
@@ -46,6 +54,9 @@ public struct JournalStats: Sendable, Hashable, Codable {
         assessments = []
         entries = []
         wins = 0
+        feelings = []
+        requests = RequestSummary()
+        checks = []
     }
 
     /// Whether the window holds nothing at all.
@@ -176,8 +187,31 @@ public struct TriggerSummary: Sendable, Hashable, Codable {
     public var byWeekdayHour: [[Int]] = Array(repeating: Array(repeating: 0, count: 24), count: 7)
     /// Mean intensity (1–10) of the entries that gave one.
     public var meanIntensity: Double?
+    /// Mean intensity of the earlier and the later half of those entries, in time order, when
+    /// there are at least `halvesFrom` of them: how intensity changed over the stretch.
+    public var earlierMeanIntensity: Double?
+    public var laterMeanIntensity: Double?
+
+    /// Rated entries needed before the two halves are compared.
+    public static let halvesFrom = 4
 
     public static let partsOfDay = ["night (0–6)", "morning (6–12)", "afternoon (12–18)", "evening (18–24)"]
+
+    public init() {}
+}
+
+/// Requests written with `steady ask` in the window.
+public struct RequestSummary: Sendable, Hashable, Codable {
+    public var count = 0
+    /// By what they were about (`reassurance`, `time-together`, …); left out: `unspecified`.
+    public var byKind: [CountItem] = []
+    /// How they went, from the check-ins and `steady ask --follow-up` (`went-well`, …).
+    public var outcomes: [CountItem] = []
+    /// Kept as wins.
+    public var keptAsWins = 0
+
+    /// Requests for reassurance: shown to the person alone, never as a goal.
+    public var reassurance: Int { byKind.first { $0.key == "reassurance" }?.count ?? 0 }
 
     public init() {}
 }

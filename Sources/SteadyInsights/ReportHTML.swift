@@ -25,10 +25,11 @@ public struct ReportHTML {
         self.windowDescription = windowDescription
     }
 
-    /// The `data-plot` names of the plots every report contains, in order.
+    /// The `data-plot` names of the plots every report contains, in order (a `rating-<practice>`
+    /// plot follows `trigger-intensity` for each practice answered on a scale).
     public static let plots = [
-        "calendar", "answer-by-hour", "answer-by-weekday", "trigger-intensity", "before-after",
-        "trigger-timing", "trigger-kinds", "assessment", "wins",
+        "before-after", "trigger-intensity", "wins", "feelings", "answers-by-hour", "answers-by-weekday",
+        "trigger-timing", "trigger-kinds", "requests", "assessment",
     ]
 
     public func render() -> String {
@@ -54,7 +55,7 @@ public struct ReportHTML {
             <body>
             <main>
             <header>
-            <h1>Your check-ins</h1>
+            <h1>What has helped you</h1>
             <p class="range">\(HTML.escape(range))\(windowDescription.map { " (" + HTML.escape($0) + ")" } ?? "")</p>
 
             """
@@ -67,26 +68,20 @@ public struct ReportHTML {
             html += summaryLine()
         }
 
-        // Calendar.
-        html += section("calendar", "Check-ins by day",
-                        "Each square is a day; the darker it is, the more prompts you answered and entries you logged that day.",
-                        ReportPlots.calendar(byDay: data.checkInsByDay, firstDay: firstDay, lastDay: lastDay))
+        // What helps, first.
+        html += section("before-after", "What eases things for you",
+                        "Your own ratings before and after each calming practice, check, pause and time alone, shown once there are at least \(JournalStats.minimumPairs) pairs.",
+                        ReportPlots.beforeAfter(stats.techniques) + techniqueNotes())
 
-        // Prompts table and timing.
-        html += practiceTable()
-        html += section("timing", "When answering fits your day",
-                        "Of the prompts that were shown, how many were answered, by the hour they were set for and by weekday.",
-                        ReportPlots.shareColumns(plot: "answer-by-hour", title: "Answered, by hour of day",
-                                                 labels: (0..<24).map { CivilDay.pad($0, 2) }, buckets: stats.byHour)
-                        + ReportPlots.shareColumns(plot: "answer-by-weekday", title: "Answered, by weekday",
-                                                   labels: CivilDay.weekdayNames, buckets: stats.byWeekday))
-
-        // Intensity over time.
+        // How intensity changed.
         var intensity = ReportPlots.timeSeries(
             plot: "trigger-intensity", title: "Trigger intensity over time", values: data.triggerIntensity, clock: &clock,
             firstDay: firstDay, lastDay: lastDay, scale: Scale.intensity.range,
             lowLabel: Scale.intensity.lowLabel, highLabel: Scale.intensity.highLabel,
             emptyMessage: "No trigger entries with an intensity in this stretch.")
+        if let earlier = stats.triggers.earlierMeanIntensity, let later = stats.triggers.laterMeanIntensity {
+            intensity += "<p class=\"note\">\(HTML.escape(StatsText.intensityChange(earlier: earlier, later: later)))</p>"
+        }
         for series in data.ratings {
             intensity += "<h3>\(HTML.escape(name(series.practice)))</h3>\n"
             intensity += ReportPlots.timeSeries(
@@ -94,13 +89,34 @@ public struct ReportHTML {
                 clock: &clock, firstDay: firstDay, lastDay: lastDay, scale: series.scaleLow...series.scaleHigh,
                 lowLabel: series.lowLabel, highLabel: series.highLabel, emptyMessage: "No answers in this stretch.")
         }
-        html += section("intensity", "Intensity over time",
+        html += section("intensity", "How intensity changed",
                         "How strong triggers felt when you logged them (1–10), and the numbers you gave scale check-ins.", intensity)
 
-        // Before and after.
-        html += section("before-after", "Before and after, by technique",
-                        "Average rating before and after each calming practice, shown once there are at least \(JournalStats.minimumPairs) pairs.",
-                        ReportPlots.beforeAfter(stats.techniques) + techniqueNotes())
+        // Wins.
+        html += section("wins", "Wins",
+                        data.wins.isEmpty ? "No wins noted in this stretch."
+                            : "\(data.wins.count) \(data.wins.count == 1 ? "win" : "wins") noted"
+                            + (stats.requests.keptAsWins > 0 ? ", \(stats.requests.keptAsWins) of them requests that went well." : "."),
+                        ReportPlots.countColumns(plot: "wins", title: "Wins noted over time", times: data.wins.map { $0.date.timeIntervalSince1970 },
+                                                 clock: &clock, firstDay: firstDay, lastDay: lastDay, emptyMessage: "No wins noted in this stretch.")
+                        + winsList(clock: &clock))
+
+        // Feelings.
+        html += section("feelings", "Feelings you named",
+                        "Words from the trigger journal, the evening reflection and your requests. Words of your own are counted together, not shown.",
+                        ReportPlots.horizontalBars(plot: "feelings", title: "Feelings named",
+                                                   items: stats.feelings.map { (TechniqueNames.feeling($0.key), $0.count) },
+                                                   emptyMessage: "No feeling words named in this stretch."))
+
+        // Times that suit.
+        let hours = stats.byHour.enumerated().filter { $0.element.answered > 0 }.map { ("\(CivilDay.pad($0.offset, 2)):00", $0.element.answered) }
+        let weekdays = stats.byWeekday.enumerated().filter { $0.element.answered > 0 }.map { (StatsText.weekdayPlurals[$0.offset], $0.element.answered) }
+        html += section("suits", "Times that suit you",
+                        "When you have answered check-ins, by the hour they were set for and by weekday.",
+                        ReportPlots.horizontalBars(plot: "answers-by-hour", title: "Answers, by hour", items: hours,
+                                                   emptyMessage: "No answers in this stretch.")
+                        + ReportPlots.horizontalBars(plot: "answers-by-weekday", title: "Answers, by weekday", items: weekdays,
+                                                     emptyMessage: "No answers in this stretch."))
 
         // Triggers.
         let kinds = stats.triggers.byKind.map { (TechniqueNames.triggerKind($0.key), $0.count) }
@@ -111,20 +127,22 @@ public struct ReportHTML {
                         + ReportPlots.horizontalBars(plot: "trigger-kinds", title: "Trigger entries by kind", items: kinds,
                                                      emptyMessage: "No trigger entries in this stretch."))
 
+        // Asking, checking.
+        html += section("requests", "Asking for what you need, and past or present",
+                        "Requests you put into words with steady ask, what they were about and how they went; where past-or-present checks placed the feeling.",
+                        ReportPlots.horizontalBars(plot: "requests", title: "Requests and checks", items: requestItems(),
+                                                   emptyMessage: "No requests or checks in this stretch.") + requestNotes())
+
         // Assessment.
         html += section("assessment", "Self-assessment over time",
                         "Each area's score from 1 to 5, where lower means the old pattern shows up less (areas about resources are turned round to match). The dashed line at 3 marks a tendency.",
                         ReportPlots.assessmentTrend(stats.assessments, clock: &clock) + assessmentNotes())
 
-        // Wins.
-        html += section("wins", "Wins",
-                        data.wins.isEmpty ? "No wins noted in this stretch." : "\(data.wins.count) \(data.wins.count == 1 ? "win" : "wins") noted.",
-                        ReportPlots.countColumns(plot: "wins", title: "Wins noted over time", times: data.wins.map { $0.date.timeIntervalSince1970 },
-                                                 clock: &clock, firstDay: firstDay, lastDay: lastDay, emptyMessage: "No wins noted in this stretch.")
-                        + winsList(clock: &clock))
+        // The counts, last.
+        html += countsSection()
 
         html += """
-            <footer><p>Every prompt is optional. These are counts, for noticing, not for judging.</p>
+            <footer><p>Every prompt is optional. These figures are for noticing, not for judging.</p>
             <p>Made by steady from the journal on this computer, on \(CivilDay(dayNumber: today).readable), times in \(HTML.escape(timeZone.identifier)).</p></footer>
             </main>
             </body>
@@ -149,24 +167,49 @@ public struct ReportHTML {
         return "<p class=\"privacy\">Nothing you wrote in your own words is in this file: only counts, ratings and choices. Made without <code>--include-text</code>; run <code>steady report --include-text</code> to add the words of your wins.</p>\n"
     }
 
+    /// What has helped most, and the wins: the first thing the page says.
     private func summaryLine() -> String {
         let stats = data.stats
         var parts: [String] = []
-        parts.append("\(stats.total.offered) \(stats.total.offered == 1 ? "prompt" : "prompts") offered, \(stats.total.answered) answered")
-        let logged = stats.entries.reduce(0) { $0 + $1.count }
-        if logged > 0 { parts.append("\(logged) \(logged == 1 ? "entry" : "entries") logged") }
+        // Compared on the 1–10 scales only: belief in a thought (0–100) measures something else.
+        if let best = stats.techniques.filter({ $0.scaleHigh == 10 && ($0.meanChange ?? 0) <= -0.5 }).min(by: { $0.meanChange! < $1.meanChange! }) {
+            parts.append("What has eased things most for you: \(TechniqueNames.label(best.technique).lowercasingFirst), by \(NumberText.oneDecimal(-best.meanChange!)) on average")
+        }
         if stats.wins > 0 { parts.append("\(stats.wins) \(stats.wins == 1 ? "win" : "wins") noted") }
+        if !stats.feelings.isEmpty {
+            let named = stats.feelings.reduce(0) { $0 + $1.count }
+            parts.append("\(named) \(named == 1 ? "feeling" : "feelings") named")
+        }
+        guard !parts.isEmpty else { return "" }
         return "<p class=\"summary\">\(HTML.escape(parts.joined(separator: " · ")))</p>\n"
     }
 
-    private func practiceTable() -> String {
+    /// Requests by what they were about and how they went, and checks by their verdict.
+    private func requestItems() -> [(String, Int)] {
         let stats = data.stats
-        guard !stats.practices.isEmpty else { return "" }
+        return stats.requests.byKind.map { ("About \(TechniqueNames.requestKind($0.key))", $0.count) }
+            + stats.requests.outcomes.map { ("Went: \(TechniqueNames.requestOutcome($0.key))", $0.count) }
+            + stats.checks.map { ("Check: \(TechniqueNames.verdict($0.key))", $0.count) }
+    }
+
+    private func requestNotes() -> String {
+        let reassurance = data.stats.requests.reassurance
+        guard reassurance > 0 else { return "" }
+        return "<p class=\"note\">Requests for reassurance: \(reassurance). Only here for you to notice; there is no number to aim for.</p>"
+    }
+
+    /// The plain counts of how check-ins ended and when they were shown, neutrally worded,
+    /// for the person or their therapist.
+    private func countsSection() -> String {
+        let stats = data.stats
+        var html = "<section id=\"counts\">\n<h2>\(HTML.escape(StatsText.countsHeading))</h2>\n"
+        html += "<p class=\"intro\">How each practice's check-ins ended, what was chosen, and when they were shown and answered.</p>\n"
+        guard !stats.practices.isEmpty else { return html + "<p class=\"note\">No check-ins in this stretch.</p>\n</section>\n" }
         let columns: [(String, KeyPath<PracticeCounts, Int>)] = [
-            ("offered", \.offered), ("answered", \.answered), ("snoozed", \.snoozed), ("skipped", \.skipped),
-            ("expired", \.expired), ("missed", \.missed), ("suppressed", \.suppressed),
+            ("asked", \.offered), ("answered", \.answered), ("later", \.snoozed), ("let pass", \.skipped),
+            ("unanswered", \.expired), ("while away", \.missed), ("held back", \.suppressed),
         ]
-        var html = "<section id=\"practices\">\n<h2>Prompts by practice</h2>\n<table>\n<thead><tr><th scope=\"col\">practice</th>"
+        html += "<table>\n<thead><tr><th scope=\"col\">practice</th>"
         html += columns.map { "<th scope=\"col\">\($0.0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         let rows = stats.practices.map { (name($0.practice), $0, false) } + (stats.practices.count > 1 ? [("all", stats.total, true)] : [])
         for (label, counts, isTotal) in rows {
@@ -174,11 +217,21 @@ public struct ReportHTML {
                 + columns.map { "<td>\(counts[keyPath: $0.1])</td>" }.joined() + "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += "<p class=\"legend\">skipped: you let it pass · expired: shown, no answer before it ended · missed: the computer was asleep or steady was off · suppressed: quiet hours, the daily limit or a pause</p>\n"
+        html += "<p class=\"legend\">later: asked again later at least once · let pass: you chose not now · unanswered: shown, then it ended · while away: the computer slept or steady was off · held back: quiet hours, the daily limit or a pause</p>\n"
         if !stats.choices.isEmpty {
             html += "<ul class=\"choices\">\n" + stats.choices.map { item in
                 "<li><strong>\(HTML.escape(name(item.practice)))</strong>: " + HTML.escape(item.counts.map { "\($0.key) \($0.count)" }.joined(separator: " · ")) + "</li>"
             }.joined(separator: "\n") + "\n</ul>\n"
+        }
+        let hours = stats.byHour.enumerated().filter { $0.element.shown > 0 }
+        if !hours.isEmpty {
+            html += "<table class=\"timing\">\n<thead><tr><th scope=\"col\">hour</th><th scope=\"col\">shown</th><th scope=\"col\">answered</th></tr></thead>\n<tbody>\n"
+            html += hours.map { "<tr><th scope=\"row\">\(CivilDay.pad($0.offset, 2)):00</th><td>\($0.element.shown)</td><td>\($0.element.answered)</td></tr>\n" }.joined()
+            html += "</tbody>\n</table>\n"
+        }
+        let logged = stats.entries.reduce(0) { $0 + $1.count }
+        if logged > 0 {
+            html += "<p class=\"note\">Entries you logged: \(HTML.escape(stats.entries.map { "\($0.key) \($0.count)" }.joined(separator: " · "))).</p>\n"
         }
         return html + "</section>\n"
     }
@@ -231,6 +284,7 @@ public struct ReportHTML {
         .range { margin: 2px 0 10px; color: #5d6b73; }
         .privacy { margin: 0 0 8px; padding: 8px 12px; background: #eef6f5; border-left: 3px solid #2a7f78; font-size: 13px; }
         .summary { font-size: 16px; margin: 14px 0 0; }
+        table.timing { width: auto; margin-top: 10px; }
         section { margin-top: 26px; break-inside: avoid; page-break-inside: avoid; }
         .intro, .legend, .note { color: #5d6b73; font-size: 13px; margin: 0 0 8px; }
         figure { margin: 0; }

@@ -5,112 +5,11 @@ import SteadyKit
 enum ReportPlots {
     static let width = 720.0
 
-    // MARK: - Calendar heat map
-
-    /// Check-ins per day, one row of weeks per calendar year, Monday at the top.
-    static func calendar(byDay: [Int: Int], firstDay: Int, lastDay: Int) -> String {
-        let cell = 11.0, gap = 2.0, step = cell + gap
-        let left = 44.0, top = 18.0, yearHeight = 7 * step + 26
-        let firstYear = CivilDay(dayNumber: firstDay).year, lastYear = CivilDay(dayNumber: lastDay).year
-        let years = Array(firstYear...max(firstYear, lastYear))
-        let legendHeight = 24.0
-        var svg = SVGCanvas(width: width, height: top + Double(years.count) * yearHeight + legendHeight)
-        let heat = HeatScale(byDay.filter { $0.key >= firstDay && $0.key <= lastDay && $0.value > 0 }.map(\.value))
-        for (row, year) in years.enumerated() {
-            let y0 = top + Double(row) * yearHeight
-            let yearStart = max(firstDay, CivilDay(year: year, month: 1, day: 1).dayNumber)
-            let yearEnd = min(lastDay, CivilDay(year: year, month: 12, day: 31).dayNumber)
-            // Week columns count from the Monday on or before 1 January.
-            let jan1 = CivilDay(year: year, month: 1, day: 1).dayNumber
-            let firstMonday = jan1 - LocalClock.weekday(ofDay: jan1)
-            svg.text(String(year), x: 0, y: y0 + 3.5 * step + 4, size: 12, weight: "600")
-            for weekday in [0, 2, 4] {
-                svg.text(CivilDay.weekdayNames[weekday], x: left - 4, y: y0 + Double(weekday) * step + cell - 1.5,
-                         anchor: "end", size: 9, fill: Palette.muted)
-            }
-            for month in 1...12 {
-                let monthStart = CivilDay(year: year, month: month, day: 1).dayNumber
-                let monthEnd = (month == 12 ? CivilDay(year: year + 1, month: 1, day: 1) : CivilDay(year: year, month: month + 1, day: 1)).dayNumber - 1
-                guard monthStart <= yearEnd, monthEnd >= yearStart, monthEnd - max(monthStart, yearStart) >= 6 else { continue }
-                let column = Double((max(monthStart, yearStart) - firstMonday) / 7)
-                svg.text(CivilDay.monthNames[month - 1], x: left + column * step, y: y0 - 4, size: 9, fill: Palette.muted)
-            }
-            guard yearStart <= yearEnd else { continue }
-            for day in yearStart...yearEnd {
-                let column = Double((day - firstMonday) / 7)
-                let weekday = Double(LocalClock.weekday(ofDay: day))
-                let count = byDay[day] ?? 0
-                let label = CivilDay(dayNumber: day).iso + ": " + (count == 0 ? "no check-ins" : count == 1 ? "1 check-in" : "\(count) check-ins")
-                svg.rect(x: left + column * step, y: y0 + weekday * step, width: cell, height: cell,
-                         fill: count == 0 ? Palette.empty : Palette.heat[heat.level(count)], rx: 2, tooltip: label)
-            }
-        }
-        // Legend.
-        let legendY = top + Double(years.count) * yearHeight
-        svg.text("fewer", x: left, y: legendY + 9, size: 9, fill: Palette.muted)
-        for (index, colour) in ([Palette.empty] + Palette.heat).enumerated() {
-            svg.rect(x: left + 34 + Double(index) * step, y: legendY, width: cell, height: cell, fill: colour, rx: 2)
-        }
-        svg.text("more check-ins", x: left + 38 + 6 * step, y: legendY + 9, size: 9, fill: Palette.muted)
-        return svg.render(plot: "calendar", title: "Check-ins by day")
-    }
-
-    /// Heat levels by quintile of the days with any check-ins, so a busy journal and a quiet
-    /// one both show their ups and downs (levels relative to the busiest day would paint
-    /// nearly every day the same when most days are busy).
-    struct HeatScale {
-        /// The counts of the days with any check-ins, sorted.
-        let sorted: [Int]
-
-        init(_ counts: [Int]) { sorted = counts.sorted() }
-
-        /// 0 (lightest) to 4 for a count above zero: which fifth of the days it reaches, the
-        /// busiest days always darkest.
-        func level(_ count: Int) -> Int {
-            guard !sorted.isEmpty else { return 0 }
-            var low = 0, high = sorted.count  // days with at most `count`
-            while low < high {
-                let mid = (low + high) / 2
-                if sorted[mid] <= count { low = mid + 1 } else { high = mid }
-            }
-            let share = Double(low) / Double(sorted.count)
-            return min(Palette.heat.count - 1, max(0, Int((share * Double(Palette.heat.count)).rounded(.up)) - 1))
-        }
-    }
+    // MARK: - Heat levels
 
     /// Heat level 0–4 for `count` (> 0) when the busiest cell has `most`.
     static func level(_ count: Int, of most: Int) -> Int {
         min(Palette.heat.count - 1, max(0, Int((Double(count) / Double(most) * Double(Palette.heat.count)).rounded(.up)) - 1))
-    }
-
-    // MARK: - Columns (share answered)
-
-    /// Vertical bars of a share (0–1) with a caption under each and a count above.
-    static func shareColumns(plot: String, title: String, labels: [String], buckets: [RateBucket], labelEvery: Int = 1) -> String {
-        let height = 190.0, left = 46.0, right = 8.0, top = 18.0, bottom = 34.0
-        var svg = SVGCanvas(width: width, height: height)
-        let plotHeight = height - top - bottom
-        let slot = (width - left - right) / Double(labels.count)
-        for (fraction, label) in [(0.0, "none"), (0.5, "half"), (1.0, "all")] {
-            let y = top + plotHeight * (1 - fraction)
-            svg.line(x1: left, y1: y, x2: width - right, y2: y, stroke: Palette.grid)
-            svg.text(label, x: left - 6, y: y + 3.5, anchor: "end", size: 9, fill: Palette.muted)
-        }
-        for (index, bucket) in buckets.enumerated() {
-            let x = left + Double(index) * slot
-            if index % labelEvery == 0 {
-                svg.text(labels[index], x: x + slot / 2, y: height - bottom + 14, anchor: "middle", size: 9, fill: Palette.muted)
-            }
-            guard let rate = bucket.rate else { continue }
-            let barHeight = max(1, plotHeight * rate)
-            svg.rect(x: x + slot * 0.15, y: top + plotHeight - barHeight, width: slot * 0.7, height: barHeight,
-                     fill: Palette.accent, rx: 1.5, tooltip: "\(labels[index]): \(bucket.answered) of \(bucket.shown) answered")
-            if slot >= 48 {  // room for the numbers under the label
-                svg.text("\(bucket.answered) of \(bucket.shown)", x: x + slot / 2, y: height - bottom + 26, anchor: "middle",
-                         size: 9, fill: Palette.muted)
-            }
-        }
-        return svg.render(plot: plot, title: title)
     }
 
     // MARK: - Time series

@@ -3,8 +3,10 @@ import SteadyKit
 
 /// `steady stats` as plain text: tables, Unicode bars and sparklines, no colour needed.
 ///
-/// Counts, not grades: nothing here keeps score, compares the person with anyone, or counts
-/// days in a row.
+/// It leads with what helps: which techniques ease things for this person, how triggers felt
+/// and changed, wins, the feelings they named and the times that suit them. The plain counts of
+/// how prompts ended come last, neutrally worded, for the person or their therapist. Nothing
+/// here keeps score, compares the person with anyone, or counts days in a row.
 public struct StatsText {
     public var stats: JournalStats
     /// Practice id → name to show (from the practice registry); ids are shown otherwise.
@@ -22,6 +24,9 @@ public struct StatsText {
 
     static let barWidth = 20
 
+    /// The heading of the counts section, which comes last.
+    public static let countsHeading = "For you or your therapist: the counts"
+
     /// The whole text, lines ending in `\n`.
     public func render() -> String {
         var out: [String] = []
@@ -32,12 +37,18 @@ public struct StatsText {
             out.append("logged something, this shows how it went.")
             return out.joined(separator: "\n") + "\n"
         }
+        out += techniqueLines()
+        out += triggerLines()
+        out += winLines()
+        out += feelingLines()
+        out += suitingLines()
+        out += checkLines()
+        out += requestLines()
+        out += assessmentLines()
+        out += ["", Self.countsHeading]
         out += practiceTable()
         out += choiceLines()
         out += timingLines()
-        out += techniqueLines()
-        out += triggerLines()
-        out += assessmentLines()
         out += entryLines()
         out.append("")
         out.append("Every prompt is optional. These numbers are here for noticing, not for judging.")
@@ -63,61 +74,22 @@ public struct StatsText {
             else { range = "so far" }
         }
         if let windowDescription { range += " (\(windowDescription))" }
-        return "Your check-ins \(range)"
+        return "What has helped you, \(range)"
     }
 
-    // MARK: - Sections
+    // MARK: - What helps
 
-    private func practiceTable() -> [String] {
-        var columns: [(String, KeyPath<PracticeCounts, Int>)] = [
-            ("offered", \.offered), ("answered", \.answered), ("snoozed", \.snoozed), ("skipped", \.skipped),
-            ("expired", \.expired), ("missed", \.missed), ("suppressed", \.suppressed),
-        ]
-        if stats.total.undelivered > 0 { columns.append(("not shown", \.undelivered)) }
-        if stats.total.waiting > 0 { columns.append(("waiting", \.waiting)) }
-        let rows = stats.practices.map { (name($0.practice), $0) } + (stats.practices.count > 1 ? [("all", stats.total)] : [])
-        let nameWidth = max(10, rows.map(\.0.count).max() ?? 0) + 2
-        var lines = ["", "Prompts, by practice"]
-        lines.append("  " + "".padded(nameWidth) + columns.map { " " + $0.0 }.joined())
-        for (label, counts) in rows {
-            lines.append("  " + label.padded(nameWidth) + columns.map { " " + String(counts[keyPath: $0.1]).leftPadded($0.0.count) }.joined())
-        }
-        lines.append("  skipped: you let it pass · expired: shown, no answer before it ended ·")
-        lines.append("  missed: the computer was asleep or steady was off · suppressed: quiet hours, the daily limit or a pause")
-        return lines
-    }
-
-    private func choiceLines() -> [String] {
-        guard !stats.choices.isEmpty else { return [] }
-        let width = (stats.choices.map { name($0.practice).count }.max() ?? 0) + 2
-        return ["", "What you chose"] + stats.choices.map { item in
-            "  " + name(item.practice).padded(width) + item.counts.map { "\($0.key) \($0.count)" }.joined(separator: " · ")
-        }
-    }
-
-    private func timingLines() -> [String] {
-        guard stats.total.answered + stats.total.skipped + stats.total.expired > 0 else { return [] }
-        var lines = ["", "When answering fits your day (answered, of the prompts shown)"]
-        let hours = stats.byHour.enumerated().filter { $0.element.shown > 0 }
-        for (index, (hour, bucket)) in hours.enumerated() {
-            let label = index == 0 ? "by hour   " : "          "
-            lines.append("  \(label) \(CivilDay.pad(hour, 2)):00  \(TextChart.bar(bucket.rate ?? 0, width: Self.barWidth))  \(bucket.answered) of \(bucket.shown)")
-        }
-        for (weekday, bucket) in stats.byWeekday.enumerated() {
-            let label = weekday == 0 ? "by weekday" : "          "
-            let figures = bucket.shown == 0 ? "".padded(Self.barWidth) + "  none shown"
-                : TextChart.bar(bucket.rate ?? 0, width: Self.barWidth) + "  \(bucket.answered) of \(bucket.shown)"
-            lines.append("  \(label) \(CivilDay.weekdayNames[weekday])    \(figures)")
-        }
-        return lines
-    }
-
+    /// Before → after, the technique that eased things most first; those with few ratings after.
     private func techniqueLines() -> [String] {
         guard !stats.techniques.isEmpty else { return [] }
-        var lines = ["", "Before and after calming practices"]
-        let labels = stats.techniques.map { "\(TechniqueNames.label($0.technique)) (\(TechniqueNames.measure($0.measure)), \($0.scaleLow)–\($0.scaleHigh))" }
+        var lines = ["", "What eases things for you (your own ratings, before → after)"]
+        // Most eased first, each change taken as a share of its scale (belief runs 0–100, the rest 1–10).
+        func share(_ item: TechniqueChange) -> Double { (item.meanChange ?? 0) / Double(max(1, item.scaleHigh - item.scaleLow)) }
+        let ordered = stats.techniques.filter(\.hasEnoughData).sorted { (share($0), $1.count) < (share($1), $0.count) }
+            + stats.techniques.filter { !$0.hasEnoughData }
+        let labels = ordered.map { "\(TechniqueNames.label($0.technique)) (\(TechniqueNames.measure($0.measure)), \($0.scaleLow)–\($0.scaleHigh))" }
         let width = (labels.map(\.count).max() ?? 0) + 2
-        for (label, item) in zip(labels, stats.techniques) {
+        for (label, item) in zip(labels, ordered) {
             if let before = item.meanBefore, let after = item.meanAfter, let change = item.meanChange {
                 lines.append("  " + label.padded(width)
                     + "\(NumberText.oneDecimal(before)) → \(NumberText.oneDecimal(after)): \(TechniqueNames.changePhrase(change)), over \(item.count) times")
@@ -130,12 +102,114 @@ public struct StatsText {
         return lines
     }
 
+    private func winLines() -> [String] {
+        var parts: [String] = []
+        if stats.wins > 0 { parts.append("wins noted: \(stats.wins)") }
+        if stats.requests.keptAsWins > 0 { parts.append("of them, requests that went well: \(stats.requests.keptAsWins)") }
+        let boundaries = stats.choices.first { $0.practice == "boundaries" }?.counts ?? []
+        let said = boundaries.filter { ["did", "said-it"].contains($0.key) }.reduce(0) { $0 + $1.count }
+        if said > 0 { parts.append("small no's or preferences said: \(said)") }
+        guard !parts.isEmpty else { return [] }
+        return ["", "Wins and things that went well", "  " + parts.joined(separator: " · ").capitalisedFirst]
+    }
+
+    private func feelingLines() -> [String] {
+        guard !stats.feelings.isEmpty else { return [] }
+        return ["", "Feelings you named", "  " + stats.feelings.map { "\(TechniqueNames.feeling($0.key)) \($0.count)" }.joined(separator: " · ")]
+    }
+
+    /// The hours and weekdays with the most answers, in words: no shares, nothing for the gaps.
+    private func suitingLines() -> [String] {
+        let answered = stats.byHour.reduce(0) { $0 + $1.answered }
+        guard answered >= 3 else { return [] }
+        let hours = stats.byHour.enumerated().filter { $0.element.answered > 0 }
+            .sorted { ($0.element.answered, $1.offset) > ($1.element.answered, $0.offset) }.prefix(3)
+            .map { "\(CivilDay.pad($0.offset, 2)):00" }
+        let days = stats.byWeekday.enumerated().filter { $0.element.answered > 0 }
+            .sorted { ($0.element.answered, $1.offset) > ($1.element.answered, $0.offset) }.prefix(2)
+            .map { Self.weekdayPlurals[$0.offset] }
+        var lines = ["", "Times that suit you", "  You answer most often around \(Self.list(hours))."]
+        if !days.isEmpty { lines.append("  \(Self.list(days).capitalisedFirst) have suited you best so far.") }
+        return lines
+    }
+
+    private func checkLines() -> [String] {
+        guard !stats.checks.isEmpty else { return [] }
+        let total = stats.checks.reduce(0) { $0 + $1.count }
+        return ["", "Past or present? \(total) \(total == 1 ? "check" : "checks")",
+                "  " + stats.checks.map { "\(TechniqueNames.verdict($0.key)) \($0.count)" }.joined(separator: " · ")]
+    }
+
+    private func requestLines() -> [String] {
+        let requests = stats.requests
+        guard requests.count > 0 || !requests.outcomes.isEmpty else { return [] }
+        var lines = ["", "Asking for what you need: \(requests.count) \(requests.count == 1 ? "request" : "requests") written"]
+        if !requests.byKind.isEmpty {
+            lines.append("  about    " + requests.byKind.map { "\(TechniqueNames.requestKind($0.key)) \($0.count)" }.joined(separator: " · "))
+        }
+        if !requests.outcomes.isEmpty {
+            lines.append("  how it went  " + requests.outcomes.map { "\(TechniqueNames.requestOutcome($0.key)) \($0.count)" }.joined(separator: " · "))
+        }
+        if requests.reassurance > 0 {
+            lines.append("  Requests for reassurance: \(requests.reassurance). Only here for you to notice; there is no number to aim for.")
+        }
+        return lines
+    }
+
+    // MARK: - The counts, last
+
+    private func practiceTable() -> [String] {
+        guard !stats.practices.isEmpty else { return [] }
+        var columns: [(String, KeyPath<PracticeCounts, Int>)] = [
+            ("asked", \.offered), ("answered", \.answered), ("later", \.snoozed), ("let pass", \.skipped),
+            ("unanswered", \.expired), ("while away", \.missed), ("held back", \.suppressed),
+        ]
+        if stats.total.undelivered > 0 { columns.append(("not shown", \.undelivered)) }
+        if stats.total.waiting > 0 { columns.append(("waiting", \.waiting)) }
+        let rows = stats.practices.map { (name($0.practice), $0) } + (stats.practices.count > 1 ? [("all", stats.total)] : [])
+        let nameWidth = max(10, rows.map(\.0.count).max() ?? 0) + 2
+        var lines = ["  Check-ins, by practice"]
+        lines.append("    " + "".padded(nameWidth) + columns.map { " " + $0.0 }.joined())
+        for (label, counts) in rows {
+            lines.append("    " + label.padded(nameWidth) + columns.map { " " + String(counts[keyPath: $0.1]).leftPadded($0.0.count) }.joined())
+        }
+        lines.append("    later: asked again later at least once · let pass: you chose not now · unanswered: shown, then it ended ·")
+        lines.append("    while away: the computer slept or steady was off · held back: quiet hours, the daily limit or a pause")
+        return lines
+    }
+
+    private func choiceLines() -> [String] {
+        guard !stats.choices.isEmpty else { return [] }
+        let width = (stats.choices.map { name($0.practice).count }.max() ?? 0) + 2
+        return ["  What you chose"] + stats.choices.map { item in
+            "    " + name(item.practice).padded(width) + item.counts.map { "\($0.key) \($0.count)" }.joined(separator: " · ")
+        }
+    }
+
+    /// Prompts shown and answered by hour and weekday, as plain figures.
+    private func timingLines() -> [String] {
+        guard stats.total.answered + stats.total.skipped + stats.total.expired > 0 else { return [] }
+        var lines = ["  By the hour they were set for (shown · answered)"]
+        let hours = stats.byHour.enumerated().filter { $0.element.shown > 0 }
+            .map { "\(CivilDay.pad($0.offset, 2)):00 \($0.element.shown) · \($0.element.answered)" }
+        for start in stride(from: 0, to: hours.count, by: 6) {
+            lines.append("    " + hours[start..<min(start + 6, hours.count)].joined(separator: "   "))
+        }
+        lines.append("  By weekday (shown · answered)")
+        let days = stats.byWeekday.enumerated().filter { $0.element.shown > 0 }
+        lines.append("    " + days.map { "\(CivilDay.weekdayNames[$0.offset]) \($0.element.shown) · \($0.element.answered)" }.joined(separator: "   "))
+        return lines
+    }
+
     private func triggerLines() -> [String] {
         let triggers = stats.triggers
         guard triggers.count > 0 else { return [] }
-        var heading = "Trigger journal: \(triggers.count) \(triggers.count == 1 ? "entry" : "entries")"
+        var heading = "How triggers felt: \(triggers.count) trigger \(triggers.count == 1 ? "entry" : "entries")"
         if let mean = triggers.meanIntensity { heading += ", intensity \(NumberText.oneDecimal(mean)) on average (1–10)" }
         var lines = ["", heading]
+        if let earlier = triggers.earlierMeanIntensity, let later = triggers.laterMeanIntensity {
+            lines.append("  " + Self.intensityChange(earlier: earlier, later: later))
+        }
         let kinds = triggers.byKind.map { (TechniqueNames.triggerKind($0.key), $0.count) }
         let width = max((kinds.map(\.0.count).max() ?? 0), TriggerSummary.partsOfDay.map(\.count).max() ?? 0) + 2
         let most = Double(max(kinds.map(\.1).max() ?? 1, triggers.byPartOfDay.max() ?? 1))
@@ -148,6 +222,22 @@ public struct StatsText {
                          + TextChart.bar(Double(count) / most, width: Self.barWidth) + "  \(count)")
         }
         return lines
+    }
+
+    /// How trigger intensity moved between the earlier and the later half of the stretch.
+    static func intensityChange(earlier: Double, later: Double) -> String {
+        let figures = "earlier entries \(NumberText.oneDecimal(earlier)) on average, more recent ones \(NumberText.oneDecimal(later))"
+        if later <= earlier - 0.5 { return "Intensity has come down: \(figures)." }
+        if later < earlier + 0.5 { return "Intensity has stayed about the same: \(figures)." }
+        return "Intensity has been higher lately: \(figures). Harder stretches come and go."
+    }
+
+    static let weekdayPlurals = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     private func assessmentLines() -> [String] {
@@ -201,13 +291,12 @@ public struct StatsText {
     }
 
     private func entryLines() -> [String] {
-        var lines: [String] = []
-        if !stats.entries.isEmpty {
-            lines += ["", "Entries you logged: " + stats.entries.map { "\($0.key) \($0.count)" }.joined(separator: " · ")]
-        }
-        if stats.wins > 0 {
-            lines += [(lines.isEmpty ? "\n" : "") + "Wins noted: \(stats.wins)"]
-        }
-        return lines
+        guard !stats.entries.isEmpty else { return [] }
+        return ["  Entries you logged", "    " + stats.entries.map { "\($0.key) \($0.count)" }.joined(separator: " · ")]
     }
+}
+
+extension String {
+    /// The string with its first letter in capitals.
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

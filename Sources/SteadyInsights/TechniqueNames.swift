@@ -10,6 +10,8 @@ public enum TechniqueNames {
         case "pause": return "A pause before acting"
         case ThoughtRecord.form.id: return "Thought record"
         case TriggerJournal.form.id: return "Time after a trigger"
+        case RealityCheck.form.id: return "Past-or-present check"
+        case "time-alone": return "Time alone"
         default: return technique
         }
     }
@@ -28,10 +30,36 @@ public enum TechniqueNames {
         return TriggerJournal.kinds.first { $0.key == key }?.label ?? key
     }
 
+    /// A feeling word's label; own words are counted together.
+    public static func feeling(_ key: String) -> String {
+        Feelings.words.first { $0.key == key }?.label ?? key
+    }
+
+    /// What a request was about.
+    public static func requestKind(_ key: String) -> String {
+        if key == "unspecified" { return "not said" }
+        return NeedRequest.kinds.first { $0.key == key }?.label.lowercasingFirst ?? key
+    }
+
+    /// How a request went.
+    public static func requestOutcome(_ key: String) -> String {
+        NeedRequest.outcomes.first { $0.key == key }?.label.lowercasingFirst ?? key
+    }
+
+    /// Where a past-or-present check placed the feeling.
+    public static func verdict(_ key: String) -> String {
+        RealityCheck.verdicts.first { $0.key == key }?.label.lowercasingFirst ?? key
+    }
+
     /// One kind phrase for a mean change on a scale.
     public static func changePhrase(_ change: Double) -> String {
         if change <= -0.05 { return "eased by \(NumberText.oneDecimal(-change)) on average" }
         if change < 0.05 { return "about the same on average" }
         return "a little higher afterwards on average; some moments take longer to soften"
     }
+}
+
+extension String {
+    /// The string with its first letter in lower case ("Time together" → "time together").
+    var lowercasingFirst: String { prefix(1).lowercased() + dropFirst() }
 }

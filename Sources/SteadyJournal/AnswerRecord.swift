@@ -11,18 +11,22 @@ public struct HistoryItem: Sendable, Hashable {
 extension Answer {
     /// Reads the answer columns of a joined row (`a_` prefix), nil when there is no answer.
     init?(historyRow row: Row, promptID: Int64) {
-        guard let kind = row["a_kind"] as String? else { return nil }
-        let value: AnswerValue
-        switch kind {
-        case "choice": value = .choice(row["a_text"] ?? "")
-        case "number": value = .number(row["a_number"] ?? 0)
-        case "text": value = .text(row["a_text"] ?? "")
-        default: value = .done
-        }
+        guard let kind = row["a_kind"] as String?,
+              let value = Self.storedValue(kind: kind, text: row["a_text"], number: row["a_number"]) else { return nil }
         self.init(
             promptID: promptID, value: value, note: row["a_note"],
             answeredAt: Date(timeIntervalSince1970: row["a_at"]),
             channel: AnswerChannel(rawValue: row["a_channel"] ?? "") ?? .terminal)
+    }
+
+    /// The value stored in the `answer` table's kind, text and number columns.
+    static func storedValue(kind: String, text: String?, number: Int?) -> AnswerValue? {
+        switch kind {
+        case "choice": .choice(text ?? "")
+        case "number": .number(number ?? 0)
+        case "text": .text(text ?? "")
+        default: .done
+        }
     }
 
     /// Column values for the `answer` table: kind, text, number.

@@ -128,6 +128,17 @@ extension Journal {
                 CREATE INDEX prompt_by_entry ON prompt(entry_id) WHERE entry_id IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v5-drafts") { db in
+            // What a person had written in a tool when they stopped it with Ctrl-C, one per
+            // form, offered back the next time they open that tool.
+            try db.execute(sql: """
+                CREATE TABLE draft (
+                    form TEXT PRIMARY KEY,
+                    saved_at REAL NOT NULL,
+                    payload TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

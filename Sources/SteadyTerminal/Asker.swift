@@ -3,9 +3,11 @@ import SteadyKit
 /// Asks a form's questions on a console, one at a time, the same way in every command.
 ///
 /// Each reply is read with `Form.parse(_:for:)`; a reply that does not fit is answered with
-/// the reason and the question is asked again. Enter leaves an optional question out. When
-/// a rating on the 1–10 intensity scale reaches the safety threshold, the safety response is
-/// shown right after it (see `SafetyResponse`).
+/// the reason and the question is asked again. Enter leaves an optional question out, or
+/// keeps a suggested answer where there is one. When a rating on the 1–10 intensity scale
+/// reaches the safety threshold, the safety response is shown right after it (see
+/// `SafetyResponse`); an urge rated as high gets the softer `UrgeResponse`. Both name the
+/// person's soothing kit when they have one.
 ///
 /// Off a terminal, replies are read line by line from stdin, so scripts and tests can pipe
 /// them in; if the input ends before a question that needs an answer, the walk stops with
@@ -13,54 +15,95 @@ import SteadyKit
 public struct Asker {
     public let console: any Console
     public let safety: SafetySettings
+    /// The one-line reminder of the person's soothing kit (`SoothingKit.reminder`), if they have one.
+    public var kit: String?
+    /// Whether the questions are asked inside a pause (the urge response then does not suggest one).
+    public var insidePause = false
 
-    public init(console: any Console, safety: SafetySettings) {
+    public init(console: any Console, safety: SafetySettings, kit: String? = nil) {
         self.console = console
         self.safety = safety
+        self.kit = kit
+    }
+
+    /// A suggested answer: Enter (or the end of piped input) keeps it.
+    public struct Suggestion: Sendable, Hashable {
+        /// The reply it stands for, as if typed.
+        public var text: String
+        /// Where it comes from, shown above it; nil to show none.
+        public var reason: String?
+
+        public init(text: String, reason: String? = nil) {
+            self.text = text
+            self.reason = reason
+        }
+    }
+
+    /// How walking a form ended.
+    public enum FormWalk: Sendable, Hashable {
+        /// Every question was asked: the checked response.
+        case completed(FormResponse)
+        /// It stopped partway; `answered` holds what was given so far (to keep as a draft).
+        case stopped(FormStop, answered: [String: AnswerValue])
     }
 
     /// Asks every field of `form` in order and returns the checked response.
     public func walk(_ form: Form, intro: Bool = true) -> Result<FormResponse, FormStop> {
+        switch fill(form, intro: intro) {
+        case .completed(let response): .success(response)
+        case .stopped(let stop, _): .failure(stop)
+        }
+    }
+
+    /// Asks the fields of `form` that `answered` holds no value for, in order, and returns the
+    /// checked response, or why it stopped and what was answered by then.
+    public func fill(_ form: Form, intro: Bool = true, answered: [String: AnswerValue] = [:],
+                     suggestions: [String: Suggestion] = [:]) -> FormWalk {
         if intro {
             console.line(console.bold(form.title))
             console.line(form.intro)
         }
-        var values: [String: AnswerValue] = [:]
-        for (index, field) in form.fields.enumerated() {
-            switch ask(field, of: form, position: (index + 1, form.fields.count)) {
+        var values = answered.filter { form[$0.key] != nil }
+        for (index, field) in form.fields.enumerated() where values[field.key] == nil {
+            switch ask(field, of: form, position: (index + 1, form.fields.count), suggestion: suggestions[field.key]) {
             case .success(let value?): values[field.key] = value
             case .success(nil): continue
-            case .failure(let stop): return .failure(stop)
+            case .failure(let stop): return .stopped(stop, answered: values)
             }
         }
         do {
-            return .success(try form.response(from: values))
+            return .completed(try form.response(from: values))
         } catch {
             // Every value was parsed for its own field, so this only happens if the form is inconsistent.
-            return .failure(.invalidForm(error.description))
+            return .stopped(.invalidForm(error.description), answered: values)
         }
     }
 
-    /// Asks one field of `form`: the value, nil when an optional field was left out, or why it stopped.
-    public func ask(_ field: FormField, of form: Form, position: (Int, Int)? = nil) -> Result<AnswerValue?, FormStop> {
-        show(field, position: position)
+    /// Asks one field of `form`: the value, nil when an optional field was left out, or why it
+    /// stopped.
+    public func ask(_ field: FormField, of form: Form, position: (Int, Int)? = nil,
+                    suggestion: Suggestion? = nil) -> Result<AnswerValue?, FormStop> {
+        show(field, position: position, suggestion: suggestion)
         while true {
             if console.inputIsTerminal { console.write("> ") }
-            let raw: String
+            var raw: String
             switch console.readLine() {
             case .interrupted:
                 console.line()
                 return .failure(.interrupted)
             case .end:
                 if console.inputIsTerminal { console.line() }
+                if let suggestion, let value = try? form.parse(suggestion.text, for: field.key) { return .success(value) }
                 if field.isOptional { return .success(nil) }
                 return .failure(.inputEnded(field: field.key))
             case .line(let line):
                 raw = line
             }
+            if suggestion != nil, field.isOptional, raw.trimmingCharacters(in: .whitespaces) == "-" { return .success(nil) }
+            if let suggestion, raw.trimmingCharacters(in: .whitespaces).isEmpty { raw = suggestion.text }
             do {
                 let value = try form.parse(raw, for: field.key)
-                if let value { showSafetyResponse(after: value, for: field) }
+                if let value { showResponse(after: value, for: field) }
                 return .success(value)
             } catch {
                 console.error(Self.reason(error, field: field))
@@ -69,26 +112,59 @@ public struct Asker {
         }
     }
 
+    /// Asks a yes-or-no question at a terminal; Enter gives `default`. Off a terminal nothing
+    /// is asked (piped input belongs to the form) and the answer is no.
+    public func confirm(_ question: String, default answer: Bool) -> Bool {
+        guard console.inputIsTerminal else { return false }
+        console.line()
+        console.write("\(question) \(answer ? "[Y/n]" : "[y/N]") ")
+        switch console.readLine() {
+        case .line(let line):
+            let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if reply.isEmpty { return answer }
+            return ["y", "yes"].contains(reply)
+        case .end, .interrupted:
+            console.line()
+            return false
+        }
+    }
+
     /// Shows the safety response when `rating` on the intensity scale reaches the threshold.
     /// Returns whether it was shown.
     @discardableResult
     public func showSafetyResponse(forIntensity rating: Int) -> Bool {
-        guard let response = SafetyResponse.check(intensity: rating, settings: safety) else { return false }
-        console.line()
-        for line in response.lines {
-            console.line("  " + line)
+        guard let response = SafetyResponse.check(intensity: rating, settings: safety, kit: kit) else { return false }
+        show(response.lines)
+        return true
+    }
+
+    /// Shows the urge response when `rating` on the urge scale reaches the threshold. Returns
+    /// whether it was shown.
+    @discardableResult
+    public func showUrgeResponse(forUrge rating: Int) -> Bool {
+        guard let response = UrgeResponse.check(urge: rating, settings: safety, kit: kit, insidePause: insidePause) else {
+            return false
         }
+        show(response.lines)
         return true
     }
 
     // MARK: - Helpers
 
-    private func showSafetyResponse(after value: AnswerValue, for field: FormField) {
-        guard case .scale(let scale) = field.request, scale == .intensity, case .number(let rating) = value else { return }
-        showSafetyResponse(forIntensity: rating)
+    private func show(_ lines: [String]) {
+        console.line()
+        for line in lines {
+            console.line("  " + line)
+        }
     }
 
-    private func show(_ field: FormField, position: (Int, Int)?) {
+    private func showResponse(after value: AnswerValue, for field: FormField) {
+        guard case .scale(let scale) = field.request, case .number(let rating) = value else { return }
+        if scale == .intensity { showSafetyResponse(forIntensity: rating) }
+        if scale == .urge { showUrgeResponse(forUrge: rating) }
+    }
+
+    private func show(_ field: FormField, position: (Int, Int)?, suggestion: Suggestion?) {
         console.line()
         let counter = position.map { console.dim("[\($0.0)/\($0.1)] ") } ?? ""
         console.line(counter + console.bold(field.question))
@@ -105,12 +181,20 @@ public struct Asker {
         case .done:
             break
         }
-        if field.isOptional { console.line("  " + console.dim("(Enter to skip)")) }
+        if let suggestion {
+            if let reason = suggestion.reason { console.line("  " + reason) }
+            let clear = field.isOptional ? " · - leaves it out" : ""
+            console.line("  " + console.dim("(Enter keeps: \(suggestion.text)\(clear))"))
+        } else if field.isOptional {
+            console.line("  " + console.dim("(Enter to skip)"))
+        }
     }
 
     /// The reason a reply did not fit, without the form's internal field key.
     static func reason(_ error: FormError, field: FormField) -> String {
         switch error {
+        case .invalid(_, let answerError) where field.acceptsOwnWords:
+            "\(answerError) A word of your own is welcome too. Try again, or press Ctrl-C to stop."
         case .invalid(_, let answerError): "\(answerError) Try again, or press Ctrl-C to stop."
         default: "\(error)"
         }
@@ -128,7 +212,7 @@ public enum FormStop: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .interrupted: "stopped before the end; nothing was saved."
+        case .interrupted: "stopped before the end."
         case .inputEnded(let field): "the input ended before '\(field)' was answered; nothing was saved."
         case .invalidForm(let reason): "the answers could not be saved (\(reason))."
         }

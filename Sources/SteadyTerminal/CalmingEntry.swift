@@ -76,6 +76,7 @@ public enum CalmingEntry {
     /// A person-facing name for a technique key (`box` → "Box breathing"; `pause` → "A pause").
     public static func name(of technique: String) -> String {
         if technique == PauseEntry.technique { return "A pause" }
+        if technique == RealityCheck.form.id { return "The past-or-present check" }
         return techniques.first { $0.key == technique }?.label ?? technique
     }
 }
@@ -143,10 +144,10 @@ public enum PauseEntry {
         title: "A pause",
         intro: "A short wait between an urge and acting on it.",
         fields: [
-            FormField(key: Pause.Field.urgeBefore, question: "How strong was the urge before?", request: .scale(.intensity)),
+            FormField(key: Pause.Field.urgeBefore, question: "How strong was the urge before?", request: .scale(.urge)),
             FormField(key: Field.planned, question: "How long was the wait meant to be?", request: .scale(CalmingEntry.secondsScale)),
             FormField(key: Field.waited, question: "How long did it last?", request: .scale(CalmingEntry.secondsScale)),
-            FormField(key: Pause.Field.urgeAfter, question: "How strong was it afterwards?", request: .scale(.intensity), isOptional: true),
+            FormField(key: Pause.Field.urgeAfter, question: "How strong was it afterwards?", request: .scale(.urge), isOptional: true),
             FormField(key: Pause.Field.decision, question: "What did you decide?", request: .choices(Pause.decisions), isOptional: true),
         ])
 
@@ -154,7 +155,7 @@ public enum PauseEntry {
     public static func change(in response: FormResponse) -> BeforeAfter? {
         guard response.formID == form.id, let before = response.number(Pause.Field.urgeBefore),
               let after = response.number(Pause.Field.urgeAfter) else { return nil }
-        return BeforeAfter(before: before, after: after, scale: .intensity, practice: technique)
+        return BeforeAfter(before: before, after: after, scale: .urge, practice: technique)
     }
 }
 

@@ -23,8 +23,11 @@ public struct PauseSession {
         case stoppedBeforeStart(FormStop)
     }
 
-    /// Walks the pause's steps.
-    public func run(with asker: Asker) -> Outcome {
+    /// Walks the pause's steps. The person's soothing kit, if they have one, is shown with
+    /// the grounding suggestion.
+    public func run(with outer: Asker) -> Outcome {
+        var asker = outer
+        asker.insidePause = true
         let console = asker.console
         let asking = Form(id: PauseEntry.form.id, title: PauseEntry.form.title, intro: PauseEntry.form.intro,
                           fields: pause.steps.compactMap { step in
@@ -50,6 +53,7 @@ public struct PauseSession {
             case .ground(let suggestion):
                 console.line()
                 console.line(suggestion)
+                if let kit = asker.kit { console.line(kit) }
             case .wait(_, let message):
                 console.line(message)
                 let (waited, interrupted) = wait(on: console)

@@ -132,7 +132,7 @@ private struct State {
         .choices(["box", "4-7-8", "coherent", "grounding", "not-now"].map { Choice(key: $0, label: $0) }))
     static let evening = GeneratedPractice("evening-reflection", "Looking back on today", "What went well today? And how settled did the day feel, from 1 to 5?",
         .scale(Scale(1...5, low: "unsettled", high: "settled")))
-    static let sleep = GeneratedPractice("sleep-wind-down", "Time to wind down", "Bedtime is 22:30. Screens down, lights low.",
+    static let sleep = GeneratedPractice("sleep-wind-down", "Ready to wind down?", "You had 22:30 in mind for bed. Screens down, lights low.",
         .choices([Choice(key: "heading-to-bed", label: "Heading to bed"), Choice(key: "15-more-minutes", label: "15 more minutes")]))
     static let reachOut = GeneratedPractice("reach-out", "Someone to reach out to?", "A short message to someone you trust counts.",
         .choices([Choice(key: "reached-out", label: "Reached out"), Choice(key: "planned", label: "Later"), Choice(key: "not-now", label: "Not now")]))
@@ -195,6 +195,8 @@ private struct State {
             for _ in 0..<count(0.05 * density) {
                 try entry(["win": .text(text())], kind: "win", at: start + hours(9, 22), into: &s)
             }
+            for _ in 0..<count(0.04 * density) { try request(start: start, into: &s) }
+            for _ in 0..<count(0.05 * density) { try realityCheck(start: start, progress: progress, into: &s) }
             if weekday == 5 && civil.day <= 7 { try selfAssessment(at: start + 10.2 * 3600, progress: progress, into: &s) }
         }
         counts.lastDay = civil.iso
@@ -333,6 +335,12 @@ private struct State {
                                                                ("health", 3), ("money", 2), ("body", 2), ("mistake", 1), ("other", 1)]))
         }
         if chance(0.6) { values[TriggerJournal.Field.thoughts] = .text(text()) }
+        if chance(0.5) {
+            values[TriggerJournal.Field.feeling] = chance(0.9)
+                ? .choice(pick([("anxious", 30), ("hurt", 15), ("lonely", 15), ("insecure", 12), ("sad", 10), ("let-down", 8),
+                                ("angry", 5), ("overwhelmed", 5)]))
+                : .text(text())
+        }
         if chance(0.4) { values[TriggerJournal.Field.body] = .text(text()) }
         if chance(0.5) { values[TriggerJournal.Field.response] = .text(text()) }
         let id = try entry(values, kind: TriggerJournal.form.id, at: time, into: &s)
@@ -372,6 +380,34 @@ private struct State {
             values[Pause.Field.decision] = .choice(pick([("wait-longer", 30), ("let-it-pass", 30), ("go-ahead", 25), ("talk-to-someone", 15)]))
         }
         try entry(values, kind: "pause", at: start + hours(9, 23.5), into: &s)
+    }
+
+    /// A request written with `steady ask`, and often how it went.
+    mutating func request(start: Double, into s: inout Statements) throws {
+        let kind = pick([(NeedRequest.Kind.reassurance, 30), (NeedRequest.Kind.timeTogether, 40), (NeedRequest.Kind.help, 15),
+                         (NeedRequest.Kind.room, 15)])
+        let time = start + hours(9, 22)
+        let id = try entry([
+            NeedRequest.Field.feeling: .choice(pick([("lonely", 40), ("insecure", 30), ("anxious", 20), ("tired", 10)])),
+            NeedRequest.Field.kind: .choice(kind), NeedRequest.Field.request: .text(text()), NeedRequest.Field.message: .text(text()),
+        ], kind: NeedRequest.form.id, at: time, into: &s)
+        guard chance(0.7) else { return }
+        let outcome = pick([(NeedRequest.Outcome.wentWell, 55), (NeedRequest.Outcome.mixed, 25), (NeedRequest.Outcome.notAsHoped, 10),
+                            (NeedRequest.Outcome.notSent, 10)])
+        var values: [String: AnswerValue] = [NeedRequest.FollowUpField.outcome: .choice(outcome)]
+        if outcome == NeedRequest.Outcome.wentWell, chance(0.5) { values[NeedRequest.FollowUpField.keep] = .choice(NeedRequest.keepKey) }
+        try entry(values, kind: NeedRequest.followUpForm.id, at: time + hours(20, 30), parent: id, into: &s)
+    }
+
+    /// A past-or-present check, rated before and after.
+    mutating func realityCheck(start: Double, progress: Double, into s: inout Statements) throws {
+        let before = intensity(6.5 - progress)
+        try entry([
+            RealityCheck.Field.before: .number(before), RealityCheck.Field.now: .text(text()), RealityCheck.Field.likely: .text(text()),
+            RealityCheck.Field.verdict: .choice(pick([(RealityCheck.Verdict.past, 45), (RealityCheck.Verdict.both, 30),
+                                                      (RealityCheck.Verdict.present, 15), (RealityCheck.Verdict.unsure, 10)])),
+            RealityCheck.Field.after: .number(min(10, max(1, before - Int.random(in: -1...4, using: &rng)))),
+        ], kind: RealityCheck.form.id, at: start + hours(9, 23), into: &s)
     }
 
     mutating func thoughtRecord(start: Double, into s: inout Statements) throws {

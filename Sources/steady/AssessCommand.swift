@@ -17,10 +17,11 @@ struct AssessCommand: ParsableCommand {
 
             If the monthly self-assessment check-in is waiting, it is marked done.
 
-            Answers can also be piped in, one number per line.
+            Answers can also be piped in, one number per line. Ctrl-C keeps the ratings so far as \
+            a draft, and the next `steady assess` in a terminal offers to continue it.
 
             Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
-            written, 130 stopped with Ctrl-C (nothing saved).
+            written, 130 stopped with Ctrl-C (a draft is kept if anything was rated).
             """)
 
     @OptionGroup var options: ConfigOptions
@@ -28,14 +29,11 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         let tool = ToolConsole(options: options)
         let console = tool.console
-        let response: FormResponse
-        switch tool.asker.walk(Assessment.form) {
-        case .failure(let stop): throw stopped(stop, console: console)
-        case .success(let value): response = value
-        }
+        let response = try tool.fillKeepingDrafts(Assessment.form, command: "steady assess")
         let journal = try openJournalForWriting()
         let earlier = (try? journal.entries(kind: Assessment.form.id, limit: 1))?.first
         let saved = try saveEntry(response, in: journal)
+        tool.finished(Assessment.form, journal: journal)
         let result = Self.result(of: response)
 
         console.line()
@@ -51,6 +49,7 @@ struct AssessCommand: ParsableCommand {
         }
         console.line()
         console.line("Saved as entry #\(saved.id). Scores like these move slowly; noticing them is the work.")
+        console.line(MoreHelp.line)
         let acknowledgements = answerWaitingPrompts(
             of: SelfAssessmentPractice.id, with: .choice(SelfAssessmentPractice.doneKey), journal: journal, configPath: options.config)
         for acknowledgement in acknowledgements { console.line(acknowledgement) }

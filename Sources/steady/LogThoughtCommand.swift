@@ -13,23 +13,24 @@ struct LogThoughtCommand: ParsableCommand {
 
             Answers can also be piped in, one line each (an empty line skips an optional one).
 
+            Ctrl-C keeps what you wrote so far as a draft, and the next `steady log thought` in a \
+            terminal offers to continue it.
+
             Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
-            written, 130 stopped with Ctrl-C (nothing saved).
+            written, 130 stopped with Ctrl-C (a draft is kept if anything was written).
             """)
 
     @OptionGroup var options: ConfigOptions
 
     func run() throws {
         let tool = ToolConsole(options: options)
-        switch tool.asker.walk(ThoughtRecord.form) {
-        case .failure(let stop):
-            throw stopped(stop, console: tool.console)
-        case .success(let response):
-            let saved = try saveEntry(response)
-            let console = tool.console
-            console.line()
-            if let change = ThoughtRecord.change(in: response) { console.line(change.summary) }
-            console.line("Saved as entry #\(saved.id). Looking at a thought this closely takes some courage.")
-        }
+        let response = try tool.fillKeepingDrafts(ThoughtRecord.form, command: "steady log thought")
+        let journal = try openJournalForWriting()
+        let saved = try saveEntry(response, in: journal)
+        tool.finished(ThoughtRecord.form, journal: journal)
+        let console = tool.console
+        console.line()
+        if let change = ThoughtRecord.change(in: response) { console.line(change.summary) }
+        console.line("Saved as entry #\(saved.id). Looking at a thought this closely takes some courage.")
     }
 }

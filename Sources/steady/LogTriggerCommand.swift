@@ -9,8 +9,10 @@ struct LogTriggerCommand: ParsableCommand {
         commandName: "trigger",
         abstract: "Note a moment that stirred things up, and later how it settled.",
         discussion: """
-            Asks what happened, what went through your mind, what you noticed in your body, how \
-            strong it was (1–10) and what you did. Optional questions can be skipped with Enter.
+            Asks what happened, what went through your mind, what you noticed in your body, which \
+            feeling was strongest (a word from a short list, or your own), how strong it was \
+            (1–10) and what you did. Optional questions can be skipped with Enter. After a strong \
+            one (7 or more), steady offers the past-or-present check (`steady check`).
 
             Some time later (`follow-up-after` in [practices.trigger-journal], an hour by \
             default) steady checks in with a notification: how long it took to settle, then how \
@@ -18,13 +20,16 @@ struct LogTriggerCommand: ParsableCommand {
             time, keeps both with the first entry and closes the check-in. Without an entry \
             number it picks the latest one still waiting.
 
-            When a rating is at the top of the scale, steady shows a short grounding step and \
-            the people you chose to lean on.
+            When a rating is at the top of the scale, steady shows a short grounding step, your \
+            soothing kit and the people you chose to lean on.
 
-            Answers can also be piped in, one line each (an empty line skips an optional one).
+            Answers can also be piped in, one line each (an empty line skips an optional one). \
+            Ctrl-C keeps what you wrote so far as a draft, and the next `steady log trigger` in a \
+            terminal offers to continue it.
 
             Exit status: 0 saved, 65 piped input ended or did not fit, 66 no entry to follow up, \
-            74 the journal cannot be written, 130 stopped with Ctrl-C (nothing saved).
+            74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything \
+            was written).
             """)
 
     @Flag(help: "Answer the follow-up of an earlier entry instead of writing a new one.")
@@ -47,12 +52,11 @@ struct LogTriggerCommand: ParsableCommand {
             try runFollowUp(tool)
             return
         }
-        switch tool.asker.walk(TriggerJournal.form) {
-        case .failure(let stop):
-            throw stopped(stop, console: tool.console)
-        case .success(let response):
+        do {
+            let response = try tool.fillKeepingDrafts(TriggerJournal.form, command: "steady log trigger")
             let journal = try openJournalForWriting()
             let saved = try saveEntry(response, in: journal)
+            tool.finished(TriggerJournal.form, journal: journal)
             let console = tool.console
             console.line()
             console.line("Saved as entry #\(saved.id). Thank you for writing it down.")
@@ -67,6 +71,9 @@ struct LogTriggerCommand: ParsableCommand {
                 console.line("Around \(Clock.short(checkIn)) steady will ask how it settled. `steady log trigger --follow-up` answers any time before.")
             } else {
                 console.line("In about \(spokenDuration(TriggerJournal.followUpDelay)), `steady log trigger --follow-up` asks how it settled.")
+            }
+            if let intensity = response.number(TriggerJournal.Field.intensity), intensity >= RealityCheck.offerAfterTriggerIntensity {
+                try offerRealityCheck(tool: tool, parentID: saved.id, journal: journal)
             }
         }
     }

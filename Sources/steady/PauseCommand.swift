@@ -13,6 +13,11 @@ struct PauseCommand: ParsableCommand {
             do. In a terminal the wait counts down in place and Enter moves on early. Ctrl-C \
             ends the pause at any point and keeps what was done. Logged in your journal.
 
+            Your soothing kit (`steady kit`) is shown with the grounding step, and a very strong \
+            urge brings a few gentle suggestions rather than alarm. After "go ahead", steady \
+            offers to help put what you need into a calm message (`steady ask`); after the \
+            other choices, the past-or-present check (`steady check`).
+
             Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
             written, 130 stopped before the first rating.
             """)
@@ -65,7 +70,24 @@ struct PauseCommand: ParsableCommand {
             }
             console.line("Saved to your journal (entry #\(saved.id)).")
             for line in techniqueLines(journal: journal, current: PauseEntry.technique) { console.line(line) }
+            guard finished, let decision = response.choice(Pause.Field.decision) else { return }
+            if decision == "go-ahead" {
+                try offerRequest(tool: tool)
+            } else {
+                try offerRealityCheck(tool: tool, parentID: saved.id, journal: journal)
+            }
         }
+    }
+
+    /// After "go ahead": help putting the need into words, asked at a terminal, a pointer otherwise.
+    private func offerRequest(tool: ToolConsole) throws {
+        guard tool.console.inputIsTerminal else {
+            tool.console.line(NeedRequest.pointer)
+            return
+        }
+        guard tool.asker.confirm(NeedRequest.offer, default: false) else { return }
+        tool.console.line()
+        try runRequest(tool: tool, configPath: options.config)
     }
 
     /// A kind word for each decision.

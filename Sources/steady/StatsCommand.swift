@@ -6,12 +6,15 @@ import SteadyJournal
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Counts from your journal: how prompts ended, when answering fits, what eases things.",
+        abstract: "What has helped you: what eases things, how triggers felt, wins, feelings; the counts last.",
         discussion: """
             Covers the last 30 days unless --since says otherwise (--since all for everything). \
-            Shows, per practice, how prompts ended; answered prompts by hour and weekday; ratings \
-            before and after calming practices (once there are enough to say anything); trigger \
-            entries by kind and time of day; and how self-assessment areas moved. Counts, not grades.
+            Leads with what helps: your ratings before and after calming practices, checks, pauses \
+            and time alone (once there are enough to say anything); how strong triggers felt and how \
+            that changed; wins; the feeling words you named; the times that suit you; requests you \
+            wrote with `steady ask`; how self-assessment areas moved. The plain counts of how \
+            check-ins ended, and when they were shown and answered, come last, for you or a \
+            therapist. Nothing here is a streak or a grade.
 
             Exit status: 0 shown, 64 --since/--until could not be read, 74 the journal cannot be read.
             """)

@@ -21,7 +21,7 @@ struct Steady: ParsableCommand {
             PracticesCommand.self, ConfigCommand.self, CalendarCommand.self,
             StatsCommand.self, ReportCommand.self, ExportCommand.self,
             LogCommand.self, PauseCommand.self, BreatheCommand.self, GroundCommand.self, RelaxCommand.self,
-            BodyScanCommand.self, AssessCommand.self, WinsCommand.self,
+            BodyScanCommand.self, AskCommand.self, CheckCommand.self, KitCommand.self, AssessCommand.self, WinsCommand.self,
             ServiceCommand.self,
         ])
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SteadyConfig
+import SteadyInsights
 import SteadyJournal
 import SteadyKit
 import SteadyTerminal
@@ -45,10 +46,90 @@ struct ToolConsole {
     /// `--config`, for what the tool does with the config after its own work.
     let configPath: String?
 
+    /// The asker knows the person's soothing kit, to show it beside the safety and urge
+    /// responses and in a pause.
     init(options: ConfigOptions) {
-        asker = Asker(console: console, safety: safetySettings(options))
+        asker = Asker(console: console, safety: safetySettings(options), kit: latestKit()?.reminder)
         configPath = options.config
     }
+
+    /// Walks `form`, offering a draft kept from an earlier Ctrl-C first (at a terminal), and
+    /// keeping what was written as a draft if this run is stopped with Ctrl-C too. Returns the
+    /// completed response; the caller saves it and then calls `finished(_:)`.
+    /// `command` is how the person comes back to it (`steady log thought`).
+    func fillKeepingDrafts(_ form: Form, command: String, suggestions: [String: Asker.Suggestion] = [:]) throws -> FormResponse {
+        let journal = try? openJournal(create: false)
+        var answered: [String: AnswerValue] = [:]
+        var intro = true
+        if let journal, console.inputIsTerminal, let draft = try? journal.draft(form: form.id) {
+            let kept = draft.response.values.filter { form[$0.key] != nil }
+            console.line(console.bold(form.title))
+            console.line(DraftTexts.offer(title: form.title, when: Clock.short(draft.savedAt), answered: kept.count, of: form.fields.count))
+            if asker.confirm(DraftTexts.question, default: true) {
+                answered = kept
+                console.line(DraftTexts.continuing)
+                for field in form.fields {
+                    guard let value = kept[field.key] else { continue }
+                    var words = HistoryText.describe(value, in: field.request).replacingOccurrences(of: "\n", with: " ")
+                    if words.count > 60 { words = String(words.prefix(59)) + "…" }
+                    console.line(console.dim("  \(field.question) \(words)"))
+                }
+            } else {
+                _ = try? journal.discardDraft(form: form.id)
+                console.line(DraftTexts.letGo)
+                console.line(form.intro)
+            }
+            intro = false
+        }
+        switch asker.fill(form, intro: intro, answered: answered, suggestions: suggestions) {
+        case .completed(let response):
+            return response
+        case .stopped(.interrupted, let partial):
+            guard !partial.isEmpty else {
+                console.line(DraftTexts.nothingYet)
+                throw ExitStatus.stopped
+            }
+            do {
+                let journal = try journal ?? openJournalForWriting()
+                try journal.saveDraft(FormResponse(formID: form.id, values: partial), at: Date())
+                console.line(DraftTexts.kept(command: command))
+            } catch {
+                printError("what you wrote could not be kept as a draft: \(error)")
+            }
+            throw ExitStatus.stopped
+        case .stopped(let stop, _):
+            throw stopped(stop, console: console)
+        }
+    }
+
+    /// After the entry made from `form` is saved: its draft, if any, is no longer needed.
+    func finished(_ form: Form, journal: Journal) {
+        _ = try? journal.discardDraft(form: form.id)
+    }
+}
+
+/// The person's soothing kit: the newest `soothing-kit` entry, if they wrote one.
+func latestKit() -> SoothingKit? {
+    guard let journal = try? openJournal(create: false),
+          let entry = (try? journal.entries(kind: SoothingKit.form.id, limit: 1))?.first else { return nil }
+    return SoothingKit(entry.response)
+}
+
+/// The technique that has eased things most in the person's own before/after ratings (at
+/// least two rated sessions, easing by half a point or more on average).
+func bestTechnique(journal: Journal) -> TechniqueSummary? {
+    guard let best = techniqueSummaries(journal: journal).first, best.averageChange <= -0.5 else { return nil }
+    return best
+}
+
+/// One summary per technique with two or more rated sessions, the one that eased things most first.
+func techniqueSummaries(journal: Journal) -> [TechniqueSummary] {
+    let calming = (try? journal.entries(kind: CalmingEntry.form.id, limit: 500)) ?? []
+    let pauses = (try? journal.entries(kind: PauseEntry.form.id, limit: 500)) ?? []
+    let checks = (try? journal.entries(kind: RealityCheck.form.id, limit: 500)) ?? []
+    let changes = calming.compactMap { CalmingEntry.change(in: $0.response) } + pauses.compactMap { PauseEntry.change(in: $0.response) }
+        + checks.compactMap { RealityCheck.change(in: $0.response) }
+    return TechniqueSummary.summaries(changes, minimum: 2)
 }
 
 /// Opens (creating if needed) the journal for a tool that writes.
@@ -85,10 +166,7 @@ func stopped(_ stop: FormStop, console: any Console) -> ExitCode {
 /// After a calming practice or a pause: what has eased things most, from the person's own
 /// before/after ratings (only techniques with at least two rated sessions).
 func techniqueLines(journal: Journal, current: String) -> [String] {
-    let calming = (try? journal.entries(kind: CalmingEntry.form.id, limit: 500)) ?? []
-    let pauses = (try? journal.entries(kind: PauseEntry.form.id, limit: 500)) ?? []
-    let changes = calming.compactMap { CalmingEntry.change(in: $0.response) } + pauses.compactMap { PauseEntry.change(in: $0.response) }
-    let summaries = TechniqueSummary.summaries(changes, minimum: 2)
+    let summaries = techniqueSummaries(journal: journal)
     var lines: [String] = []
     if let mine = summaries.first(where: { $0.technique == current }) { lines.append(mine.summary) }
     if let best = summaries.first, best.technique != current, best.averageChange <= -0.5 {

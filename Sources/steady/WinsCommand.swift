@@ -10,8 +10,9 @@ struct WinsCommand: ParsableCommand {
         commandName: "wins",
         abstract: "Your collection of wins and evidence against old fears.",
         discussion: """
-            `steady wins` reads the collection back, newest first: what you added here and what \
-            you answered to the wins check-ins. It is there for the moments an old fear is loud.
+            `steady wins` reads the collection back, newest first: what you added here, what \
+            you answered to the wins check-ins, and requests (`steady ask`) that went well and \
+            that you chose to keep. It is there for the moments an old fear is loud.
             `steady wins add "They called back"` adds one.
             """,
         subcommands: [Show.self, Add.self],
@@ -30,7 +31,8 @@ struct WinsCommand: ParsableCommand {
         struct Item: Encodable {
             var at: Date
             var text: String
-            /// `added` (steady wins add) or `check-in` (an answer to the wins practice).
+            /// `added` (steady wins add, or a request kept in the terminal), `check-in` (an answer
+            /// to the wins practice) or `request` (a request kept from its check-in).
             var source: String
         }
 
@@ -48,6 +50,11 @@ struct WinsCommand: ParsableCommand {
                     items += try journal.history(limit: 10_000, practice: WinsPractice.id).compactMap { item in
                         guard let answer = item.answer, case .text(let text) = answer.value else { return nil }
                         return Item(at: answer.answeredAt, text: text, source: "check-in")
+                    }
+                    items += try journal.history(limit: 10_000, practice: PracticeID(NeedRequest.form.id)).compactMap { item in
+                        guard let answer = item.answer, answer.value == .choice(NeedRequest.keepKey) else { return nil }
+                        let request = item.prompt.entryID.flatMap { try? journal.entry($0) }?.response.text(NeedRequest.Field.request)
+                        return Item(at: answer.answeredAt, text: NeedRequest.winText(request: request), source: "request")
                     }
                 } catch {
                     printError(error.description)

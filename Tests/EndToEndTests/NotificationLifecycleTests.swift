@@ -55,6 +55,11 @@ import Testing
         let id = try DaemonEndToEndTests.sqlite(home.journal, "SELECT id FROM prompt")
         let answer = try DaemonEndToEndTests.steady(["answer", id, "5"], home.environment(desktop: desktop, notifySocket: nil))
         #expect(answer.status == 0, "\(answer.stderr)")
+        // Its next question, a feeling word, follows in a bubble; letting it pass from the
+        // terminal takes that one down too.
+        let next = try DaemonEndToEndTests.sqlite(home.journal, "SELECT id FROM prompt WHERE follow_up_key = 'feeling'")
+        let skipped = try DaemonEndToEndTests.steady(["answer", next, "skip"], home.environment(desktop: desktop, notifySocket: nil))
+        #expect(skipped.status == 0, "\(skipped.stderr)")
         try desktop.waitForDisplayedCount(0)
         #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT p.outcome, a.number, a.channel FROM prompt p JOIN answer a ON a.prompt_id = p.id")
                 == "answered|5|terminal")
@@ -114,7 +119,7 @@ import Testing
         let env = home.environment(desktop: desktop, notifySocket: notify.path)
 
         // The entry, written in the terminal, asks the daemon for its check-in.
-        let logged = try DaemonEndToEndTests.steady(["log", "trigger"], env, input: "a reply that took long\n\n\n\n7\n\n")
+        let logged = try DaemonEndToEndTests.steady(["log", "trigger"], env, input: "a reply that took long\n\n\n\n\n7\n\n")
         #expect(logged.status == 0, "\(logged.stderr)")
         #expect(logged.stdout.contains("steady will ask how it settled"), "\(logged.stdout)")
 

@@ -75,7 +75,7 @@ struct ServiceJournaldEndToEndTests {
 
         let lines = daemon.stderr.split(separator: "\n").map(String.init)
         let pid = daemon.pid
-        #expect(lines.contains("steady[\(pid)]: info: steady started config=<embedded default> practices=8"), "\(lines)")
+        #expect(lines.contains("steady[\(pid)]: info: steady started config=<embedded default> practices=9"), "\(lines)")
         #expect(lines.contains("steady[\(pid)]: info: steady stopping"), "\(lines)")
         #expect(peer.drain().isEmpty, "entries went to journald although stderr is not the journal")
     }

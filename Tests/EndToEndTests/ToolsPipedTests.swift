@@ -33,12 +33,25 @@ import Testing
 
     @Test func safetyResponse_withoutAConfig_appearsAtTheTopOfTheScaleOnly() throws {
         let home = try ToolsHome(config: nil)
-        let nine = try home.steady(["pause", "1s", "--speed", "10"], input: "9\n9\n1\n")
+        let nine = try home.steady(["breathe", "coherent", "--rounds", "1", "--speed", "20"], input: "9\n\n")
         #expect(nine.status == 0, "\(nine.stderr)")
         #expect(!nine.stdout.contains("That is a lot to carry right now."))
-        let ten = try home.steady(["pause", "1s", "--speed", "10"], input: "10\n9\n1\n")
+        let ten = try home.steady(["breathe", "coherent", "--rounds", "1", "--speed", "20"], input: "10\n\n")
         #expect(ten.stdout.occurrences(of: "That is a lot to carry right now.") == 1, "\(ten.stdout)")
         #expect(ten.stdout.contains("your local emergency number or a crisis line"))
+    }
+
+    @Test func aStrongUrge_inThePause_getsItsOwnSofterResponse() throws {
+        let home = try ToolsHome()
+        let kit = try home.steady(["kit", "edit"], input: "a warm shower\n\n\nJo\n\n\n\n\n\n")
+        #expect(kit.status == 0, "\(kit.stderr)")
+        let ten = try home.steady(["pause", "1s", "--speed", "10"], input: "10\n9\n3\n")
+        #expect(ten.status == 0, "\(ten.stderr)")
+        #expect(ten.stdout.contains("That is a strong pull."), "\(ten.stdout)")
+        #expect(ten.stdout.contains("Someone to talk it over with first: Sam 07700 900123."))
+        #expect(ten.stdout.contains("From your soothing kit: a warm shower · Jo."))
+        #expect(!ten.stdout.contains("emergency") && !ten.stdout.contains("0800 000 000"), "no emergency wording for an urge")
+        #expect(!ten.stdout.contains("That is a lot to carry right now."))
     }
 
     @Test func aBrokenConfig_doesNotKeepAnyoneFromACalmingTool() throws {
@@ -83,7 +96,7 @@ import Testing
 
     @Test func logTrigger_badLinesAreExplained_andTheNextLineIsRead() throws {
         let home = try ToolsHome()
-        let result = try home.steady(["log", "trigger"], input: "A late reply\n99\n\n\n\nloud\n5\n\n")
+        let result = try home.steady(["log", "trigger"], input: "A late reply\n99\n\n\n\n\nloud\n5\n\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("'99' is not one of this prompt's choices"), "\(result.stderr)")
         #expect(result.stderr.contains("'loud' is not on this prompt's scale"))
@@ -159,7 +172,8 @@ import Testing
     @Test func everythingTheToolsSay_isGentle() throws {
         let home = try ToolsHome()
         var outputs: [(String, CommandResult)] = []
-        for command in ["log", "log trigger", "log thought", "pause", "breathe", "ground", "relax", "body-scan", "assess", "wins"] {
+        for command in ["log", "log trigger", "log thought", "pause", "breathe", "ground", "relax", "body-scan", "assess", "wins",
+                        "ask", "check", "kit", "kit edit"] {
             let words = command.split(separator: " ").map(String.init)
             outputs.append(("\(command) --help", try home.steady(words + ["--help"])))
         }
@@ -169,7 +183,7 @@ import Testing
         outputs.append(("body-scan", try home.steady(["body-scan", "--speed", "100"], input: "4\n6\n")))
         outputs.append(("pause", try home.steady(["pause", "1s", "--speed", "10"], input: "6\n3\n2\n")))
         outputs.append(("pause", try home.steady(["pause", "1s", "--speed", "10"], input: "3\n6\n1\n")))
-        outputs.append(("trigger", try home.steady(["log", "trigger"], input: "x\n\n\n\n6\n\n")))
+        outputs.append(("trigger", try home.steady(["log", "trigger"], input: "x\n\n\n\nwistful\n6\n\n")))
         outputs.append(("follow-up", try home.steady(["log", "trigger", "--follow-up"], input: "4\n6\n")))
         outputs.append(("follow-up again", try home.steady(["log", "trigger", "--follow-up"])))
         outputs.append(("thought", try home.steady(["log", "thought"], input: "a\nb\n50\n\nc\nd\ne\nf\n60\n")))
@@ -178,6 +192,12 @@ import Testing
         outputs.append(("assess again", try home.steady(["assess"], input: String(repeating: "2\n", count: 28))))
         outputs.append(("wins add", try home.steady(["wins", "add", "a kind word"])))
         outputs.append(("wins", try home.steady(["wins"])))
+        outputs.append(("ask", try home.steady(["ask"], input: "Sam\n7\n1\ncall me tonight\n")))
+        outputs.append(("ask follow-up", try home.steady(["ask", "--follow-up"], input: "1\n1\n")))
+        outputs.append(("check", try home.steady(["check"], input: "8\nno reply\n\nbusy\n\n\n1\n2\n5\n")))
+        outputs.append(("kit none", try home.steady(["kit"])))
+        outputs.append(("kit edit", try home.steady(["kit", "edit"], input: "a bath\n\n\n\n\n\n\n\n\n")))
+        outputs.append(("kit", try home.steady(["kit"])))
         let forbidden = ["streak", "fail", "failed", "you forgot", "you missed", "hurry", "urgent", "immediately",
                          "you should", "you must", "don't give up"]
         for (name, result) in outputs {
@@ -190,13 +210,17 @@ import Testing
         }
         // The runs above were real: every one that should have saved, did.
         #expect(try home.sqlite("SELECT kind, count(*) FROM entry GROUP BY kind ORDER BY kind") == """
+            asking|1
+            asking-follow-up|1
             calming|4
             pause|2
+            reality-check|1
             self-assessment|2
+            soothing-kit|1
             thought-record|1
             trigger-journal|1
             trigger-journal-follow-up|1
-            win|1
+            win|2
             """)
     }
 

@@ -14,14 +14,17 @@ import Testing
     @Test func logTrigger_savesTheEntry_showsTheSafetyResponseAtTheThreshold_andTheFollowUpLinksBack() throws {
         let home = try ToolsHome()
         let pane = try home.terminal("trigger", ["log", "trigger"])
-        try pane.answer("[1/6] What happened?", with: "A late reply")
-        try pane.answer("[2/6] What kind of moment", with: "1")
-        try pane.answer("[3/6] What went through your mind?", with: "They are pulling away")
-        try pane.answer("[4/6] What did you notice in your body?", with: "")
-        try pane.answer("[5/6] How strong was it", with: "12")
+        try pane.answer("[1/7] What happened?", with: "A late reply")
+        try pane.answer("[2/7] What kind of moment", with: "1")
+        try pane.answer("[3/7] What went through your mind?", with: "They are pulling away")
+        try pane.answer("[4/7] What did you notice in your body?", with: "")
+        try pane.answer("[5/7] Which feeling was strongest?", with: "7")
+        try pane.answer("[6/7] How strong was it", with: "12")
         try pane.waitFor("'12' is not on")
         try pane.type("8")
-        try pane.answer("[6/6] What did you do", with: "Wrote it down")
+        try pane.answer("[7/7] What did you do", with: "Wrote it down")
+        // A strong one: the past-or-present check is offered; Enter lets it be.
+        try pane.answer("short past-or-present check? [y/N]", with: "")
         #expect(try pane.exitStatus() == 0)
         let screen = try pane.screen()
         #expect(screen.contains("Saved as entry #1."), "\(screen)")
@@ -33,9 +36,10 @@ import Testing
         let row = try home.sqlite("""
             SELECT kind, parent_id IS NULL, \(ToolsHome.value("what-happened", "text")), \(ToolsHome.value("kind", "choice")),
                    \(ToolsHome.value("thoughts", "text")), \(ToolsHome.value("body", "text")) IS NULL,
-                   \(ToolsHome.value("intensity", "number")), \(ToolsHome.value("what-i-did", "text")) FROM entry
+                   \(ToolsHome.value("feeling", "choice")), \(ToolsHome.value("intensity", "number")),
+                   \(ToolsHome.value("what-i-did", "text")) FROM entry
             """)
-        #expect(row == "trigger-journal|1|A late reply|distance|They are pulling away|1|8|Wrote it down")
+        #expect(row == "trigger-journal|1|A late reply|distance|They are pulling away|1|lonely|8|Wrote it down")
 
         // Later: the follow-up finds the entry, re-rates below the threshold (no safety response).
         let later = try home.terminal("follow-up", ["log", "trigger", "--follow-up"])
@@ -83,15 +87,47 @@ import Testing
             """) == "thought-record|I said too much|80|mind-reading|30")
     }
 
-    @Test func logThought_ctrlC_stopsGently_andSavesNothing() throws {
+    @Test func logThought_ctrlC_keepsADraft_andTheNextRunOffersToContinueIt() throws {
         let home = try ToolsHome()
         let pane = try home.terminal("stop", ["log", "thought"])
-        try pane.answer("[1/9] Where were you", with: "Somewhere")
-        try pane.waitFor("[2/9]")
+        try pane.answer("[1/9] Where were you", with: "At my desk")
+        try pane.answer("[2/9] What is the anxious thought", with: "I said too much")
+        try pane.waitFor("[3/9]")
         try pane.press("C-c")
         #expect(try pane.exitStatus() == 130)
-        #expect(try pane.screen().contains("Stopped. Nothing was saved"))
-        #expect(!FileManager.default.fileExists(atPath: home.journal), "nothing was saved, so no journal either")
+        #expect(try pane.screen().contains("Stopped. What you wrote is kept as a draft; `steady log thought` offers to continue it."))
+        #expect(try home.sqlite("SELECT form, json_extract(payload, '$.values.thought.text._0') FROM draft") == "thought-record|I said too much")
+        #expect(try home.sqlite("SELECT count(*) FROM entry") == "0", "a draft is not an entry")
+
+        let again = try home.terminal("continue", ["log", "thought"])
+        try again.waitFor("You have an unfinished thought record from ")
+        try again.waitFor("(2 of 9 answered)")
+        try again.answer("Continue where you left off? (No lets it go.) [Y/n]", with: "")
+        try again.answer("[3/9] How true does it feel right now", with: "70")
+        #expect(try !again.screen().contains("[1/9]"), "answered questions are not asked again")
+        try again.answer("[4/9] Does it look like one of these?", with: "")
+        try again.answer("[5/9] What seems to back the thought up?", with: "No reply")
+        try again.answer("[6/9] What doesn't fit the thought?", with: "They are busy")
+        try again.answer("[7/9] If a friend told you this thought", with: "Be kind")
+        try again.answer("[8/9] What's a fairer way to see it?", with: "Both can be true")
+        try again.answer("[9/9] How true does the first thought feel now", with: "30")
+        #expect(try again.exitStatus() == 0)
+        #expect(try again.screen().contains("Saved as entry #1."))
+        #expect(try home.sqlite("""
+            SELECT \(ToolsHome.value("situation", "text")), \(ToolsHome.value("thought", "text")), \(ToolsHome.value("belief-after", "number"))
+            FROM entry
+            """) == "At my desk|I said too much|30")
+        #expect(try home.sqlite("SELECT count(*) FROM draft") == "0", "finished, so the draft is gone")
+    }
+
+    @Test func ctrlC_beforeAnythingIsWritten_keepsNothing() throws {
+        let home = try ToolsHome()
+        let pane = try home.terminal("nothing", ["log", "thought"])
+        try pane.waitFor("[1/9] Where were you")
+        try pane.press("C-c")
+        #expect(try pane.exitStatus() == 130)
+        #expect(try pane.screen().contains("Nothing was written yet, so there is nothing to keep"))
+        #expect(!FileManager.default.fileExists(atPath: home.journal))
     }
 
     @Test func assess_savesEveryRating_andComparesWithTheLastTime() throws {

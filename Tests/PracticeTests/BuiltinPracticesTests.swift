@@ -6,15 +6,15 @@ import Testing
 @Suite struct BuiltinPracticesTests {
     @Test func registry_holdsEveryBuiltinPractice() {
         #expect(BuiltinPractices.registry.ids.map(\.rawValue) == [
-            "evening-reflection", "morning-mindfulness", "reach-out", "self-assessment",
-            "self-compassion", "sleep-wind-down", "trigger-journal", "wins",
+            "asking", "boundaries", "evening-reflection", "morning-mindfulness", "reach-out", "self-assessment",
+            "self-compassion", "sleep-wind-down", "time-alone", "trigger-journal", "wins",
         ])
     }
 
     @Test func everyPractice_withDefaultSettings_suggestsItsDefaultSchedule() throws {
         for descriptor in BuiltinPractices.registry.all {
-            // The trigger journal alone is on demand: its check-ins follow entries.
-            #expect(descriptor.defaultSchedule.isEmpty == (descriptor.id == "trigger-journal"), "\(descriptor.id)")
+            // The trigger journal and asking are on demand: their check-ins follow entries.
+            #expect(descriptor.defaultSchedule.isEmpty == ["trigger-journal", "asking"].contains(descriptor.id), "\(descriptor.id)")
             #expect(try descriptor.configure(with: [:]).suggestedSchedule == descriptor.defaultSchedule)
         }
     }

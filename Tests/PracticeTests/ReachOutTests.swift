@@ -4,18 +4,31 @@ import Testing
 @testable import ReachOut
 
 @Suite struct ReachOutTests {
-    @Test func withoutNames_asksOpenly() {
-        let prompt = ReachOutPractice(settings: .init()).prompt(for: scheduledOccasion())
-        #expect(prompt.body == ReachOutTexts.openBody)
-        #expect(choices(of: prompt).map(\.key) == ["reached-out", "planned", "not-now"])
+    @Test func withoutNames_asksOpenly_aboutAWiderCircleInTurn() {
+        let practice = ReachOutPractice(settings: .init())
+        let bodies = (20_000..<20_003).map { practice.prompt(for: scheduledOccasion(day: $0)).body }
+        #expect(Set(bodies) == Set(ReachOutTexts.widerCircle))
+        #expect(choices(of: practice.prompt(for: scheduledOccasion())).map(\.key) == ["reached-out", "planned", "not-now"])
     }
 
     @Test func withNames_namesEachPersonInTurn() throws {
         let settings = try ReachOutSettings.decode(from: ["people": .array([.string("Sam"), .string("Aunt Jo")])])
         let practice = ReachOutPractice(settings: settings)
-        let bodies = (20_000...20_001).map { practice.prompt(for: scheduledOccasion(day: $0)).body }
+        let bodies = (20_000..<20_008).map { practice.prompt(for: scheduledOccasion(day: $0)).body }
         #expect(bodies.contains { $0.contains("Sam") })
         #expect(bodies.contains { $0.contains("Aunt Jo") })
+    }
+
+    @Test func oneName_isNotSuggestedEveryTime_theWiderCircleTakesTurns() throws {
+        let settings = try ReachOutSettings.decode(from: ["people": .array([.string("Alex")])])
+        let practice = ReachOutPractice(settings: settings)
+        // The default schedule: Wednesdays and Sundays, for six weeks.
+        let days = (0..<6).flatMap { week in [20_000 + 7 * week, 20_004 + 7 * week] }
+        let named = days.filter { practice.prompt(for: scheduledOccasion(day: $0)).body.contains("Alex") }
+        #expect(named.count >= 2, "the partner is still suggested now and then")
+        #expect(named.count <= days.count / 2, "but most prompts widen the circle: \(named.count) of \(days.count)")
+        let wider = days.map { practice.prompt(for: scheduledOccasion(day: $0)).body }.filter { !$0.contains("Alex") }
+        #expect(Set(wider).count >= 2, "the wider-circle suggestions vary")
     }
 
     @Test func notNow_skips_andOtherChoicesAreAnswers() {

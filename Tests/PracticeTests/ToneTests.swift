@@ -140,7 +140,9 @@ enum UserTexts {
     /// Every string of the on-demand tools: forms, guides, breathing patterns, the pause, the
     /// safety response, before/after and assessment summaries.
     static func ofTools() -> [UserText] {
-        var texts = [TriggerJournal.form, TriggerJournal.followUpForm, ThoughtRecord.form, Assessment.form].flatMap(of)
+        var texts = [TriggerJournal.form, TriggerJournal.followUpForm, ThoughtRecord.form, Assessment.form,
+                     NeedRequest.form, NeedRequest.followUpForm, RealityCheck.form, SoothingKit.form].flatMap(of)
+        texts += ofRelationshipTools()
         for guide in Guide.all {
             texts += [guide.title, guide.intro, guide.closing].map { UserText(origin: "guide \(guide.id)", text: $0) }
             texts += guide.steps.map { UserText(origin: "guide \(guide.id) step", text: $0.instruction) }
@@ -184,6 +186,63 @@ enum UserTexts {
     }
 }
 
+extension UserTexts {
+    /// What `steady ask`, `check` and `kit` say around their forms, the urge response, the
+    /// kit's nudge, the more-help line, and every way a check-in says when something was.
+    static func ofRelationshipTools() -> [UserText] {
+        var texts: [UserText] = []
+        func add(_ origin: String, _ items: [String]) { texts += items.map { UserText(origin: origin, text: $0) } }
+        add("ask message", [NeedRequest.message(to: "Sam", feeling: "lonely", request: "call me tonight")])
+        add("ask notes", NeedRequest.notes(on: "you never call"))
+        add("ask closing", NeedRequest.closing(kind: NeedRequest.Kind.reassurance) + NeedRequest.closing(kind: nil))
+        add("ask count", [NeedRequest.reassuranceCount(1, days: 30), NeedRequest.reassuranceCount(4, days: 30)])
+        add("ask outcome", NeedRequest.outcomes.map { NeedRequest.acknowledgement(of: $0.key) })
+        add("ask win", [NeedRequest.keptAcknowledgement, NeedRequest.notKeptAcknowledgement, NeedRequest.winText(request: "a walk")])
+        for verdict in RealityCheck.verdicts {
+            add("check closing", RealityCheck.closing(for: FormResponse(formID: "reality-check", values: [
+                RealityCheck.Field.verdict: .choice(verdict.key), RealityCheck.Field.age: .choice("small-child"),
+            ])))
+        }
+        add("check offer", [RealityCheck.offer])
+        add("kit", SoothingKit.noKitYet + [SoothingKit.saved, SoothingKit.nothingWritten, SoothingKit.pointer])
+        let kit = SoothingKit(FormResponse(formID: "soothing-kit", values: ["body": .text("a walk")]))
+        add("kit lines", kit.lines + [kit.reminder ?? ""])
+        let prefills = SoothingKit.prefills(existing: nil, suggestions: .init(bestTechnique: ("Box breathing", 2), people: ["Sam"], hasWins: true))
+        add("kit prefill", prefills.values.compactMap(\.reason))
+        add("kit nudge", [KitNudge.line(kit: nil, onNotification: true), KitNudge.line(kit: kit, onNotification: true),
+                          KitNudge.line(kit: kit, onNotification: false)])
+        var safety = SafetySettings()
+        safety.contacts = ["Sam"]
+        add("urge response", UrgeResponse.check(urge: 10, settings: safety, kit: kit.reminder)?.lines ?? [])
+        add("more help", [MoreHelp.line])
+        add("feelings", Feelings.words.map(\.label) + [Feelings.hint, Feelings.ownLabel])
+        for (seconds, days, minute) in [(30, 0, 600), (2400, 0, 600), (4000, 0, 600), (9000, 0, 600), (30_000, 0, 480), (30_000, 0, 60),
+                                        (40_000, 1, 1320), (60_000, 1, 600), (60_000, 1, 900), (60_000, 1, 1140), (300_000, 4, 600),
+                                        (900_000, 10, 600)] {
+            add("look back", [Occasion.LookBack(seconds: seconds, daysBack: days, minuteOfDay: minute).phrase])
+        }
+        return texts
+    }
+
+    /// Prompts the week of scheduled occasions does not reach: words built from how long ago
+    /// something was (`lookBack`) and from the last time (`previous`).
+    static func ofOccasionDependentPrompts(_ registry: PracticeRegistry) throws -> [UserText] {
+        var texts: [UserText] = []
+        let lookBack = Occasion.LookBack(seconds: 40_000, daysBack: 1, minuteOfDay: 1320)
+        for (id, key) in [("trigger-journal", "settle"), ("asking", "how-it-went")] {
+            let practice = try #require(registry[PracticeID(id)]).configure(with: [:])
+            let occasion = Occasion(reason: .followUp(key: key, after: nil), slot: Date(timeIntervalSince1970: 1_728_000_000),
+                                    dayNumber: 20_000, lookBack: lookBack)
+            texts += of(practice.prompt(for: occasion), origin: "\(id) \(key) with a look back")
+        }
+        let alone = try #require(registry["time-alone"]).configure(with: [:])
+        var grown = scheduledOccasion(day: 20_000)
+        grown.previous = ["": .choice("start-15"), "before": .number(5), "end": .number(2)]
+        texts += of(alone.prompt(for: grown), origin: "time-alone after a time that went all right")
+        return texts
+    }
+}
+
 // MARK: - Tests
 
 @Suite struct ToneTests {
@@ -194,6 +253,7 @@ enum UserTexts {
             texts += try UserTexts.of(descriptor)
         }
         texts += try UserTexts.of(#require(registry["reach-out"]), settings: ["people": .array([.string("Sam"), .string("Alex")])])
+        texts += try UserTexts.ofOccasionDependentPrompts(registry)
         #expect(texts.count > 100, "the collector found suspiciously little to read")
         for line in ToneScanner.report(texts) { Issue.record(Comment(rawValue: line)) }
     }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct TriggerJournalTests {
     @Test func form_asksTheJournalFieldsInOrder() {
         #expect(TriggerJournal.form.fields.map(\.key) == [
-            "what-happened", "kind", "thoughts", "body", "intensity", "what-i-did",
+            "what-happened", "kind", "thoughts", "body", "feeling", "intensity", "what-i-did",
         ])
         #expect(TriggerJournal.form[TriggerJournal.Field.intensity]?.request == .scale(.intensity))
     }
@@ -82,8 +82,8 @@ import Testing
             Issue.record("unexpected steps: \(pause.steps)")
             return
         }
-        #expect(rate.request == .scale(.intensity))
-        #expect(rerate.request == .scale(.intensity))
+        #expect(rate.request == .scale(.urge))
+        #expect(rerate.request == .scale(.urge))
         #expect(seconds == Pause.defaultWait)
         #expect(decide.request == .choices(Pause.decisions))
     }

@@ -109,7 +109,7 @@ struct Ran {
     @Test func stats_report_export_writeWhatTheySay() throws {
         let stats = try steady(["stats", "--since", "all"])
         #expect(stats.status == 0)
-        #expect(stats.stdout.hasPrefix("Your check-ins from 6 Jan 2025 to 7 Jan 2025 (everything so far)\n"))
+        #expect(stats.stdout.hasPrefix("What has helped you, from 6 Jan 2025 to 7 Jan 2025 (everything so far)\n"))
         #expect(stats.stdout.contains("Morning mindfulness"))
         let json = try steady(["stats", "--since", "2025-01-01", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -123,7 +123,7 @@ struct Ran {
         let attributes = try FileManager.default.attributesOfItem(atPath: report)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let html = try String(contentsOfFile: report, encoding: .utf8)
-        #expect(html.contains("data-plot=\"calendar\""))
+        #expect(html.contains("data-plot=\"before-after\""))
         #expect(!html.contains("PRIVATE-"))
 
         let csv = fixture.directory.file("out/journal.csv")

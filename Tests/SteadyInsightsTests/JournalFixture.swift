@@ -127,3 +127,73 @@ struct JournalFixture {
         }
     }
 }
+
+extension JournalFixture {
+    enum RelationshipPrivate {
+        static let request = "PRIVATE-REQUEST call me tonight"
+        static let ownFeeling = "PRIVATE-FEELING wistful"
+        static let check = "PRIVATE-CHECK no reply since noon"
+        static let kit = "PRIVATE-KIT a warm shower"
+        static let resentment = "PRIVATE-RESENTMENT extra shifts"
+        static let all = [request, ownFeeling, check, kit, resentment]
+    }
+
+    /// The two-day journal, plus what the relationship tools and practices write: feeling
+    /// words, a request and how it went, a past-or-present check, a kit, a small boundary and
+    /// a time alone. See `RelationshipStatsTests`.
+    init(withRelationships: Void) throws {
+        try self.init()
+        let j = journal
+        func prompt(_ practice: PracticeID, _ slot: Date, _ content: PromptContent, kind: PromptRecord.Kind = .scheduled,
+                    key: String? = nil, parent: Int64? = nil, entry: Int64? = nil) throws -> Int64 {
+            try j.recordPrompt(practice: practice, slot: slot, kind: kind, followUpKey: key, parentID: parent, entryID: entry,
+                               content: content, createdAt: slot, dueAt: slot, expiresAt: slot.addingTimeInterval(7200))!.id
+        }
+        func answer(_ id: Int64, _ value: AnswerValue, at date: Date) throws {
+            try j.recordAnswer(Answer(promptID: id, value: value, answeredAt: date, channel: .notification))
+        }
+        let words = PromptContent(title: "A word for tonight", body: "One word?", request: .choices(Feelings.eveningWords))
+        // Monday's evening reflection (the fixture's p3, answered 4) gets a feeling word; a trigger
+        // and a request name theirs (one of the person's own words).
+        try answer(try prompt("evening-reflection", Self.at(0, 21, 10), words, kind: .followUp, key: "feeling", parent: 3), .choice("tired"),
+                   at: Self.at(0, 21, 11))
+        try j.recordEntry(FormResponse(formID: "trigger-journal", values: [
+            "what-happened": .text("a cancelled plan"), "feeling": .choice("anxious"), "intensity": .number(5),
+        ]), at: Self.at(1, 8))
+        let request = try j.recordEntry(FormResponse(formID: "asking", values: [
+            "feeling": .text(RelationshipPrivate.ownFeeling), "kind": .choice("reassurance"), "request": .text(RelationshipPrivate.request),
+            "message": .text("I've been feeling wistful lately. " + RelationshipPrivate.request),
+        ]), at: Self.at(0, 9))
+        let outcomes = PromptContent(title: "How did your request go?", body: "How did it go?", request: .choices(NeedRequest.outcomes))
+        let wentWell = try prompt("asking", Self.at(1, 9), outcomes, kind: .followUp, key: "how-it-went", entry: request.id)
+        try answer(wentWell, .choice("went-well"), at: Self.at(1, 9, 1))
+        let keep = PromptContent(title: "Worth keeping?", body: "Keep it?", request: .choices(NeedRequest.keepChoices))
+        try answer(try prompt("asking", Self.at(1, 9, 1), keep, kind: .followUp, key: "keep-as-win", parent: wentWell, entry: request.id),
+                   .choice("keep"), at: Self.at(1, 9, 2))
+        try j.recordEntry(FormResponse(formID: "asking", values: [
+            "feeling": .choice("lonely"), "kind": .choice("time-together"), "request": .text("a walk"), "message": .text("m"),
+        ]), at: Self.at(1, 20))
+        // A past-or-present check, a kit.
+        try j.recordEntry(FormResponse(formID: "reality-check", values: [
+            "intensity-before": .number(8), "happening-now": .text(RelationshipPrivate.check), "most-likely": .text("busy"),
+            "past-or-present": .choice("mostly-older"), "intensity-after": .number(5),
+        ]), at: Self.at(1, 11, 30))
+        try j.recordEntry(FormResponse(formID: "soothing-kit", values: ["body": .text(RelationshipPrivate.kit)]), at: Self.at(0, 12))
+        // A small boundary said, resentment noted; a time alone from 6 down to 3.
+        let invitation = PromptContent(title: "One small no this week?", body: "Something small.", request: .choices([
+            Choice(key: "try", label: "I'll try one"), Choice(key: "did", label: "I did one already"),
+            Choice(key: "resentment", label: "I noticed resentment"), Choice(key: "not-now", label: "Not this week"),
+        ]))
+        try answer(try prompt("boundaries", Self.at(0, 18), invitation), .choice("did"), at: Self.at(0, 18, 5))
+        let noted = try prompt("boundaries", Self.at(1, 18), invitation)
+        try answer(noted, .choice("resentment"), at: Self.at(1, 18, 5))
+        try answer(try prompt("boundaries", Self.at(1, 18, 5), PromptContent(title: "Where?", body: "Where?", request: .text(placeholder: "x")),
+                              kind: .followUp, key: "resentment-where", parent: noted), .text(RelationshipPrivate.resentment), at: Self.at(1, 18, 6))
+        let scale = PromptContent(title: "How anxious?", body: "1 to 10?", request: .scale(.intensity))
+        let alone = try prompt("time-alone", Self.at(1, 15), PromptContent(title: "Time alone?", body: "15 minutes.", request: .choices([
+            Choice(key: "start-15", label: "Start 15 minutes now"), Choice(key: "not-now", label: "Not today")])))
+        try answer(alone, .choice("start-15"), at: Self.at(1, 15, 1))
+        try answer(try prompt("time-alone", Self.at(1, 15, 1), scale, kind: .followUp, key: "before", parent: alone), .number(6), at: Self.at(1, 15, 2))
+        try answer(try prompt("time-alone", Self.at(1, 15, 16), scale, kind: .followUp, key: "end", parent: alone), .number(3), at: Self.at(1, 15, 20))
+    }
+}

@@ -61,10 +61,10 @@ final class ReportScan: NSObject, XMLParserDelegate {
     @Test func report_isWellFormed_withAnSVGPerPlot() throws {
         let html = try html(includeText: false)
         let scan = try ReportScan.scan(html)
-        #expect(scan.plots == ReportHTML.plots.prefix(4) + ["rating-evening-reflection"] + ReportHTML.plots.dropFirst(4))
+        #expect(scan.plots == ReportHTML.plots.prefix(2) + ["rating-evening-reflection"] + ReportHTML.plots.dropFirst(2))
         #expect(scan.svgsWithTitle == scan.plots.count)
         #expect(scan.elements["svg"] == scan.plots.count)
-        #expect(scan.elements["section"] == 8)
+        #expect(scan.elements["section"] == 9)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"))
     }
 
@@ -105,16 +105,23 @@ final class ReportScan: NSObject, XMLParserDelegate {
         #expect(html.contains("This report includes words you wrote yourself"))
     }
 
-    @Test func figures_appearInTheReport() throws {
+    @Test func figures_appearInTheReport_whatHelpsFirst_countsLast() throws {
         let html = try html(includeText: false)
-        #expect(html.contains("<p class=\"summary\">10 prompts offered, 4 answered · 16 entries logged · 2 wins noted</p>"))
-        #expect(html.contains("<tr class=\"total\"><th scope=\"row\">all</th><td>10</td><td>4</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td></tr>"))
-        #expect(html.contains("<title>2025-01-06: 8 check-ins</title>"))
-        #expect(html.contains("<title>2025-01-07: 12 check-ins</title>"))
+        #expect(html.contains("<p class=\"summary\">What has eased things most for you: box breathing, by 1.8 on average · 2 wins noted</p>"))
         #expect(html.contains("Box breathing: eased by 1.8 on average (eased 3, same 1, higher 1)."))
         #expect(html.contains("Time after a trigger: rated 2 times so far; an average says more after 5."))
         #expect(html.contains("<title>Mon 08:00–09:00: 1 entry</title>"))
         #expect(html.contains("Emotional responses: shows up less than last time."))
+        #expect(html.contains("<title>07:00: 1</title>"), "answers by hour, as counts")
+        #expect(html.contains("<tr class=\"total\"><th scope=\"row\">all</th><td>10</td><td>4</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td></tr>"))
+        let order = ["id=\"before-after\"", "id=\"intensity\"", "id=\"wins\"", "id=\"feelings\"", "id=\"suits\"", "id=\"triggers\"",
+                     "id=\"requests\"", "id=\"assessment\"", "id=\"counts\""]
+        let positions = try order.map { try #require(html.range(of: $0)).lowerBound }
+        #expect(positions == positions.sorted(), "what helps comes first and the counts last")
+        // Nothing that reads like a streak calendar or a grade.
+        #expect(!html.contains("data-plot=\"calendar\""))
+        #expect(html.range(of: #"\d+ of \d+"#, options: .regularExpression) == nil)
+        for word in ["offered", "expired", "missed"] { #expect(!html.contains(word), "\(word)") }
         #expect(ToneCheck.problems(in: html.replacingOccurrences(of: "<!DOCTYPE", with: "")).isEmpty)
     }
 
@@ -131,7 +138,7 @@ final class ReportScan: NSObject, XMLParserDelegate {
         let scan = try ReportScan.scan(oneDay)
         #expect(scan.plots.count == ReportHTML.plots.count + 1)
         #expect(oneDay.contains("6 Jan 2025 – 6 Jan 2025"))
-        #expect(oneDay.contains("<title>2025-01-06: 8 check-ins</title>"))
-        #expect(!oneDay.contains("2025-01-07:"))
+        #expect(oneDay.contains("<title>Mondays: 3</title>"))
+        #expect(!oneDay.contains("<title>Tuesdays:"))
     }
 }

@@ -134,11 +134,9 @@ import Testing
         #expect(tuesday.firstDay == CivilDay(year: 2025, month: 1, day: 7))
     }
 
-    @Test func reportData_countsCheckInsPerLocalDay_andReadsWinsOnlyWithText() throws {
+    @Test func reportData_readsWinsOnlyWithText() throws {
         let loader = InsightsLoader(window: .all, timeZone: JournalFixture.timeZone)
         let withoutText = try loader.report(from: fixture.journal, includeText: false)
-        let monday = CivilDay(year: 2025, month: 1, day: 6).dayNumber
-        #expect(withoutText.checkInsByDay == [monday: 8, monday + 1: 12])
         #expect(withoutText.wins.map(\.date) == [JournalFixture.at(0, 19), JournalFixture.at(1, 12)])
         #expect(withoutText.wins.allSatisfy { $0.text == nil })
         #expect(withoutText.triggerIntensity.map(\.value) == [8, 6, 7])
@@ -150,26 +148,44 @@ import Testing
 
     // MARK: - Text
 
-    @Test func text_showsTheFiguresKindly() {
+    @Test func text_leadsWithWhatHelps_andKeepsTheCountsForLast() throws {
         let text = StatsText(stats: stats, names: ["morning-mindfulness": "Morning mindfulness"], timeZone: JournalFixture.timeZone).render()
-        #expect(text.hasPrefix("Your check-ins from 6 Jan 2025 to 7 Jan 2025\n"))
-        #expect(text.contains("  Morning mindfulness         2        1       1       1       0      0          0         0       0"))
-        #expect(text.contains("  all                        10        4       1       1       1      1          1         1       1"))
-        #expect(text.contains("  by hour    07:00  ██████████            1 of 2\n             13:00  ████████████████████  1 of 1\n"))
-        #expect(text.contains("  by weekday Mon    ████████████████████  3 of 3\n             Tue    ██████▋               1 of 3\n"))
-        #expect(text.contains("             Wed                          none shown\n"))
-        #expect(text.contains("Self-assessment, 2 times (Jan 2025); scores 1–5"))
+        #expect(text.hasPrefix("What has helped you, from 6 Jan 2025 to 7 Jan 2025\n\nWhat eases things for you"))
         #expect(text.contains("""
               Box breathing (intensity, 1–10)                6 → 4.2: eased by 1.8 on average, over 5 times
                                                              eased 3 · same 1 · higher 1
               Time after a trigger (intensity, 1–10)         rated 2 times so far; an average says more after 5
               A pause before acting (urge, 1–10)             rated once so far; an average says more after 5
             """))
-        #expect(text.contains("Trigger journal: 3 entries, intensity 7 on average (1–10)"))
+        #expect(text.contains("How triggers felt: 3 trigger entries, intensity 7 on average (1–10)"))
+        #expect(text.contains("Wins and things that went well\n  Wins noted: 2\n"))
+        #expect(text.contains("Times that suit you\n  You answer most often around 07:00, 13:00 and 19:00.\n  Mondays and Tuesdays have suited you best so far.\n"))
+        #expect(text.contains("Self-assessment, 2 times (Jan 2025); scores 1–5"))
         #expect(text.contains("Emotional responses         ▆▅  4 → 3  · shows up less than last time"))
         #expect(text.contains("Security and trust          ▃▅  2 → 3  · a little harder to reach than last time"))
-        #expect(text.contains("Wins noted: 2"))
+
+        // The counts come last, after everything that helps, in neutral words.
+        let counts = try #require(text.range(of: StatsText.countsHeading))
+        for earlier in ["What eases things", "How triggers felt", "Wins and things", "Times that suit you", "Self-assessment"] {
+            #expect(try #require(text.range(of: earlier)).lowerBound < counts.lowerBound, "\(earlier)")
+        }
+        #expect(text.contains("    Morning mindfulness       2        1     1        1          0          0         0         0       0"))
+        #expect(text.contains("    all                      10        4     1        1          1          1         1         1       1"))
+        #expect(text.contains("    07:00 2 · 1   13:00 1 · 1   19:00 1 · 1   21:00 2 · 1\n"))
+        #expect(text.contains("    Mon 3 · 3   Tue 3 · 1\n"))
+        #expect(text.range(of: #"\d+ of \d+"#, options: .regularExpression) == nil, "'3 of 12' reads like a grade")
+        for scoreLike in ["expired", "missed", "offered"] {
+            #expect(!text.contains(scoreLike), "\(scoreLike) reads like a score")
+        }
         #expect(ToneCheck.problems(in: text).isEmpty, "\(ToneCheck.problems(in: text))")
+    }
+
+    @Test func timesThatSuit_needAFewAnswers_andNeverShowGaps() {
+        var few = stats
+        few.byHour = Array(repeating: RateBucket(), count: 24)
+        few.byHour[7] = RateBucket(answered: 2, shown: 9)
+        let text = StatsText(stats: few, timeZone: JournalFixture.timeZone).render()
+        #expect(!text.contains("Times that suit you"), "two answers say little yet")
     }
 
     @Test func text_forAnEmptyJournal_saysSoGently() throws {
@@ -177,7 +193,7 @@ import Testing
         let stats = try InsightsLoader(window: .all).stats(from: empty.journal)
         #expect(stats.isEmpty)
         let text = StatsText(stats: stats).render()
-        #expect(text == "Your check-ins so far\n\nNothing is recorded in this stretch yet. Once steady has asked a few times, or you have\nlogged something, this shows how it went.\n")
+        #expect(text == "What has helped you, so far\n\nNothing is recorded in this stretch yet. Once steady has asked a few times, or you have\nlogged something, this shows how it went.\n")
     }
 
     @Test func json_roundTripsEveryFigure() throws {

@@ -7,7 +7,7 @@ import Testing
 
     @Test func walk_readsEachField_skipsOptionalOnEmptyLine_andReasksAfterABadReply() throws {
         // Given answers piped in, with an empty line for the optional kind and "11" before "7"
-        let console = ScriptedConsole(input: ["A late reply", "", "They're gone", "tight chest", "11", "7", "went for a walk"])
+        let console = ScriptedConsole(input: ["A late reply", "", "They're gone", "tight chest", "", "11", "7", "went for a walk"])
         let asker = Asker(console: console, safety: SafetySettings())
 
         // When the trigger form is walked
@@ -26,14 +26,14 @@ import Testing
 
     @Test func walk_choicesAcceptNumberKeyOrLabel() throws {
         for reply in ["1", "distance", "Someone close seemed distant"] {
-            let console = ScriptedConsole(input: ["x", reply, "", "", "3", ""])
+            let console = ScriptedConsole(input: ["x", reply, "", "", "", "3", ""])
             let response = try Asker(console: console, safety: SafetySettings()).walk(form).get()
             #expect(response.choice(TriggerJournal.Field.kind) == "distance", "reply '\(reply)'")
         }
     }
 
     @Test func walk_whenInputEndsBeforeARequiredField_stopsWithThatField() {
-        let console = ScriptedConsole(input: ["A late reply", "", "", ""])
+        let console = ScriptedConsole(input: ["A late reply", "", "", "", ""])
         let result = Asker(console: console, safety: SafetySettings()).walk(form)
         #expect(result == .failure(.inputEnded(field: TriggerJournal.Field.intensity)))
     }
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func walk_requiredTextCannotBeEmpty_andIsAskedAgain() throws {
-        let console = ScriptedConsole(input: ["   ", "A late reply", "", "", "", "2", ""])
+        let console = ScriptedConsole(input: ["   ", "A late reply", "", "", "", "", "2", ""])
         let response = try Asker(console: console, safety: SafetySettings()).walk(form).get()
         #expect(response.text(TriggerJournal.Field.happened) == "A late reply")
         #expect(console.errors.count == 1)
@@ -58,7 +58,7 @@ import Testing
         var settings = SafetySettings()
         settings.threshold = threshold
         settings.contacts = ["Sam 07700 900123"]
-        let console = ScriptedConsole(input: ["x", "", "", "", "\(rating)", ""])
+        let console = ScriptedConsole(input: ["x", "", "", "", "", "\(rating)", ""])
         _ = try Asker(console: console, safety: settings).walk(form).get()
         #expect(console.output.contains("Sam 07700 900123") == shown, "\(console.output)")
         #expect(console.output.contains("local emergency number") == shown)

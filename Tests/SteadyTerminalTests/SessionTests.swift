@@ -136,7 +136,7 @@ import Testing
         let outcome = PauseSession(waitSeconds: 30, variant: 0).run(with: Asker(console: console, safety: SafetySettings()))
         guard case .paused(let response, let finished) = outcome else { Issue.record("\(outcome)"); return }
         #expect(finished)
-        #expect(PauseEntry.change(in: response) == BeforeAfter(before: 8, after: 5, practice: "pause"))
+        #expect(PauseEntry.change(in: response) == BeforeAfter(before: 8, after: 5, scale: .urge, practice: "pause"))
         #expect(response.choice(Pause.Field.decision) == "let-it-pass")
         #expect(response.number(PauseEntry.Field.waited) == 30)
         #expect(console.output.contains(Pause.groundingSuggestions[0]))

@@ -29,9 +29,27 @@ import Testing
             texts.append(TechniqueSummary(technique: "box", times: 3, averageChange: change).summary)
         }
         texts += FormStop.allExamples.map(\.description)
+        texts += [DraftTexts.kept(command: "steady log thought"), DraftTexts.nothingYet, DraftTexts.question, DraftTexts.continuing,
+                  DraftTexts.letGo, DraftTexts.offer(title: "Thought record", when: "Tue 21:14", answered: 3, of: 9),
+                  CalmingEntry.name(of: RealityCheck.form.id)]
+        let asked = ScriptedConsole(input: [], terminal: false)
+        _ = AskPresenter.present(FormResponse(formID: "asking", values: [
+            "feeling": .choice("lonely"), "kind": .choice("reassurance"), "request": .text("you always forget"),
+        ]), on: asked)
+        for verdict in RealityCheck.verdicts {
+            CheckPresenter.close(FormResponse(formID: "reality-check", values: [
+                "intensity-before": .number(7), "intensity-after": .number(8), "past-or-present": .choice(verdict.key),
+            ]), on: asked)
+        }
+        texts += asked.output.split(separator: "\n").map(String.init)
         let console = ScriptedConsole(input: [], terminal: false)
         _ = BreathingSession(pattern: .box, rounds: 1).run(on: console)
         _ = PauseSession(waitSeconds: 5, variant: 0).run(with: Asker(console: console, safety: SafetySettings()))
+        let urgent = ScriptedConsole(input: ["10", "10", "1"], terminal: false)
+        var safety = SafetySettings()
+        safety.contacts = ["Sam"]
+        _ = PauseSession(waitSeconds: 5, variant: 2).run(with: Asker(console: urgent, safety: safety, kit: "From your soothing kit: a walk."))
+        texts += urgent.output.split(separator: "\n").map(String.init)
         texts += console.output.split(separator: "\n").map(String.init)
         return texts
     }

@@ -38,7 +38,7 @@ public struct Pause: Sendable, Hashable {
 
     /// What the person can choose after the wait.
     public static let decisions: [Choice] = [
-        Choice(key: "go-ahead", label: "Go ahead, now that I'm calmer"),
+        Choice(key: "go-ahead", label: "Go ahead with it now"),
         Choice(key: "wait-longer", label: "Wait a while longer"),
         Choice(key: "let-it-pass", label: "Let the urge pass"),
         Choice(key: "talk-to-someone", label: "Talk it over with someone first"),
@@ -55,16 +55,16 @@ public struct Pause: Sendable, Hashable {
             .rate(FormField(
                 key: Field.urgeBefore, question: "How strong is the urge, from 1 to 10?",
                 hint: "Whatever it is: to text, to check, to sort it all out at once.",
-                request: .scale(.intensity))),
+                request: .scale(.urge))),
             .ground(Self.groundingSuggestions.cycling(at: variant)),
             .wait(seconds: waitSeconds, message: "Let the urge be there without acting on it. Urges tend to rise, peak and fade."),
-            .rerate(FormField(key: Field.urgeAfter, question: "And now, from 1 to 10?", request: .scale(.intensity))),
+            .rerate(FormField(key: Field.urgeAfter, question: "And now, from 1 to 10?", request: .scale(.urge))),
             .decide(FormField(key: Field.decision, question: "What would you like to do?", request: .choices(Self.decisions))),
         ]
     }
 
     /// The urge before and after the wait.
     public static func outcome(before: Int, after: Int) -> BeforeAfter {
-        BeforeAfter(before: before, after: after, scale: .intensity, practice: "pause")
+        BeforeAfter(before: before, after: after, scale: .urge, practice: "pause")
     }
 }

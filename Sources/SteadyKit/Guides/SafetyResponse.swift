@@ -39,6 +39,8 @@ public struct SafetyResponse: Sendable, Hashable {
     public var opening: String
     /// One short grounding step.
     public var grounding: String
+    /// A line about the person's soothing kit, when they have one (see `SoothingKit`).
+    public var kit: String?
     /// The person's support contacts, as configured.
     public var contacts: [String]
     /// One neutral line pointing to local emergency services or the configured crisis line.
@@ -47,6 +49,7 @@ public struct SafetyResponse: Sendable, Hashable {
     /// Everything to show, one line each, in order.
     public var lines: [String] {
         var lines = [opening, grounding]
+        if let kit { lines.append(kit) }
         if !contacts.isEmpty {
             lines.append("People you chose to lean on: \(contacts.joined(separator: ", ")).")
         }
@@ -55,13 +58,15 @@ public struct SafetyResponse: Sendable, Hashable {
     }
 
     /// The safety response for an intensity rating, or nil when the rating is below the
-    /// threshold (or outside the 1–10 scale).
-    public static func check(intensity rating: Int, settings: SafetySettings = SafetySettings()) -> SafetyResponse? {
+    /// threshold (or outside the 1–10 scale). `kit` is a line about the person's soothing kit
+    /// (`SoothingKit.reminder` in the terminal, `SoothingKit.pointer` on a notification).
+    public static func check(intensity rating: Int, settings: SafetySettings = SafetySettings(), kit: String? = nil) -> SafetyResponse? {
         guard Scale.intensity.range.contains(rating), rating >= settings.threshold else { return nil }
         let line = settings.crisisLine.trimmingCharacters(in: .whitespacesAndNewlines)
         return SafetyResponse(
             opening: "That is a lot to carry right now.",
             grounding: "If it helps, breathe out slowly, a little longer than you breathe in, and feel your feet on the floor.",
+            kit: kit,
             contacts: settings.contacts,
             emergencyLine: line.isEmpty
                 ? "If you ever feel unsafe, your local emergency number or a crisis line is there, any hour."

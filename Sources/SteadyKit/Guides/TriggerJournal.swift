@@ -11,6 +11,7 @@ public enum TriggerJournal {
         public static let kind = "kind"
         public static let thoughts = "thoughts"
         public static let body = "body"
+        public static let feeling = "feeling"
         public static let intensity = "intensity"
         public static let response = "what-i-did"
     }
@@ -61,6 +62,7 @@ public enum TriggerJournal {
                 key: Field.body, question: "What did you notice in your body?",
                 hint: "A tight chest, a knot in the stomach, a racing heart…",
                 request: .text(placeholder: "Where you felt it"), isOptional: true),
+            Feelings.field(key: Field.feeling, question: "Which feeling was strongest?"),
             FormField(
                 key: Field.intensity, question: "How strong was it, from 1 to 10?",
                 request: .scale(.intensity)),

@@ -27,10 +27,15 @@ public struct Form: Sendable, Hashable, Codable, Identifiable {
     /// Reads a typed reply to one field. An empty reply to an optional field is `nil` (left out).
     public func parse(_ raw: String, for key: String) throws(FormError) -> AnswerValue? {
         guard let field = self[key] else { throw FormError.unknownField(key, form: id) }
-        if field.isOptional, raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if field.isOptional, trimmed.isEmpty { return nil }
         do {
             return try field.request.parse(raw)
         } catch {
+            // A list that also takes the person's own word: anything else they write is that word.
+            if field.acceptsOwnWords, case .notAChoice = error, !trimmed.isEmpty, Int(trimmed) == nil {
+                return .text(trimmed)
+            }
             throw FormError.invalid(field: key, error)
         }
     }
@@ -46,7 +51,7 @@ public struct Form: Sendable, Hashable, Codable, Identifiable {
                 if field.isOptional { continue }
                 throw FormError.missing(field: field.key)
             }
-            guard field.request.accepts(value) else {
+            guard field.accepts(value) else {
                 throw FormError.doesNotFit(field: field.key, expected: field.request.expectation)
             }
         }
@@ -66,13 +71,26 @@ public struct FormField: Sendable, Hashable, Codable {
     public var request: AnswerRequest
     /// Whether the person may leave it blank.
     public var isOptional: Bool
+    /// For a list of choices: whether a word of the person's own is welcome too (kept as text).
+    /// The feeling words are such a list.
+    public var acceptsOwnWords: Bool
 
-    public init(key: String, question: String, hint: String? = nil, request: AnswerRequest, isOptional: Bool = false) {
+    public init(key: String, question: String, hint: String? = nil, request: AnswerRequest, isOptional: Bool = false,
+                acceptsOwnWords: Bool = false) {
         self.key = key
         self.question = question
         self.hint = hint
         self.request = request
         self.isOptional = isOptional
+        self.acceptsOwnWords = acceptsOwnWords
+    }
+
+    /// Whether `value` fits this field: what its request could produce, or an own word where welcome.
+    public func accepts(_ value: AnswerValue) -> Bool {
+        if acceptsOwnWords, case .text(let text) = value {
+            return !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+        return request.accepts(value)
     }
 }
 

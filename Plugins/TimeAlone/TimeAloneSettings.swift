@@ -1,0 +1,36 @@
+import SteadyKit
+
+/// Settings for `time-alone`, from `[practices.time-alone]`.
+public struct TimeAloneSettings: PracticeSettings {
+    /// The first length of time alone, in minutes, 5–240. Default: 15.
+    public var minutes = 15
+    /// How many minutes longer the next time is, after a time that ended no more anxious than
+    /// it began, 1–60. Default: 5.
+    public var step = 5
+    /// The longest it grows to, in minutes, from `minutes` to 480. Default: 120.
+    public var longest = 120
+
+    /// The range `minutes` may take.
+    public static let minutesRange = 5...240
+    /// The range `step` may take.
+    public static let stepRange = 1...60
+    /// The upper end of `longest`.
+    public static let longestLimit = 480
+
+    public init() {}
+
+    public func validate() throws(SettingsError) {
+        guard Self.minutesRange.contains(minutes) else {
+            throw SettingsError(keyPath: ["minutes"], message: "\(minutes) is outside 5–240 minutes",
+                                hint: "pick a first length from 5 to 240 minutes; a short one is a good start")
+        }
+        guard Self.stepRange.contains(step) else {
+            throw SettingsError(keyPath: ["step"], message: "\(step) is outside 1–60 minutes",
+                                hint: "pick a step from 1 to 60 minutes; small steps are the idea")
+        }
+        guard (minutes...Self.longestLimit).contains(longest) else {
+            throw SettingsError(keyPath: ["longest"], message: "\(longest) is outside \(minutes)–\(Self.longestLimit) minutes",
+                                hint: "pick a longest time from the first length (\(minutes)) to \(Self.longestLimit) minutes")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Feeling words: a short list to pick from, or a word of one's own.
+///
+/// Naming a feeling more finely than "fine" or "anxious" (worry from excitement, sadness from
+/// feeling let down, anger from hurt) makes it easier to say what would help. The trigger journal,
+/// the evening reflection, `steady ask` and `steady check` offer one optional word each; stats
+/// count the words from the list, and own words as "own words" (what a person writes stays
+/// theirs).
+public enum Feelings {
+    /// The list the terminal tools offer, in pairs that are easy to mix up.
+    public static let words: [Choice] = [
+        "anxious", "excited", "sad", "let down", "hurt", "angry",
+        "lonely", "insecure", "overwhelmed", "tired", "calm", "hopeful",
+    ].map { Choice(key: $0.replacingOccurrences(of: " ", with: "-"), label: $0) }
+
+    /// The shorter list a notification can show as buttons (the evening reflection).
+    public static let eveningWords: [Choice] = ["calm", "hopeful", "tired", "anxious", "sad", "lonely"]
+        .map { Choice(key: $0, label: $0) }
+
+    /// Choice key on a notification for "a word of my own", asked for next as text.
+    public static let ownKey = "own"
+    /// The label of `ownKey`.
+    public static let ownLabel = "Another word"
+
+    /// The key stats use for words the person wrote themselves.
+    public static let ownWordsKey = "own words"
+
+    /// An optional feeling-word field for a form: one of `words`, by number or name, or the
+    /// person's own word (kept as text).
+    public static func field(key: String, question: String, hint: String? = nil) -> FormField {
+        FormField(key: key, question: question, hint: hint ?? Self.hint, request: .choices(words), isOptional: true,
+                  acceptsOwnWords: true)
+    }
+
+    /// The hint under a feeling question.
+    public static let hint = "Pick a number, or type a word of your own."
+
+    /// The word a value stands for: a listed word, or the person's own (trimmed, in lower case).
+    public static func word(_ value: AnswerValue?) -> String? {
+        switch value {
+        case .choice(let key): words.first { $0.key == key }?.label ?? key
+        case .text(let text):
+            text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().nonEmpty
+        default: nil
+        }
+    }
+}
+
+extension String {
+    /// Nil when empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+
+    /// The string with its first letter in lower case ("Box breathing" → "box breathing").
+    var lowercasingFirst: String { prefix(1).lowercased() + dropFirst() }
+}

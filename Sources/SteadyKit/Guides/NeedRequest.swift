@@ -1,0 +1,191 @@
+/// Asking for what you need, directly (`steady ask`): a feeling word and one specific
+/// request, shaped into a calm message to copy. steady never sends anything itself.
+///
+/// Stored as an entry of kind `asking`, with the message as it was shown. A check-in later
+/// (the `asking` practice) asks how it went; a good outcome can be kept as a win. How often
+/// reassurance was asked for is counted for the person alone, never as a goal.
+public enum NeedRequest {
+    /// Field keys of `form`, and `message`, which steady adds.
+    public enum Field {
+        public static let to = "to"
+        public static let feeling = "feeling"
+        public static let kind = "kind"
+        public static let request = "request"
+        public static let message = "message"
+    }
+
+    /// Kind keys of the `kind` field.
+    public enum Kind {
+        public static let reassurance = "reassurance"
+        public static let timeTogether = "time-together"
+        public static let help = "help"
+        public static let room = "room"
+        public static let other = "other"
+    }
+
+    /// What the request is about, so the reassurance asked for can be noticed over time.
+    public static let kinds: [Choice] = [
+        Choice(key: Kind.reassurance, label: "Reassurance that we're all right"),
+        Choice(key: Kind.timeTogether, label: "Time together"),
+        Choice(key: Kind.help, label: "Help or support with something"),
+        Choice(key: Kind.room, label: "Some room of my own"),
+        Choice(key: Kind.other, label: "Something else"),
+    ]
+
+    /// What the person is asked.
+    public static let form = Form(
+        id: "asking",
+        title: "Asking for what you need",
+        intro: "A feeling and one specific request, put into a calm message you can copy. steady never sends anything.",
+        fields: [
+            FormField(key: Field.to, question: "Who is it for?",
+                      request: .text(placeholder: "Sam"), isOptional: true),
+            FormField(key: Field.feeling, question: "What have you been feeling?", hint: Feelings.hint,
+                      request: .choices(Feelings.words), acceptsOwnWords: true),
+            FormField(key: Field.kind, question: "What is it mostly about?", request: .choices(kinds), isOptional: true),
+            FormField(key: Field.request, question: "What is one specific thing that would help?",
+                      hint: "Something they could do, e.g. \"call me tonight\" or \"plan a walk together this week\".",
+                      request: .text(placeholder: "spend an evening together this week")),
+        ])
+
+    /// The offer `steady pause` makes after "go ahead".
+    public static let offer = "Would you like help putting what you need into a calm message first?"
+    /// The pointer shown instead when nobody is at a terminal to answer the offer.
+    public static let pointer = "If it is a message about a need, `steady ask` can help you put it calmly."
+
+    // MARK: - Shaping the message
+
+    /// The message: the feeling as information about you, then the request as a question.
+    /// `feeling` is a word ("lonely"), `request` what the person wrote, in any of the usual
+    /// forms ("call me tonight", "Could you call me tonight?", "I'd like some time alone").
+    public static func message(to name: String? = nil, feeling: String, request: String) -> String {
+        let opening = "I've been feeling \(feeling.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) lately."
+        let greeting = name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap(\.nonEmpty).map { "\($0), " } ?? ""
+        return "\(greeting)\(opening) \(question(from: request))"
+    }
+
+    /// The request as one calm question.
+    static func question(from request: String) -> String {
+        var text = request.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = text.last, ".?!,;".contains(last) { text.removeLast() }
+        let lower = text.lowercased()
+        // Already a question that asks: keep the person's own wording.
+        for opener in ["could you ", "can you ", "would you ", "will you ", "could we ", "can we ", "would we ", "shall we ",
+                       "would it be ", "is it ok", "is it okay"] where lower.hasPrefix(opener) {
+            return text.prefix(1).uppercased() + text.dropFirst() + "?"
+        }
+        // "I need you to…", "I'd like us to…": the request is what follows.
+        for opener in ["i need you to ", "i'd like you to ", "i would like you to ", "i want you to "] where lower.hasPrefix(opener) {
+            return "Could you \(text.dropFirst(opener.count))?"
+        }
+        for opener in ["i need us to ", "i'd like us to ", "i would like us to ", "i want us to "] where lower.hasPrefix(opener) {
+            return "Could we \(text.dropFirst(opener.count))?"
+        }
+        for opener in ["i need to ", "i'd like to ", "i would like to ", "i want to ", "i need ", "i'd like ", "i would like "]
+        where lower.hasPrefix(opener) {
+            let rest = String(text.dropFirst(opener.count))
+            return "Would it be all right with you if I \(opener.hasSuffix("to ") ? rest : "had " + rest)?"
+        }
+        let words = Set(lower.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init))
+        if lower.hasPrefix("you ") { return "Could you \(text.dropFirst(4))?" }
+        if lower.hasPrefix("we ") { return "Could we \(text.dropFirst(3))?" }
+        let phrase = text.prefix(1).lowercased() + text.dropFirst()
+        if !words.isDisjoint(with: ["myself", "i", "i'm"]) { return "Would it be all right with you if I \(phrase)?" }
+        if !words.isDisjoint(with: ["me", "my", "mine"]) { return "Could you \(phrase)?" }
+        if !words.isDisjoint(with: ["us", "we", "our", "together"]) { return "Could we \(phrase)?" }
+        if !words.isDisjoint(with: ["you", "your"]) { return "Could you \(phrase)?" }
+        return "Could we \(phrase)?"
+    }
+
+    /// Gentle notes on the request's wording, if any: "never" and "always" tend to land as blame.
+    public static func notes(on request: String) -> [String] {
+        let words = Set(request.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init))
+        var notes: [String] = []
+        if !words.isDisjoint(with: ["never", "always"]) {
+            notes.append("\"Never\" and \"always\" can be heard as blame. Naming one thing you would like tends to go further.")
+        }
+        return notes
+    }
+
+    /// What is said around the message, after it is shown.
+    public static func closing(kind: String?) -> [String] {
+        var lines = ["Copy it, change any word you like, and send it when it suits you. steady never sends anything."]
+        if kind == Kind.reassurance {
+            lines.append("When the answer comes, see whether you can let it settle before asking again.")
+        }
+        lines.append("A \"no\" or \"not now\" is allowed too; it is about that moment, not about your worth. Your soothing kit is there either way.")
+        return lines
+    }
+
+    /// The gentle count of reassurance requests, for the person alone.
+    public static func reassuranceCount(_ count: Int, days: Int) -> String {
+        let times = count == 1 ? "once" : "\(count) times"
+        return "You have written a request for reassurance \(times) in the last \(days) days. This is only here for you to notice; there is no number to aim for."
+    }
+
+    // MARK: - How it went
+
+    /// Outcome keys of the check-in.
+    public enum Outcome {
+        public static let wentWell = "went-well"
+        public static let mixed = "mixed"
+        public static let notAsHoped = "not-as-hoped"
+        public static let notSent = "not-sent"
+    }
+
+    /// How it went.
+    public static let outcomes: [Choice] = [
+        Choice(key: Outcome.wentWell, label: "It went well"),
+        Choice(key: Outcome.mixed, label: "Somewhere in between"),
+        Choice(key: Outcome.notAsHoped, label: "Not as I hoped"),
+        Choice(key: Outcome.notSent, label: "I didn't send it"),
+    ]
+
+    /// Choice keys for keeping a good outcome as a win.
+    public static let keepKey = "keep"
+    public static let noThanksKey = "no-thanks"
+    public static let keepChoices = [
+        Choice(key: keepKey, label: "Keep it as a win"),
+        Choice(key: noThanksKey, label: "No, thanks"),
+    ]
+
+    /// Field keys of `followUpForm`.
+    public enum FollowUpField {
+        public static let outcome = "outcome"
+        public static let keep = "keep-as-win"
+    }
+
+    /// The check-in in the terminal (`steady ask --follow-up`). The second question is asked
+    /// only after "it went well".
+    public static let followUpForm = Form(
+        id: "asking-follow-up",
+        title: "How your request went",
+        intro: "Looking back at a request you wrote.",
+        fields: [
+            FormField(key: FollowUpField.outcome, question: "How did it go?", request: .choices(outcomes)),
+            FormField(key: FollowUpField.keep, question: "Would you like to keep it as a win?", request: .choices(keepChoices),
+                      isOptional: true),
+        ])
+
+    /// A kind word for each outcome.
+    public static func acknowledgement(of outcome: String) -> String {
+        switch outcome {
+        case Outcome.wentWell: "Glad it went well. Asking plainly was the brave part."
+        case Outcome.mixed: "Mixed is common, and you still said what you needed. Thank you for looking back."
+        case Outcome.notAsHoped: "Thank you for telling me. Asking was your part, and you did it; how they answered is theirs."
+        default: "That's all right. The words are in your journal if you want them another time."
+        }
+    }
+
+    /// Said after keeping it as a win, or not.
+    public static let keptAcknowledgement = "Kept with your wins, for a day you need reminding."
+    public static let notKeptAcknowledgement = "All right. It's noted in your journal either way."
+
+    /// The words of a win kept in the terminal.
+    public static func winText(request: String?) -> String {
+        guard let request = request?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty else {
+            return "I asked for what I needed, and it went well."
+        }
+        return "I asked for what I needed (\(request)), and it went well."
+    }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import SteadyJournal
+import SteadyKit
+import SteadyTerminal
+
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Ask for what you need: a feeling and one specific request, shaped into a calm message to copy.",
+        discussion: """
+            Pick a feeling word (from a short list, or your own) and write one specific thing \
+            that would help. steady puts them together as a calm, direct message ("I've been \
+            feeling lonely lately. Could we plan a walk this week?") for you to copy, change and send yourself: it never \
+            sends anything. How often you asked for reassurance is counted for you alone, never \
+            as a goal.
+
+            Some time later (`follow-up-after` in [practices.asking], a day by default) a \
+            check-in asks how it went; a good outcome can be kept as a win. `steady ask \
+            --follow-up` answers the same in the terminal any time.
+
+            `steady pause` offers it after "go ahead". Answers can also be piped in, one line \
+            each. Ctrl-C keeps what you wrote so far as a draft, offered the next time.
+
+            Exit status: 0 saved, 65 piped input ended or did not fit, 66 no request to follow up, \
+            74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything \
+            was written).
+            """)
+
+    @Flag(help: "Say how an earlier request went, instead of writing a new one.")
+    var followUp = false
+
+    @Argument(help: ArgumentHelp("With --follow-up: the request's entry number (default: the latest still waiting).", valueName: "entry"))
+    var entry: Int64?
+
+    @OptionGroup var options: ConfigOptions
+
+    /// How far back the reassurance count looks.
+    static let countDays = 30
+
+    func validate() throws {
+        if entry != nil && !followUp {
+            throw ValidationError("An entry number goes with --follow-up, e.g. `steady ask --follow-up 12`.")
+        }
+    }
+
+    func run() throws {
+        let tool = ToolConsole(options: options)
+        if followUp {
+            try runFollowUp(tool)
+        } else {
+            try runRequest(tool: tool)
+        }
+    }
+}
+
+/// Walks `steady ask`, shows the message, saves it and schedules the check-in.
+func runRequest(tool: ToolConsole, configPath: String? = nil) throws {
+    let console = tool.console
+    let response = try tool.fillKeepingDrafts(NeedRequest.form, command: "steady ask")
+    let kept = AskPresenter.present(response, on: console)
+    let journal = try openJournalForWriting()
+    let saved = try saveEntry(kept, in: journal)
+    tool.finished(NeedRequest.form, journal: journal)
+    console.line()
+    console.line("Kept in your journal (entry #\(saved.id)).")
+    if kept.choice(NeedRequest.Field.kind) == NeedRequest.Kind.reassurance {
+        let since = Date().addingTimeInterval(-Double(AskCommand.countDays) * 86_400)
+        let count = ((try? journal.entries(kind: NeedRequest.form.id, since: since, limit: 10_000)) ?? [])
+            .filter { $0.response.choice(NeedRequest.Field.kind) == NeedRequest.Kind.reassurance }.count
+        console.line(NeedRequest.reassuranceCount(count, days: AskCommand.countDays))
+    }
+    var checkIn: Date?
+    do {
+        checkIn = try scheduleFollowUps(forEntry: saved.id, journal: journal, configPath: configPath ?? tool.configPath).first
+    } catch {
+        printError("the check-in on how it went could not be scheduled: \(error)")
+    }
+    if let checkIn {
+        console.line("Around \(Clock.short(checkIn)) steady will ask how it went. `steady ask --follow-up` answers any time before.")
+    } else {
+        console.line("Whenever you like, `steady ask --follow-up` looks back on how it went.")
+    }
+}
+
+extension AskCommand {
+    private func runFollowUp(_ tool: ToolConsole) throws {
+        let console = tool.console
+        let journal = try openJournalForWriting()
+        let parent: EntryRecord
+        do {
+            if let entry {
+                guard let found = try journal.entry(entry), found.kind == NeedRequest.form.id else {
+                    printError("there is no request #\(entry); `steady ask --follow-up` without a number picks the latest.")
+                    throw ExitStatus.notFound
+                }
+                parent = found
+            } else {
+                guard let latest = try journal.entriesAwaitingFollowUp(
+                    kind: NeedRequest.form.id, followUpKind: NeedRequest.followUpForm.id, limit: 1).first
+                else {
+                    console.line("No request is waiting to be looked back on. `steady ask` writes a new one.")
+                    throw ExitStatus.notFound
+                }
+                parent = latest
+            }
+        } catch let error as JournalError {
+            printError(error.description)
+            throw ExitStatus.journal
+        }
+        console.line("Request #\(parent.id), \(Clock.short(parent.createdAt)): \(parent.response.text(NeedRequest.Field.message) ?? "a request you wrote")")
+        let form = NeedRequest.followUpForm
+        var values: [String: AnswerValue] = [:]
+        switch tool.asker.ask(form.fields[0], of: form) {
+        case .success(let value?): values[NeedRequest.FollowUpField.outcome] = value
+        case .success(nil): break
+        case .failure(let stop): throw stopped(stop, console: console)
+        }
+        let outcome = values[NeedRequest.FollowUpField.outcome].map(\.description) ?? ""
+        if outcome == NeedRequest.Outcome.wentWell {
+            switch tool.asker.ask(form.fields[1], of: form) {
+            case .success(let value?): values[NeedRequest.FollowUpField.keep] = value
+            case .success(nil): break
+            case .failure(let stop): throw stopped(stop, console: console)
+            }
+        }
+        let response: FormResponse
+        do {
+            response = try form.response(from: values)
+        } catch {
+            printError(error.description)
+            throw ExitStatus.badAnswer
+        }
+        let saved = try saveEntry(response, parentID: parent.id, in: journal)
+        do {
+            _ = try closeFollowUps(ofEntry: parent.id, followUpEntryID: saved.id, journal: journal, configPath: options.config)
+        } catch {
+            printError("saved; the check-in about request #\(parent.id) may still show up (\(error)). Skipping it is fine.")
+        }
+        console.line()
+        console.line(NeedRequest.acknowledgement(of: outcome))
+        if response.choice(NeedRequest.FollowUpField.keep) == NeedRequest.keepKey {
+            let win = try WinEntry.form.response(from: [WinEntry.field: .text(NeedRequest.winText(request: parent.response.text(NeedRequest.Field.request)))])
+            _ = try saveEntry(win, parentID: parent.id, in: journal)
+            console.line(NeedRequest.keptAcknowledgement)
+        }
+        console.line("Saved with request #\(parent.id) (as #\(saved.id)).")
+    }
+}
