@@ -22,8 +22,10 @@ public enum ControlResponse: Codable, Sendable, Equatable {
     case status(DaemonStatus)
     /// The answer is durable; `acknowledgement` is the practice's kind word, if any.
     case answered(promptID: Int64, acknowledgement: String?)
-    /// The request could not be done; `message` says why in one sentence.
-    case failure(message: String)
+    /// The request could not be done; `message` says why in one sentence. `notStored` is true
+    /// when the journal could not take it (disk full, busy, damaged): worth trying again later,
+    /// unlike a prompt that does not exist.
+    case failure(message: String, notStored: Bool? = nil)
     /// Check-ins were scheduled for these times (none when the practice is not configured).
     case followUps(at: [Date])
     /// This many waiting check-ins were ended.

@@ -22,6 +22,8 @@ public final class ControlServer: @unchecked Sendable {
 
     /// The longest request line read; a longer one drops the connection.
     static let maxLineBytes = 1 << 20
+    /// Arrays and objects inside one another; a request needs four.
+    static let maxNesting = 16
     /// Replies waiting for a client that does not read; more drops the connection.
     static let maxPendingBytes = 1 << 20
     /// Connections open at once.
@@ -31,7 +33,7 @@ public final class ControlServer: @unchecked Sendable {
         let fd: Int32
         var readSource: DispatchSourceRead?
         var writeSource: DispatchSourceWrite?
-        var buffer = Data()
+        var buffer: [UInt8] = []
         var pending = Data()
         var lastActive: UInt64
         init(fd: Int32, lastActive: UInt64) {
@@ -117,7 +119,7 @@ public final class ControlServer: @unchecked Sendable {
     }
 
     private func readFrom(_ connection: Connection) {
-        var chunk = [UInt8](repeating: 0, count: 4096)
+        var chunk = [UInt8](repeating: 0, count: 65536)
         let n = read(connection.fd, &chunk, chunk.count)
         if n <= 0 {
             if n == 0 || (errno != EAGAIN && errno != EINTR) { drop(connection) }
@@ -125,11 +127,17 @@ public final class ControlServer: @unchecked Sendable {
         }
         activity += 1
         connection.lastActive = activity
+        // Only the new bytes are searched for the end of a line: a client trickling a long
+        // line costs time in proportion to its length, never its square.
+        var searchFrom = connection.buffer.count
         connection.buffer.append(contentsOf: chunk[0..<n])
-        while let newline = connection.buffer.firstIndex(of: UInt8(ascii: "\n")) {
-            let line = connection.buffer[connection.buffer.startIndex..<newline]
-            connection.buffer.removeSubrange(connection.buffer.startIndex...newline)
-            guard let request = try? JSONDecoder().decode(ControlRequest.self, from: line) else {
+        while let newline = connection.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+            let line = connection.buffer[..<newline]
+            let request = Self.nestsDeeper(line, than: Self.maxNesting) ? nil
+                : try? JSONDecoder().decode(ControlRequest.self, from: Data(line))
+            connection.buffer.removeSubrange(...newline)
+            searchFrom = 0
+            guard let request else {
                 reply(.failure(message: "The request could not be read; is this command the same version as the daemon?"), to: connection)
                 continue
             }
@@ -137,6 +145,30 @@ public final class ControlServer: @unchecked Sendable {
             guard connections[connection.fd] === connection else { return }  // dropped while replying
         }
         if connection.buffer.count > Self.maxLineBytes { drop(connection) }
+    }
+
+    /// Whether `line` nests arrays and objects deeper than `limit` (inside strings nothing
+    /// counts). No request comes close, and a recursive parser would spend seconds of the
+    /// engine's time on such a line.
+    static func nestsDeeper(_ line: ArraySlice<UInt8>, than limit: Int) -> Bool {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in line {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > limit { return true }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return false
     }
 
     private func reply(_ response: ControlResponse, to connection: Connection) {

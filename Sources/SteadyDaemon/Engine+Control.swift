@@ -1,5 +1,6 @@
 import Foundation
 import SteadyControl
+import SteadyJournal
 
 extension Engine {
     /// Answers a control-socket request. Runs on the engine queue.
@@ -19,7 +20,7 @@ extension Engine {
                     reply(.answered(promptID: promptID, acknowledgement: "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."))
                 }
             } catch {
-                reply(.failure(message: "\(error)"))
+                reply(Self.failure(error))
             }
         case .later(let promptID), .skip(let promptID):
             var skipping = false
@@ -27,16 +28,21 @@ extension Engine {
             do {
                 reply(.answered(promptID: promptID, acknowledgement: try handleWithoutAnswer(promptID: promptID, skip: skipping)))
             } catch {
-                reply(.failure(message: "\(error)"))
+                reply(Self.failure(error))
             }
         case .followUpEntry(let entryID):
-            do { reply(.followUps(at: try scheduleFollowUps(forEntry: entryID))) } catch { reply(.failure(message: "\(error)")) }
+            do { reply(.followUps(at: try scheduleFollowUps(forEntry: entryID))) } catch { reply(Self.failure(error)) }
         case .entryFollowedUp(let entryID, let followUpEntryID):
             do {
                 reply(.closed(count: try closeFollowUps(ofEntry: entryID, followUpEntryID: followUpEntryID)))
             } catch {
-                reply(.failure(message: "\(error)"))
+                reply(Self.failure(error))
             }
         }
+    }
+
+    /// A failed request as the CLI reads it: a journal error is one it may try again.
+    static func failure(_ error: any Error) -> ControlResponse {
+        .failure(message: "\(error)", notStored: error is JournalError ? true : nil)
     }
 }

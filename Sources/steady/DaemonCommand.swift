@@ -14,8 +14,9 @@ struct DaemonCommand: ParsableCommand {
             (Type=notify). SIGHUP reloads the config and keeps the running one if the new one has a \
             problem; SIGTERM or SIGINT stops cleanly.
 
-            Exit status: 0 after a clean stop, 74 when the journal cannot be opened, 75 when \
-            another daemon already holds the control socket, 78 when the config has a problem.
+            Exit status: 0 after a clean stop, 74 when the journal cannot be opened (damaged, from a \
+            newer steady, not writable, or in a directory of another user; nothing is changed), 75 \
+            when another steady daemon is already running, 78 when the config has a problem.
             """)
 
     @OptionGroup var options: ConfigOptions

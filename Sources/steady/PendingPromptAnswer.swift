@@ -25,7 +25,8 @@ func carryOut(_ request: ControlRequest, journal: Journal, configPath: String?) 
     switch try askDaemon(request) {
     case .answered(_, let acknowledgement)?:
         return .done(acknowledgement)
-    case .failure(let message)?:
+    case .failure(let message, let notStored)?:
+        if notStored == true { throw NotStored(message: message) }
         return .refused(message)
     case .status?, .followUps?, .closed?:
         return .unexpectedReply
@@ -78,7 +79,8 @@ private func viaDaemonElseJournal<T>(
     reply: (ControlResponse) -> T?, offline: (Engine) throws -> T
 ) throws -> T {
     switch try askDaemon(request) {
-    case .failure(let message)?:
+    case .failure(let message, let notStored)?:
+        if notStored == true { throw NotStored(message: message) }
         throw EngineRefusal(message: message)
     case let response?:
         guard let value = reply(response) else {
@@ -88,6 +90,13 @@ private func viaDaemonElseJournal<T>(
     case nil:
         return try offline(offlineEngine(journal: journal, configPath: configPath))
     }
+}
+
+/// The daemon could not store what was asked (disk full, journal busy…), in its own words:
+/// reported like a journal error of the CLI's own (exit status 74).
+struct NotStored: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }
 
 /// The daemon could not do what was asked, in its own words.
