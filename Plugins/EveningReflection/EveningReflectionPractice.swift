@@ -44,7 +44,7 @@ public struct EveningReflectionPractice: Practice {
     public func react(to answer: Answer, prompt: PromptContent) -> Reaction {
         switch answer.value {
         case .number(let rating):
-            let feeling = [FollowUp(after: 0, key: Self.feelingKey)]
+            let feeling = settings.feelingWord ? [FollowUp(after: 0, key: Self.feelingKey)] : []
             switch rating {
             case ...2: return Reaction(followUps: feeling, acknowledgement: EveningReflectionTexts.lowAcknowledgement)
             case 3: return Reaction(followUps: feeling, acknowledgement: EveningReflectionTexts.middleAcknowledgement)

@@ -14,6 +14,14 @@ public struct EveningReflectionSettings: PracticeSettings {
 
     /// Which question to ask. Default: `rotate`.
     public var focus: Focus = .rotate
+    /// Whether a rating is followed, in the same bubble, by the optional feeling word.
+    /// Default: `true`.
+    public var feelingWord = true
+
+    enum CodingKeys: String, CodingKey {
+        case focus
+        case feelingWord = "feeling-word"
+    }
 
     public init() {}
 }

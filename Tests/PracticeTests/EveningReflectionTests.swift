@@ -44,6 +44,16 @@ import Testing
         #expect(reaction.snooze == nil)
     }
 
+    @Test func feelingWord_followsARating_unlessTurnedOff() throws {
+        let practice = EveningReflectionPractice(settings: .init())
+        let rating = answer(.number(4), note: nil)
+        let content = practice.prompt(for: scheduledOccasion())
+        #expect(practice.react(to: rating, prompt: content).followUps.map(\.key) == [EveningReflectionPractice.feelingKey])
+        let settings = try EveningReflectionSettings.decode(from: ["feeling-word": .bool(false)])
+        let quiet = EveningReflectionPractice(settings: settings)
+        #expect(quiet.react(to: rating, prompt: content).followUps.isEmpty)
+    }
+
     @Test func lowRating_getsAGentleAcknowledgement() {
         let prompt = practice.prompt(for: scheduledOccasion())
         let reaction = practice.react(to: answer(.number(1)), prompt: prompt)

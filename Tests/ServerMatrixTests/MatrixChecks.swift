@@ -10,6 +10,9 @@ import Testing
 /// server's own bubble.
 enum MatrixChecks {
     static let practice = "evening-reflection"
+    /// One question per prompt: the checks follow one bubble from due to done, so the
+    /// feeling word that would follow in the same bubble is turned off.
+    static let practiceSettings = "feeling-word = false"
 
     /// 1. A due prompt appears on screen at its time (on GNOME: as a banner, not only in the list).
     static func promptAppearsWhenDue(_ desktop: ServerDesktop) throws {

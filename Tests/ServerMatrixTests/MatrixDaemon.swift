@@ -57,6 +57,7 @@ final class MatrixDaemon: @unchecked Sendable {
             \(settings)
             [practices.\(practice)]
             schedule = "\(String(format: "*-*-* %02d:%02d:%02d", c.hour!, c.minute!, c.second!))"
+            \(practice == MatrixChecks.practice ? MatrixChecks.practiceSettings : "")
 
             """
         try home.write("config/steady/config.toml", config)
