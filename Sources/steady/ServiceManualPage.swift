@@ -29,7 +29,7 @@ Run steady in the foreground (what the systemd user service runs).
 .Pp
 Loads the config (or the embedded default when there is no config file), opens the journal, and shows each prompt when it is due. Tells systemd when it is ready (Type=notify). SIGHUP reloads the config and keeps the running one if the new one has a problem; SIGTERM or SIGINT stops cleanly.
 .Pp
-Exit status: 0 after a clean stop, 74 when the journal cannot be opened, 75 when another steady daemon is already running, 78 when the config has a problem.
+Exit status: 0 after a clean stop, 74 when the journal cannot be opened (damaged, from a newer steady, not writable, or in a directory of another user; nothing is changed), 75 when another steady daemon is already running, 78 when the config has a problem.
 .Bl -tag -width 6n
 .It Fl -config Ar file
 Config file to use instead of $XDG_CONFIG_HOME/steady/config.toml.
