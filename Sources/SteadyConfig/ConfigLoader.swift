@@ -87,16 +87,19 @@ public struct ConfigLoader: Sendable {
 
     /// Parses and checks config text; `source` names it in errors.
     ///
-    /// Before TOMLKit sees the text, three things its parser (toml++) cannot take are refused
-    /// at their place: a file over ``largestFile`` (deep nesting that long would overflow the
-    /// stack), a NUL character (the parser reads a C string and would silently drop everything
-    /// after it) and a carriage return without a line feed (an assertion in the parser; TOML
-    /// allows neither). The parse itself runs on a thread with a large stack.
+    /// Before TOMLKit sees the text, what its parser (toml++ 3) cannot take is refused at its
+    /// place: a file over ``largestFile`` (deep nesting that long would overflow the stack), a
+    /// NUL character (the parser reads a C string and would silently drop everything after
+    /// it), and three mistakes toml++ asserts never happen (in a release build: assumes) — a
+    /// carriage return without a line feed, a table header that does not start with a name,
+    /// and a `}` inside an array. None of them is valid TOML. The parse itself runs on a
+    /// thread with a large stack.
     public func parse(_ text: String, source: String) throws(ConfigError) -> Config {
         if let (line, column, message) = Self.unreadablePlace(in: text) {
-            throw ConfigError(file: source, line: line, column: column, message: message,
-                              hint: message.hasPrefix("the file") ? "a config needs no more than a few KiB; remove what steady does not use"
-                                  : "remove it; an editor's \"show invisible characters\" finds it",
+            let hint = message.hasPrefix("the file") ? "a config needs no more than a few KiB; remove what steady does not use"
+                : message.contains("character") || message.contains("carriage") ? "remove it; an editor's \"show invisible characters\" finds it"
+                : "see https://toml.io for the syntax"
+            throw ConfigError(file: source, line: line, column: column, message: message, hint: hint,
                               sourceLine: SourceLocator(text: text).text(ofLine: line))
         }
         let result = LargeStack.run { () -> Result<Config, ConfigError> in

@@ -22,8 +22,6 @@ final class NotificationChannel: PromptChannel {
     private let logger: Logger
     private var client: NotificationClient?
     var onEvent: ((ChannelEvent) -> Void)?
-    /// Opens a connection to the session bus (replaced in tests).
-    private let openBus: (DispatchQueue) throws(BusError) -> BusConnection
     /// Armed only while a lost bus is being waited for.
     private var reconnectTimer: DispatchSourceTimer?
     /// Attempts since the bus was lost; the next waits `reconnectDelay(after:)`.
@@ -31,12 +29,9 @@ final class NotificationChannel: PromptChannel {
     /// When the current connection was made, to tell a bus that stays from one that keeps dropping.
     private var connectedAt: ContinuousClock.Instant?
 
-    init(queue: DispatchQueue, logger: Logger,
-         openBus: @escaping (DispatchQueue) throws(BusError) -> BusConnection = { queue throws(BusError) in try BusConnection.session(queue: queue) })
-    {
+    init(queue: DispatchQueue, logger: Logger) {
         self.queue = queue
         self.logger = logger
-        self.openBus = openBus
     }
 
     var isAvailable: Bool { client?.server != nil }
@@ -55,7 +50,7 @@ final class NotificationChannel: PromptChannel {
     }
 
     private func open() throws(BusError) {
-        let connection = try openBus(queue)
+        let connection = try BusConnection.session(queue: queue)
         connection.onDisconnect = { [unowned self] error in self.lost(error) }
         let client = NotificationClient(connection: connection)
         client.onEvent = { [unowned self] event in self.translate(event) }

@@ -102,6 +102,48 @@ import Testing
         check(Self.bases.flatMap { ConfigMutator.hugeNumbers(in: $0.text) }, kind: "huge numbers")
     }
 
+    // MARK: - What the fuzzer found (each crashed or misled before its fix)
+
+    @Test(arguments: [
+        // toml++ asserted (SIGABRT) on a header without a name and on '}' inside an array.
+        ("[=\n", 1, 2, "a table header must start with a name"),
+        ("quiet-hours = \"off\"\n[\r\n", 2, 2, "a table header must start with a name"),
+        ("[é]\n", 1, 2, "a table header must start with a name"),
+        ("[[[a]]]\n", 1, 3, "a table header must start with a name"),
+        ("a = [\"\",}\n", 1, 9, "'}' where a value or ']' belongs"),
+        ("a = [\n  1,\n}\n", 3, 1, "'}' where a value or ']' belongs"),
+        // Everything after a NUL was silently dropped: this file was "good".
+        ("quiet-hours = \"off\"\u{0}daily-limit = 0\n", 1, 20, "a NUL character"),
+        // A lone carriage return.
+        ("quiet-hours = \"off\"\rdaily-limit = 1\n", 1, 20, "a carriage return without a line feed"),
+        // TimeSpan trapped on overflow (SIGILL).
+        ("expire-after = \"99999999999999999999h\"\n", 1, 17, "longer than 100 years"),
+        ("snooze = \"9223372036854775807m\"\n", 1, 11, "longer than 100 years"),
+        // Settings pass through JSON: inf failed inside JSONEncoder, 3.5 said "not valid JSON", both at the header.
+        ("[safety]\nthreshold = inf\n", 2, 1, "expected an integer"),
+        ("[safety]\nthreshold = 3.5\n", 2, 1, "expected an integer"),
+        ("[practices.time-alone]\nminutes = nan\n", 2, 1, "expected an integer"),
+        // With Windows line endings the whole file was one line to the locator.
+        ("quiet-hours = \"off\"\r\ndaily-limit = 8\r\nshedule = 1\r\n", 3, 1, "unknown setting 'shedule'"),
+    ])
+    func foundByTheFuzzer_isRejectedAtItsPlace(text: String, line: Int, column: Int, message: String) throws {
+        let error = try #require(throws: ConfigError.self) { try loader.parse(bytes: Array(text.utf8), source: Self.source) }
+        #expect((error.line, error.column) == (line, column), "\(error)")
+        #expect(error.message.contains(message), "\(error)")
+        #expect(error.sourceLine?.hasSuffix("\r") == false, "the excerpt shows the line, not its ending: \(error)")
+    }
+
+    @Test func dottedKeysAsDeepAsAFileCanHold_areReadWithoutOverflowingTheStack() throws {
+        // 40 000 levels overflowed the 8 MiB main-thread stack inside toml++; the largest
+        // file holds about 32 000.
+        let depth = ConfigLoader.largestFile / 2 - 8
+        let text = Array(repeating: "a", count: depth).joined(separator: ".") + " = 1\n"
+        let error = try #require(throws: ConfigError.self) { try loader.parse(text, source: Self.source) }
+        #expect(error.line == 1 && error.message == "unknown setting 'a'", "\(error)")
+        let larger = try #require(throws: ConfigError.self) { try loader.parse(text + text, source: Self.source) }
+        #expect(larger.line == 2 && larger.message.hasPrefix("the file goes on past 64 KiB here"), "\(larger)")
+    }
+
     // MARK: - Checking
 
     /// Loads each mutant; records every rejection that does not name the file, a line and a
@@ -129,11 +171,11 @@ import Testing
 
     /// What is wrong with a rejection of `mutant`, or nil when it names its place.
     static func problem(with error: ConfigError, for mutant: ConfigMutator.Mutant) -> String? {
-        let lines = mutant.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = mutant.text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         let what = "\(mutant.name): \(error.summary.prefix(300))"
         guard error.file == source else { return "names \(error.file), not the file: \(what)" }
         guard error.line >= 1, error.line <= lines.count else { return "line \(error.line) outside 1...\(lines.count): \(what)" }
-        let width = lines[error.line - 1].unicodeScalars.count
+        let width = lines[error.line - 1].count
         guard error.column >= 1, error.column <= width + 1 else { return "column \(error.column) outside 1...\(width + 1): \(what)" }
         guard error.description.hasPrefix("\(source):\(error.line):\(error.column): ") else { return "description: \(what)" }
         if let line = mutant.changedLine, error.line != line { return "points at line \(error.line), the change is on line \(line): \(what)" }
