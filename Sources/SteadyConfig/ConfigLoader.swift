@@ -33,17 +33,50 @@ public struct ConfigLoader: Sendable {
         guard explicit != nil || FileManager.default.fileExists(atPath: path) else {
             return try parse(DefaultConfig.text, source: DefaultConfig.sourceName)
         }
-        let text: String
+        let bytes: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
+            // Not a problem in the text, so no line to name: only the file.
             let exists = FileManager.default.fileExists(atPath: path)
             throw ConfigError(
                 file: path, line: 0, column: 0,
-                message: exists ? "cannot be read as UTF-8 text" : "no such file",
-                hint: exists ? "check the file's permissions and encoding" : "create one with `steady config init`, or leave out --config to use the default")
+                message: exists ? "cannot be read" : "no such file",
+                hint: exists ? "check that it is a file and that you may read it" : "create one with `steady config init`, or leave out --config to use the default")
         }
-        return try parse(text, source: path)
+        return try parse(bytes: bytes, source: path)
+    }
+
+    /// Parses a config file's bytes: text that is not UTF-8 (what TOML requires) is rejected
+    /// at the line and column of its first bad byte, then the text is parsed as by ``parse(_:source:)``.
+    public func parse(bytes: some Collection<UInt8>, source: String) throws(ConfigError) -> Config {
+        let bytes = Array(bytes)
+        if let offset = Self.firstInvalidUTF8(in: bytes) {
+            let lineStart = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let line = bytes[..<offset].count(where: { $0 == UInt8(ascii: "\n") }) + 1
+            let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+            let lineEnd = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            throw ConfigError(
+                file: source, line: line, column: column,
+                message: "not UTF-8 text: byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) cannot start or continue a character",
+                hint: "save the file as UTF-8, the encoding TOML requires",
+                sourceLine: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self), source: source)
+    }
+
+    /// The offset of the first byte that is not part of valid UTF-8, or nil when all of it is.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     private static let topLevelKeys = [
@@ -53,7 +86,147 @@ public struct ConfigLoader: Sendable {
     private static let practiceKeys = ["schedule", "enabled", "random", "during-quiet-hours", "urgency", "exec"]
 
     /// Parses and checks config text; `source` names it in errors.
+    ///
+    /// Before TOMLKit sees the text, what its parser (toml++ 3) cannot take is refused at its
+    /// place: a file over ``largestFile`` (deep nesting that long would overflow the stack), a
+    /// NUL character (the parser reads a C string and would silently drop everything after
+    /// it), and three mistakes toml++ asserts never happen (in a release build: assumes) — a
+    /// carriage return without a line feed, a table header that does not start with a name,
+    /// and a `}` inside an array. None of them is valid TOML. The parse itself runs on a
+    /// thread with a large stack.
     public func parse(_ text: String, source: String) throws(ConfigError) -> Config {
+        if let (line, column, message) = Self.unreadablePlace(in: text) {
+            let hint = message.hasPrefix("the file") ? "a config needs no more than a few KiB; remove what steady does not use"
+                : message.contains("character") || message.contains("carriage") ? "remove it; an editor's \"show invisible characters\" finds it"
+                : "see https://toml.io for the syntax"
+            throw ConfigError(file: source, line: line, column: column, message: message, hint: hint,
+                              sourceLine: SourceLocator(text: text).text(ofLine: line))
+        }
+        let result = LargeStack.run { () -> Result<Config, ConfigError> in
+            do throws(ConfigError) { return .success(try parseChecked(text, source: source)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// The largest config file steady reads: twenty times the default, and small enough that
+    /// the deepest nesting it can hold parses within ``LargeStack/size``.
+    public static let largestFile = 64 * 1024
+
+    /// Line, column and message of the first thing in `text` the parser must not see, if any.
+    static func unreadablePlace(in text: String) -> (line: Int, column: Int, message: String)? {
+        var line = 1, column = 1, bytes = 0
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            defer { index = scalars.index(after: index) }
+            let next = scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil
+            bytes += UTF8.width(scalar)
+            if bytes > largestFile {
+                return (line, column, "the file goes on past \(largestFile / 1024) KiB here; steady reads config files up to that size")
+            }
+            if column == 1, let offset = Self.unnamedTableHeader(atLineStart: text.unicodeScalars[index...]) {
+                return (line, offset + 1, "not valid TOML: a table header must start with a name, e.g. [practices.wins]")
+            }
+            switch scalar {
+            case "\0": return (line, column, "not valid TOML: a NUL character, which TOML does not allow")
+            case "\r" where next != "\n":
+                return (line, column, "not valid TOML: a carriage return without a line feed after it, which TOML does not allow")
+            case "\n":
+                line += 1
+                column = 1
+                continue
+            default: break
+            }
+            column += 1
+        }
+        if let (line, column) = braceClosingAnArray(in: text) {
+            return (line, column, "not valid TOML: '}' where a value or ']' belongs")
+        }
+        return nil
+    }
+
+    /// Line and column of the first `}` outside strings and comments whose innermost open
+    /// bracket is a `[`: never valid TOML, and an assertion in toml++ when it stands where
+    /// the array's next value should. Only strings, comments and brackets are told apart.
+    static func braceClosingAnArray(in text: String) -> (line: Int, column: Int)? {
+        let scalars = Array(text.unicodeScalars)
+        var open: [Unicode.Scalar] = []
+        var line = 1, lineStart = 0, index = 0
+        func at(_ offset: Int, _ literal: String) -> Bool {
+            let wanted = Array(literal.unicodeScalars)
+            return offset + wanted.count <= scalars.count && Array(scalars[offset..<(offset + wanted.count)]) == wanted
+        }
+        /// Moves past a string starting at `index`, counting its lines.
+        func skipString(quote: String, escapes: Bool) {
+            index += quote.count
+            while index < scalars.count, !at(index, quote) {
+                if escapes, scalars[index] == "\\" { index += 1 }
+                if index < scalars.count, scalars[index] == "\n" { line += 1; lineStart = index + 1 }
+                index += 1
+            }
+            index += quote.count
+            while quote.count == 3, index < scalars.count, scalars[index] == quote.unicodeScalars.first! { index += 1 }
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
+            case "\n":
+                line += 1
+                lineStart = index + 1
+            case "#":
+                while index + 1 < scalars.count, scalars[index + 1] != "\n" { index += 1 }
+            case "\"", "'":
+                let triple = at(index, String(repeating: String(scalar), count: 3))
+                skipString(quote: String(repeating: String(scalar), count: triple ? 3 : 1), escapes: scalar == "\"")
+                continue
+            case "[", "{":
+                open.append(scalar)
+            case "]":
+                _ = open.popLast()
+            case "}":
+                if open.last == "[" { return (line, index - lineStart + 1) }
+                _ = open.popLast()
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where a line starting a table header (`[` or `[[`, after blanks) has something other than
+    /// a key where the name should start: the 0-based scalar offset in the line, or nil. toml++
+    /// asserts (and, built without assertions, assumes) that this never happens.
+    static func unnamedTableHeader(atLineStart line: Substring.UnicodeScalarView) -> Int? {
+        var offset = 0
+        var rest = line[...]
+        func skipBlanks() {
+            while let first = rest.first, first == " " || first == "\t" {
+                rest.removeFirst()
+                offset += 1
+            }
+        }
+        skipBlanks()
+        guard rest.first == "[" else { return nil }
+        rest.removeFirst()
+        offset += 1
+        var brackets = 1
+        if rest.first == "[" {
+            rest.removeFirst()
+            offset += 1
+            brackets = 2
+        }
+        let adjacent = rest.first
+        skipBlanks()
+        guard let first = rest.first else { return nil }
+        let keyStart = (first.isASCII && (first.properties.isAlphabetic || ("0"..."9").contains(first)))
+            || ["_", "-", "\"", "'", "]"].contains(first)
+            || (first == "[" && !(brackets == 2 && adjacent == "["))
+        return keyStart ? nil : offset
+    }
+
+    private func parseChecked(_ text: String, source: String) throws(ConfigError) -> Config {
         let locator = SourceLocator(text: text)
         func fail(_ path: [String], _ message: String, hint: String? = nil, value: String? = nil, offset: Int = 0) -> ConfigError {
             locate(path, message, hint, value, offset)
@@ -71,7 +244,10 @@ public struct ConfigLoader: Sendable {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            let line = error.source.begin.line, column = error.source.begin.column
+            // toml++ places an error at the end of the file one column past the last line's end.
+            let line = max(1, min(error.source.begin.line, locator.lines.count))
+            let width = locator.text(ofLine: line)?.unicodeScalars.count ?? 0
+            let column = max(1, min(error.source.begin.column, width + 1))
             throw ConfigError(file: source, line: line, column: column, message: "not valid TOML: \(error.description)",
                               hint: "see https://toml.io for the syntax", sourceLine: locator.text(ofLine: line))
         } catch {
@@ -324,4 +500,31 @@ private struct ExternalPlaceholder: Practice {
     static let defaultSchedule: [String] = []
     init(settings: Settings) {}
     func prompt(for occasion: Occasion) -> PromptContent { PromptContent(title: "", body: "", request: .done) }
+}
+
+/// Runs work on a thread of its own with a large stack: parsing and converting deeply nested
+/// TOML recurses once per level, deeper than a queue's thread may allow.
+enum LargeStack {
+    /// 64 MiB of address space; only the pages a parse touches are ever used.
+    static let size = 64 << 20
+
+    static func run<T>(_ body: @escaping () -> T) -> T {
+        let box = Box<T>(body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { [box] in
+            box.value = box.body()
+            done.signal()
+        }
+        thread.stackSize = size
+        thread.start()
+        done.wait()
+        return box.value!
+    }
+
+    /// Handed to the thread and back; the semaphore orders the accesses.
+    private final class Box<T>: @unchecked Sendable {
+        let body: () -> T
+        var value: T?
+        init(_ body: @escaping () -> T) { self.body = body }
+    }
 }

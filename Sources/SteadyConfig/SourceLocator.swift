@@ -7,7 +7,13 @@ struct SourceLocator {
     let lines: [String]
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // By scalars: as Characters, "\r\n" is one and never equals "\n", so a file with
+        // Windows line endings would be a single line.
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var line = String(String.UnicodeScalarView(line))
+            if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
+            return line
+        }
     }
 
     /// Line and column (1-based) of the key at `path`, or of the nearest enclosing table or key found.

@@ -11,11 +11,23 @@ import SteadySystemd
 /// Without a session bus or a notification server it is simply unavailable: prompts stay
 /// pending for `steady status` / `steady answer`, and nothing retries in a loop. When a server
 /// appears later (`NameOwnerChanged`), the engine is told and shows what is waiting.
+///
+/// When a session bus it had goes away (its dbus-daemon ended or was restarted), the bubbles
+/// went with it: the engine is told the channel is unavailable, and steady connects again
+/// after 1, 2, 4 … seconds (at most a minute apart) until the bus is back, then shows what is
+/// pending once more. Only a bus that went away is waited for: where there was none at start,
+/// steady runs without one, with no timers at all.
 final class NotificationChannel: PromptChannel {
     private let queue: DispatchQueue
     private let logger: Logger
     private var client: NotificationClient?
     var onEvent: ((ChannelEvent) -> Void)?
+    /// Armed only while a lost bus is being waited for.
+    private var reconnectTimer: DispatchSourceTimer?
+    /// Attempts since the bus was lost; the next waits `reconnectDelay(after:)`.
+    private var reconnectAttempts = 0
+    /// When the current connection was made, to tell a bus that stays from one that keeps dropping.
+    private var connectedAt: ContinuousClock.Instant?
 
     init(queue: DispatchQueue, logger: Logger) {
         self.queue = queue
@@ -31,18 +43,66 @@ final class NotificationChannel: PromptChannel {
     /// Connects to the session bus and starts watching for a notification server. On `queue`.
     func connect() {
         do {
-            let connection = try BusConnection.session(queue: queue)
-            let client = NotificationClient(connection: connection)
-            client.onEvent = { [unowned self] event in self.translate(event) }
-            client.start()
-            self.client = client
+            try open()
         } catch {
             logger.warning("no session bus; prompts will wait for `steady answer`", metadata: ["error": "\(error)"])
         }
     }
 
-    func disconnect() {
+    private func open() throws(BusError) {
+        let connection = try BusConnection.session(queue: queue)
+        connection.onDisconnect = { [unowned self] error in self.lost(error) }
+        let client = NotificationClient(connection: connection)
+        client.onEvent = { [unowned self] event in self.translate(event) }
+        client.start()
+        self.client = client
+        connectedAt = .now
+    }
+
+    /// The bus went away: its bubbles are gone, prompts stay pending, and steady connects again.
+    private func lost(_ error: BusError) {
+        let hadServer = client?.server != nil
         client?.stop()
+        client = nil
+        // A connection that lasted a while was a working bus: start the back-off afresh.
+        if let connectedAt, ContinuousClock.now - connectedAt > .seconds(10) { reconnectAttempts = 0 }
+        connectedAt = nil
+        logger.warning("lost the session bus; prompts stay pending until it is back", metadata: ["error": "\(error)"])
+        if hadServer { onEvent?(.unavailable) }
+        scheduleReconnect()
+    }
+
+    /// The wait before attempt `attempt` (0-based): 1 s, doubling, at most a minute.
+    static func reconnectDelay(after attempt: Int) -> Duration {
+        .seconds(min(60, 1 << min(attempt, 6)))
+    }
+
+    private func scheduleReconnect() {
+        reconnectTimer?.cancel()
+        let delay = Self.reconnectDelay(after: reconnectAttempts)
+        reconnectAttempts += 1
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .milliseconds(Int(delay.components.seconds * 1_000)), leeway: .milliseconds(100))
+        timer.setEventHandler { [unowned self] in
+            reconnectTimer?.cancel()
+            reconnectTimer = nil
+            do {
+                try open()
+                logger.notice("connected to the session bus again")
+            } catch {
+                logger.debug("the session bus is not back yet", metadata: ["error": "\(error)", "attempt": "\(reconnectAttempts)"])
+                scheduleReconnect()
+            }
+        }
+        reconnectTimer = timer
+        timer.resume()
+    }
+
+    func disconnect() {
+        reconnectTimer?.cancel()
+        reconnectTimer = nil
+        client?.stop()
+        client?.connection.onDisconnect = nil
         client?.connection.close()
         client = nil
     }

@@ -24,8 +24,9 @@ public final class DesktopSession: @unchecked Sendable {
     /// The environment for child processes: the test's own, with this session's bus and display.
     public let environment: [String: String]
 
-    /// The bus this session started; nil when it joined an existing one.
-    private let bus: DesktopProcess?
+    /// The bus this session started; nil when it joined an existing one (or killed it).
+    private var bus: DesktopProcess?
+    private var busStarts = 1
     private let xvfb: DesktopProcess
     private var dunst: DesktopProcess?
     private var dunstStarts = 0
@@ -54,13 +55,12 @@ public final class DesktopSession: @unchecked Sendable {
         var base = ProcessInfo.processInfo.environment
         for key in ["DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_PID"] { base[key] = nil }
 
-        let bus = try existingBus == nil ? DesktopProcess(
-            name: "dbus-daemon", executable: "/usr/bin/dbus-daemon",
-            arguments: ["--config-file=\(config.path)", "--nofork", "--nopidfile", "--print-address=1"],
-            environment: base, logFile: directory.appendingPathComponent("dbus-daemon.log"), capturingStdout: true) : nil
+        let bus = try existingBus == nil ? Self.startBus(config: config, environment: base, log: directory.appendingPathComponent("dbus-daemon.log")) : nil
         self.bus = bus
         do {
-            busAddress = try existingBus ?? bus!.readFirstLine()
+            // Without the server's guid, as a session's address usually is: a bus restarted at the
+            // same path (``restartBus()``) has another guid, which clients would refuse.
+            busAddress = try existingBus ?? Self.withoutGUID(bus!.readFirstLine())
             xvfb = try DesktopProcess(
                 name: "Xvfb", executable: "/usr/bin/Xvfb",
                 arguments: ["-displayfd", "1", "-screen", "0", "1024x768x24", "-br", "-nolisten", "tcp", "-noreset"],
@@ -97,6 +97,8 @@ public final class DesktopSession: @unchecked Sendable {
         lock.lock()
         let dunst = self.dunst
         self.dunst = nil
+        let bus = self.bus
+        self.bus = nil
         lock.unlock()
         dunst?.stop()
         xvfb.stop()
@@ -151,6 +153,82 @@ public final class DesktopSession: @unchecked Sendable {
         guard let process else { return }
         process.stop()
         try waitForName(Self.notificationsName, toBeOwned: false, timeout: .seconds(5), while: nil)
+    }
+
+    /// Kills dunst with `signal` (SIGKILL: no goodbye on the bus) and waits until it has
+    /// exited and the bus has seen its name go.
+    /// Without a bus (``killBus(signal:)``) there is no name to wait for.
+    public func killDunst(signal: Int32) throws {
+        lock.lock()
+        let process = dunst
+        dunst = nil
+        lock.unlock()
+        guard let process else { return }
+        kill(process.pid, signal)
+        guard process.waitForExit(timeout: .seconds(5)) else { throw DesktopSessionError("dunst outlived signal \(signal)") }
+        lock.lock()
+        let busIsUp = bus != nil
+        lock.unlock()
+        if busIsUp { try waitForName(Self.notificationsName, toBeOwned: false, timeout: .seconds(5), while: nil) }
+    }
+
+    // MARK: - The bus itself
+
+    /// Kills the session's dbus-daemon with `signal` and waits until it has exited; every
+    /// connection to it (dunst's, steady's) is cut. Its socket file stays, as after a crash.
+    public func killBus(signal: Int32 = SIGKILL) throws {
+        lock.lock()
+        let process = bus
+        bus = nil
+        lock.unlock()
+        guard let process else { throw DesktopSessionError("this session did not start the bus, so it does not kill it") }
+        kill(process.pid, signal)
+        guard process.waitForExit(timeout: .seconds(5)) else { throw DesktopSessionError("dbus-daemon outlived signal \(signal)") }
+    }
+
+    /// Starts a new dbus-daemon on the same socket path (the address stays the same), as a
+    /// restarted or socket-activated session bus would be.
+    public func restartBus() throws {
+        lock.lock()
+        busStarts += 1
+        let log = directory.appendingPathComponent("dbus-daemon-\(busStarts).log")
+        lock.unlock()
+        var base = environment
+        base["DBUS_SESSION_BUS_ADDRESS"] = nil
+        let process = try Self.startBus(config: directory.appendingPathComponent("bus.conf"), environment: base, log: log)
+        let address = Self.withoutGUID(try process.readFirstLine())
+        guard address == busAddress else {
+            process.stop()
+            throw DesktopSessionError("the new bus listens at \(address), not \(busAddress)")
+        }
+        lock.lock()
+        bus = process
+        lock.unlock()
+    }
+
+    static func withoutGUID(_ address: String) -> String {
+        address.split(separator: ",").filter { !$0.hasPrefix("guid=") }.joined(separator: ",")
+    }
+
+    private static func startBus(config: URL, environment: [String: String], log: URL) throws -> DesktopProcess {
+        try DesktopProcess(
+            name: "dbus-daemon", executable: "/usr/bin/dbus-daemon",
+            arguments: ["--config-file=\(config.path)", "--nofork", "--nopidfile", "--print-address=1"],
+            environment: environment, logFile: log, capturingStdout: true)
+    }
+
+    /// Starts another program as the notification server on this session's bus and display,
+    /// and waits until it owns `org.freedesktop.Notifications`. The caller stops it.
+    public func startServer(name: String, executable: String, arguments: [String] = []) throws -> DesktopProcess {
+        let process = try DesktopProcess(name: name, executable: executable, arguments: arguments, environment: environment,
+                                         logFile: directory.appendingPathComponent("\(name).log"))
+        do {
+            try waitForName(Self.notificationsName, toBeOwned: true, timeout: .seconds(10), while: process)
+        } catch {
+            process.stop()
+            throw DesktopSessionError("\(error) \(name) log: \(process.logTail())")
+        }
+        return process
     }
 
     /// Opens dunst's context menu; the dmenu stand-in picks the first line containing

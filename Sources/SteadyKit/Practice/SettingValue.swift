@@ -86,10 +86,46 @@ extension PracticeSettings {
             if case .table(let inner) = value, case .table(let innerDefaults) = base {
                 result[key] = .table(try overlay(inner, on: innerDefaults, path: path + [key]))
             } else {
+                if let problem = value.mismatch(expected: base) {
+                    throw SettingsError(keyPath: path + [key], message: problem)
+                }
                 result[key] = value
             }
         }
         return result
+    }
+}
+
+extension SettingValue {
+    /// Why this value cannot stand where `expected` (a default) stands, or nil when it can:
+    /// the kinds must match (a whole number may stand for a number), elements of a list like
+    /// the default's, and numbers must be finite. Checked before decoding, so a wrong type is
+    /// reported at its key, in the config's terms.
+    func mismatch(expected: SettingValue) -> String? {
+        switch (expected, self) {
+        case (.string, .string), (.integer, .integer), (.double, .integer), (.bool, .bool), (.table, .table):
+            return nil
+        case (.double, .double(let value)):
+            return value.isFinite ? nil : "expected a finite number"
+        case (.array(let defaults), .array(let values)):
+            guard let model = defaults.first else { return values.contains(where: \.hasNonFiniteNumber) ? "expected no inf or nan in the list" : nil }
+            for (index, value) in values.enumerated() {
+                if let problem = value.mismatch(expected: model) { return "item \(index + 1): \(problem)" }
+            }
+            return nil
+        default:
+            return "expected \(expected.typeName)"
+        }
+    }
+
+    /// Whether an inf or nan hides in the value (JSON, which settings pass through, has neither).
+    var hasNonFiniteNumber: Bool {
+        switch self {
+        case .double(let value): !value.isFinite
+        case .array(let values): values.contains(where: \.hasNonFiniteNumber)
+        case .table(let table): table.values.contains(where: \.hasNonFiniteNumber)
+        default: false
+        }
     }
 }
 

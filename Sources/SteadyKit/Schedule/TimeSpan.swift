@@ -21,6 +21,10 @@ public struct TimeSpan: Sendable, Hashable, Comparable, Codable, CustomStringCon
         (["w", "week", "weeks"], 604_800),
     ]
 
+    /// The longest span steady reads (100 years): longer ones would overflow the clock
+    /// arithmetic of timers, and nothing a person configures needs them.
+    public static let longest = TimeSpan(seconds: 3_155_760_000)
+
     /// Parses a span; throws a `TimeSpanError` that says which part is wrong.
     public init(parsing text: String) throws(TimeSpanError) {
         let chars = Array(text)
@@ -32,20 +36,21 @@ public struct TimeSpan: Sendable, Hashable, Comparable, Codable, CustomStringCon
         while index < chars.count {
             let numberStart = index
             while index < chars.count, chars[index].isASCII, chars[index].isNumber { index += 1 }
-            guard index > numberStart, let number = Int(String(chars[numberStart..<index])) else {
+            guard index > numberStart else {
                 throw TimeSpanError(text: text, message: "expected a number at '\(String(chars[numberStart...]))'")
             }
+            let tooLong = TimeSpanError(text: text, message: "it is longer than \(Self.longest.seconds / 31_557_600) years")
+            guard let number = Int(String(chars[numberStart..<index])) else { throw tooLong }
             skipSpaces()
             let unitStart = index
             while index < chars.count, chars[index].isLetter { index += 1 }
             let unit = String(chars[unitStart..<index]).lowercased()
-            if unit.isEmpty {
-                total += number
-            } else if let match = Self.units.first(where: { $0.names.contains(unit) }) {
-                total += number * match.seconds
-            } else {
+            guard let size = unit.isEmpty ? 1 : Self.units.first(where: { $0.names.contains(unit) })?.seconds else {
                 throw TimeSpanError(text: text, message: "unknown unit '\(unit)'")
             }
+            let (part, overflow) = number.multipliedReportingOverflow(by: size)
+            guard !overflow, part <= Self.longest.seconds - total else { throw tooLong }
+            total += part
             sawPart = true
             skipSpaces()
         }
