@@ -53,6 +53,57 @@ import Testing
     }
 }
 
+extension KillLoopTests {
+    /// One prompt on screen, the daemon killed -9, then started again.
+    static func promptLeftByAKilledDaemon() throws -> (DesktopSession, Home, BusMonitor, NotifySocket, id: String, bubble: UInt32) {
+        let desktop = try DesktopSession()
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        let monitor = try BusMonitor(session: desktop)
+        let daemon = try NotificationLifecycleTests.startDaemon(home, desktop: desktop, notify: notify, config: """
+            quiet-hours = "off"
+            [practices.sleep-wind-down]
+            schedule = "\(DaemonEndToEndTests.slot(inSeconds: 2).expression)"
+            """, pending: 1)
+        try desktop.waitForDisplayedCount(1)
+        let bubble = try #require(try monitor.waitForNotifies(1)[0].returnedID)
+        daemon.signal(SIGKILL)
+        _ = daemon.waitForExit(timeout: 5)
+        #expect(try desktop.displayedCount() == 1, "the server keeps the bubble of a killed daemon")
+        return (desktop, home, monitor, notify, try DaemonEndToEndTests.sqlite(home.journal, "SELECT id FROM prompt"), bubble)
+    }
+
+    @Test func daemonRestartedAfterKill9_showsTheWaitingPromptInItsOldBubble_whichAnswers() throws {
+        let (desktop, home, monitor, notify, id, bubble) = try Self.promptLeftByAKilledDaemon()
+        let again = ChildProcess(SteadyBinary.path, ["daemon"], environment: home.environment(desktop: desktop, notifySocket: notify.path))
+        try again.start()
+        defer { again.stopHard() }
+        let shown = try monitor.waitForNotifies(2)[1]
+        #expect(shown.replacesID == bubble && shown.returnedID == bubble, "in place of the dead daemon's bubble: \(monitor.notifies)")
+        try desktop.waitForDisplayedCount(1)
+        #expect(monitor.live.count == 1, "one live bubble: \(monitor.live)")
+        // The bubble is the new daemon's now: a click on it is heard and answered.
+        try desktop.invokeAction(matching: "[\(bubble),heading-to-bed]")
+        _ = try monitor.waitForNotifies(3)
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT outcome FROM prompt WHERE id = \(id)") == "answered")
+    }
+
+    @Test func promptAnsweredWhileTheDaemonWasKilled_hasItsBubbleTakenDown_atTheNextStart() throws {
+        let (desktop, home, monitor, notify, id, bubble) = try Self.promptLeftByAKilledDaemon()
+        let answered = try DaemonEndToEndTests.steady(["answer", id, "heading-to-bed"], home.environment(desktop: desktop, notifySocket: nil))
+        #expect(answered.status == 0, "\(answered.stderr)")
+        #expect(try desktop.displayedCount() == 1, "nobody has taken the dead bubble down yet")
+        let again = ChildProcess(SteadyBinary.path, ["daemon"], environment: home.environment(desktop: desktop, notifySocket: notify.path))
+        try again.start()
+        defer { again.stopHard() }
+        try desktop.waitForDisplayedCount(0)
+        #expect(monitor.live.isEmpty, "\(monitor.notifies)")
+        #expect(!monitor.notifies.dropFirst().contains { $0.summary == monitor.notifies[0].summary && !$0.actions.isEmpty },
+                "the answered prompt is never shown again: \(monitor.notifies)")
+        _ = bubble
+    }
+}
+
 /// A small, seeded generator (SplitMix64), so a failing run can be repeated with its seed.
 struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
@@ -114,6 +165,8 @@ final class KillLoop {
     /// Bubbles (prompt id, bubble id) shown by a daemon that was killed before its journal
     /// recorded them.
     var unrecorded: Set<String> = []
+    /// How many bus events there were when the current daemon started.
+    var eventsBeforeStart = 0
     let started = Date()
 
     init(seed: UInt64) throws {
@@ -158,6 +211,7 @@ final class KillLoop {
 
     func startDaemon() throws {
         let daemon = ChildProcess(binary, ["daemon"], environment: environment)
+        eventsBeforeStart = BusLog(monitor.stdout).events.count
         try daemon.start()
         self.daemon = daemon
         guard notify.wait(forLine: "READY=1", timeout: 20) != nil else {
@@ -165,7 +219,9 @@ final class KillLoop {
         }
     }
 
-    /// Kills the daemon (-9), then notes which of its bubbles its journal had not recorded yet.
+    /// Kills the daemon (-9), then notes which of the bubbles it showed its journal had not
+    /// recorded yet. (Bubbles left by earlier daemons are not its to record: it takes them over
+    /// in place, or they were recorded before.)
     func killDaemon() throws {
         guard let daemon else { return }
         daemon.signal(SIGKILL)
@@ -173,7 +229,9 @@ final class KillLoop {
         self.daemon = nil
         let recorded = Set(try sqlite("SELECT prompt_id || '/' || handle FROM bubble").split(separator: "\n").map(String.init))
         let log = BusLog(monitor.stdout)
-        for (id, shown) in log.live where shown.isPrompt {
+        var itsOwn: Set<UInt32> = []
+        for case .shown(let n) in log.events.dropFirst(eventsBeforeStart) { itsOwn.insert(n.returnedID!) }
+        for (id, shown) in log.live where shown.isPrompt && itsOwn.contains(id) {
             let key = "\(shown.promptID ?? -1)/\(id)"
             if !recorded.contains(key) { unrecorded.insert(key) }
         }
