@@ -78,7 +78,8 @@ class Desktop:
             f.write(DUNSTRC.format(dmenu=dmenu))
         self.bus_log = os.path.join(tmp, "bus.log")
         self.spawn(["dbus-monitor", "--address", self.address, "--monitor", "interface='org.freedesktop.Notifications'",
-                    "type='method_return'"], stdout=open(self.bus_log, "w"))
+                    "type='method_return'", "type='signal',sender='org.freedesktop.DBus',member='NameOwnerChanged'"],
+                   stdout=open(self.bus_log, "w"))
         self.spawn(["dunst", "-config", rc], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(1000):  # bounded: nothing announces dunst taking its name
             out = subprocess.run(["dbus-send", f"--bus={self.address}", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
@@ -147,6 +148,13 @@ def bus_events(text):
     return events
 
 
+def unanswered_notifies(text, senders):
+    """How many Notify calls from `senders` have no reply in `text` yet."""
+    calls = set(re.findall(r"method call time=\S+ sender=(\S+) -> destination=org.freedesktop.Notifications serial=(\d+)", text))
+    replies = set((d, r) for d, r in re.findall(r"method return time=\S+ sender=\S+ -> destination=(\S+) serial=\d+ reply_serial=(\d+)", text))
+    return sum(1 for c in calls if c[0] in senders and c not in replies)
+
+
 def live(events):
     shown = {}
     for e in events:
@@ -186,6 +194,7 @@ class Loop:
 
     def start(self):
         self.events_before_start = len(self.bus())
+        self.log_size_at_start = len(open(self.desktop.bus_log).read())
         self.daemon = subprocess.Popen([BIN, "daemon"], env=dict(self.env, NOTIFY_SOCKET=self.notify_path),
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.notify.settimeout(20)
@@ -195,6 +204,20 @@ class Loop:
     def kill(self):
         self.daemon.kill()
         self.daemon.wait()
+        # What the daemon wrote before it died is still handled by the bus after its death; its
+        # name leaving the bus (NameOwnerChanged, after those messages) says the bus is done with it.
+        with open(self.desktop.bus_log) as f:
+            senders = set(re.findall(r"^method call time=\S+ sender=(\S+) -> destination=org.freedesktop.Notifications [^\n]*member=Notify$",
+                                     f.read()[self.log_size_at_start:], re.M))
+        deadline = time.time() + 10
+        while senders and time.time() < deadline:  # bounded polling of the monitor's file
+            with open(self.desktop.bus_log) as f:
+                text = f.read()
+            gone = all(f'member=NameOwnerChanged\n   string "{s}"\n   string "{s}"\n   string ""' in text for s in senders)
+            # ...and the server has answered every Notify it sent (the reply may come after it died).
+            if gone and unanswered_notifies(text, senders) == 0:
+                break
+            time.sleep(0.005)
         recorded = set(self.sql("SELECT prompt_id || '/' || handle FROM bubble").split("\n"))
         events = self.bus()
         # Only the bubbles this daemon showed were its to record; earlier ones it took over in place.

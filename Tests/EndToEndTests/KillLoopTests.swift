@@ -167,6 +167,8 @@ final class KillLoop {
     var unrecorded: Set<String> = []
     /// How many bus events there were when the current daemon started.
     var eventsBeforeStart = 0
+    /// How many Notify calls there were when the current daemon started.
+    var callsBeforeStart = 0
     let started = Date()
 
     init(seed: UInt64) throws {
@@ -183,7 +185,8 @@ final class KillLoop {
         home = try DaemonEndToEndTests.Home()
         notify = try NotifySocket(directory: home.root.path)
         monitor = ChildProcess("/usr/bin/dbus-monitor", ["--address", desktop.busAddress, "--monitor",
-                                                         "interface='org.freedesktop.Notifications'", "type='method_return'"],
+                                                         "interface='org.freedesktop.Notifications'", "type='method_return'",
+                                                         "type='signal',sender='org.freedesktop.DBus',member='NameOwnerChanged'"],
                                environment: desktop.environment)
         try monitor.start()
         // dbus-monitor announces nothing once in place but the NameLost of its own name; bounded polling.
@@ -211,7 +214,8 @@ final class KillLoop {
 
     func startDaemon() throws {
         let daemon = ChildProcess(binary, ["daemon"], environment: environment)
-        eventsBeforeStart = BusLog(monitor.stdout).events.count
+        let before = BusLog(monitor.stdout)
+        (eventsBeforeStart, callsBeforeStart) = (before.events.count, before.calls.count)
         try daemon.start()
         self.daemon = daemon
         guard notify.wait(forLine: "READY=1", timeout: 20) != nil else {
@@ -227,6 +231,18 @@ final class KillLoop {
         daemon.signal(SIGKILL)
         _ = daemon.waitForExit(timeout: 10)
         self.daemon = nil
+        // What the daemon wrote just before it died the bus still handles after its death; its
+        // name leaving the bus (NameOwnerChanged, sent after those messages) says the bus is
+        // done with it. Bounded polling: the monitor's output is the only sign.
+        let senders = Set(BusLog(monitor.stdout).calls.dropFirst(callsBeforeStart).map(\.sender))
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let text = monitor.stdout
+            let gone = senders.allSatisfy { text.contains("member=NameOwnerChanged\n   string \"\($0)\"\n   string \"\($0)\"\n   string \"\"") }
+            // ...and the server has answered every Notify it sent (the reply may come after it died).
+            if gone, BusLog(text).calls.dropFirst(callsBeforeStart).allSatisfy({ $0.returnedID != nil }) { break }
+            usleep(5_000)
+        }
         let recorded = Set(try sqlite("SELECT prompt_id || '/' || handle FROM bubble").split(separator: "\n").map(String.init))
         let log = BusLog(monitor.stdout)
         var itsOwn: Set<UInt32> = []
