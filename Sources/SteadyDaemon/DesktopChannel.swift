@@ -13,6 +13,9 @@ protocol PromptChannel: AnyObject {
     var serverName: String? { get }
     /// The channel's name in the journal ("notification", "command").
     var name: String { get }
+    /// Which server instance the handles belong to, where they outlive this process (a
+    /// notification server keeps a bubble after its client died); nil where they do not.
+    var instance: String? { get }
     /// Shows an offer, updating an earlier bubble in place when `replacing` is given.
     /// `completion` gets the channel's handle for it, on the engine queue.
     func show(_ offer: Offer, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void)
@@ -32,6 +35,8 @@ protocol PromptChannel: AnyObject {
 }
 
 extension PromptChannel {
+    var instance: String? { nil }
+
     /// Channels without bubbles of their own (a command, no server) show no notices.
     func showNotice(_ notice: Notice, replacing handle: UInt32?, completion: @escaping (UInt32?) -> Void) {
         if let handle { withdraw(handle) }

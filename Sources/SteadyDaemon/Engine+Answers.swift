@@ -189,12 +189,14 @@ extension Engine {
             }
         case .available:
             logger.info("notification server available", metadata: ["server": "\(channel?.serverName ?? "?")"])
+            adoptBubblesLeftBehind()
             deliverDue(now: env.clock.now, includingShownBefore: true)
             env.notifier.status(statusLine())
         case .unavailable:
             logger.info("notification server gone; prompts stay pending")
             shown.removeAll()
             notices.removeAll()
+            leftBehind.removeAll()
         }
     }
 }

@@ -260,7 +260,8 @@ extension Engine {
     func show(_ prompt: PromptRecord, on channel: any PromptChannel, replacing handle: UInt32?) {
         let prompt = withFreshWords(prompt)
         // In place of the notice left by this prompt ("I'll ask again…") or by the answer that led to it.
-        let handle = handle ?? notices.removeValue(forKey: prompt.id) ?? prompt.parentID.flatMap { notices.removeValue(forKey: $0) }
+        let handle = handle ?? notices.removeValue(forKey: prompt.id) ?? leftBehind.removeValue(forKey: prompt.id)
+            ?? prompt.parentID.flatMap { notices.removeValue(forKey: $0) }
         shown[prompt.id] = handle ?? 0 // reserved while the call is in flight
         let offer = Offer(prompt: prompt, actions: actions(for: prompt), urgency: config.practice(prompt.practice)?.urgency ?? .low)
         channel.show(offer, replacing: handle) { [unowned self] result in
@@ -269,7 +270,8 @@ extension Engine {
                 shown[prompt.id] = handle
                 retries[prompt.id] = nil
                 do {
-                    try journal.markDelivered(prompt.id, at: env.clock.now, channel: channel.name)
+                    try journal.markDelivered(prompt.id, at: env.clock.now, channel: channel.name,
+                                              bubble: channel.instance.map { ($0, handle) })
                 } catch {
                     logger.error("could not record a delivery", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
                 }
@@ -303,6 +305,32 @@ extension Engine {
         if let handle = notices.removeValue(forKey: promptID) {
             channel?.withdraw(handle)
         }
+        if let handle = leftBehind.removeValue(forKey: promptID) {
+            channel?.withdraw(handle)
+        }
+    }
+
+    /// Takes over the bubbles an earlier daemon left on this server when it did not stop
+    /// cleanly: those of prompts still waiting are shown again in place (see `show`), those of
+    /// prompts that ended meanwhile (answered in the terminal, say) are taken down. Records
+    /// about other servers (gone, and their bubbles with them) are forgotten.
+    func adoptBubblesLeftBehind() {
+        guard let channel, let instance = channel.instance,
+              let recorded = try? journal.recordedBubbles(), !recorded.isEmpty else { return }
+        let here = recorded.filter { $0.server == instance }
+        let waiting = here.filter(\.isPending)
+        for bubble in waiting where shown[bubble.promptID] == nil { leftBehind[bubble.promptID] = bubble.handle }
+        let inUse = Set(waiting.map(\.handle))
+        // A prompt that ended while its bubble was up: a dead button now. A notice (a thank-you,
+        // the safety lines) stays for the person to read, and closes as it would have.
+        for handle in Set(here.filter { !$0.isPending && !$0.showsNotice }.map(\.handle)).subtracting(inUse) {
+            channel.withdraw(handle)
+        }
+        let stale = recorded.filter { $0.server != instance || !$0.isPending }.map(\.promptID)
+        guard !stale.isEmpty else { return }
+        do { try journal.forgetBubbles(of: stale) } catch {
+            logger.error("could not forget the bubbles of ended prompts", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Turns the bubble showing a prompt into a short notice, in place (`replaces_id`), for
@@ -313,6 +341,16 @@ extension Engine {
         channel.showNotice(notice, replacing: handle) { [unowned self] newHandle in
             guard notices[promptID] == handle else { return }  // taken over meanwhile
             notices[promptID] = newHandle
+            noteNotice(newHandle, aboutPrompt: promptID)
+        }
+    }
+
+    /// Records that a bubble now shows a notice about the prompt, not the prompt: a daemon
+    /// started after a crash leaves it up rather than taking it for a stale prompt.
+    private func noteNotice(_ handle: UInt32?, aboutPrompt promptID: Int64) {
+        guard let handle, let server = channel?.instance else { return }
+        do { try journal.recordNotice(aboutPrompt: promptID, server: server, handle: handle) } catch {
+            logger.error("could not record a notice", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
         }
     }
 
@@ -330,6 +368,7 @@ extension Engine {
         channel.showNotice(notice, replacing: earlier) { [unowned self] newHandle in
             guard notices[promptID] == earlier ?? 0 else { return }  // taken over meanwhile
             notices[promptID] = newHandle
+            noteNotice(newHandle, aboutPrompt: promptID)
         }
     }
 

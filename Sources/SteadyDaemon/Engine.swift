@@ -57,6 +57,9 @@ public final class Engine: @unchecked Sendable {
     /// Prompt id → bubble that showed it and now shows a notice about it (or is handed to its
     /// follow-up): the next bubble for that prompt, or its follow-up, replaces it in place.
     var notices: [Int64: UInt32] = [:]
+    /// Prompt id → bubble an earlier daemon left showing it (killed, crashed): the prompt is
+    /// shown again in that bubble, in place, so one bubble shows it, not two.
+    var leftBehind: [Int64: UInt32] = [:]
     private var timer: (any EngineTimer)?
     /// The earliest event the timer is armed for.
     private(set) var nextWake: Date?
@@ -88,6 +91,7 @@ public final class Engine: @unchecked Sendable {
         self.channel?.disconnect()
         shown.removeAll()
         notices.removeAll()
+        leftBehind.removeAll()
         self.channel = channel
         channel.onEvent = { [unowned self] event in self.handle(event) }
         channel.connect()
@@ -148,8 +152,11 @@ public final class Engine: @unchecked Sendable {
         timer = nil
         // Bubbles answer only the connection that showed them: once it is gone they would be dead
         // buttons, and the next start shows what is still pending afresh.
-        for promptID in Set(shown.keys).union(notices.keys) { withdraw(promptID) }
+        for promptID in Set(shown.keys).union(notices.keys).union(leftBehind.keys) { withdraw(promptID) }
         channel?.disconnect()
+        do { try journal.forgetBubbles() } catch {
+            logger.error("could not forget the bubbles taken down", metadata: ["error": "\(error)"])
+        }
         timeWatchers.removeAll()
         record("stopped", detail: nil)
         journal.checkpoint()

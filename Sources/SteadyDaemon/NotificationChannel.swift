@@ -109,6 +109,8 @@ final class NotificationChannel: PromptChannel {
 
     var name: String { "notification" }
 
+    var instance: String? { client?.serverInstance }
+
     func show(_ offer: Offer, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void) {
         guard let client else {
             completion(.failure(BusError(.closed, "There is no session bus connection.")))
@@ -212,7 +214,7 @@ final class NotificationChannel: PromptChannel {
             suppressSound: urgency != .critical, resident: canAnswer, inlineReply: inlineReply,
             // Where it can be answered it stays until it is; elsewhere the server's own timeout
             // (notify-osd turns a never-expiring notification into a modal dialog).
-            expireTimeout: canAnswer ? 0 : -1)
+            expireTimeout: canAnswer ? 0 : -1, promptID: prompt.id)
     }
 
     /// `urgency`, raised to what the server needs to put a notification on screen rather than

@@ -31,13 +31,16 @@ public struct DesktopNotification: Sendable, Equatable {
     public var inlineReply: InlineReply?
     /// Milliseconds until the server closes it; -1 is the server's default, 0 never.
     public var expireTimeout: Int32
+    /// The journal id of the prompt it shows, sent as the hint `x-steady-prompt-id` (int64) so
+    /// that scripts and server rules can tell which prompt a bubble is; nil for notices.
+    public var promptID: Int64?
 
     /// Makes a notification; every hint has a quiet default (low urgency, no sound).
     public init(
         appName: String, replacesID: UInt32 = 0, icon: String = "", summary: String, body: String = "",
         actions: [NotificationAction] = [], urgency: Urgency = .low, category: String? = nil,
         desktopEntry: String? = nil, suppressSound: Bool = true, resident: Bool = false, transient: Bool = false,
-        inlineReply: InlineReply? = nil, expireTimeout: Int32 = -1
+        inlineReply: InlineReply? = nil, expireTimeout: Int32 = -1, promptID: Int64? = nil
     ) {
         self.appName = appName
         self.replacesID = replacesID
@@ -53,6 +56,7 @@ public struct DesktopNotification: Sendable, Equatable {
         self.transient = transient
         self.inlineReply = inlineReply
         self.expireTimeout = expireTimeout
+        self.promptID = promptID
     }
 
     /// The spec's urgency levels (the `urgency` hint, a byte).

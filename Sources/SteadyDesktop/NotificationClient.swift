@@ -34,6 +34,14 @@ public final class NotificationClient: @unchecked Sendable {
 
     /// The unique bus name of the current server, when known.
     private var owner: String?
+
+    /// Which server instance shows the notifications, once one is known: the bus's id and the
+    /// server's unique name on it. Notification ids mean something only to that instance; a
+    /// restarted server, or the same name on another bus, is another instance.
+    public var serverInstance: String? {
+        guard server != nil, let owner, let bus = connection.busID else { return nil }
+        return "\(bus) \(owner)"
+    }
     /// Bumped whenever the owner changes, so answers about an earlier owner are ignored.
     private var generation = 0
     private var isFetching = false
@@ -155,6 +163,7 @@ public final class NotificationClient: @unchecked Sendable {
         if let entry = n.desktopEntry { hints["desktop-entry"] = .string(entry) }
         if n.resident { hints["resident"] = .bool(true) }
         if n.transient { hints["transient"] = .bool(true) }
+        if let promptID = n.promptID { hints["x-steady-prompt-id"] = .int64(promptID) }
         if let reply = n.inlineReply, server.hasInlineReply {
             actions += ["inline-reply", reply.label]
             if let placeholder = reply.placeholder { hints["x-kde-reply-placeholder-text"] = .string(placeholder) }

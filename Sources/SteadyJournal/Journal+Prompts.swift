@@ -52,11 +52,50 @@ extension Journal {
         return try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [id])
     }
 
-    /// Notes that a channel showed the prompt.
-    public func markDelivered(_ id: Int64, at date: Date, channel: String) throws(JournalError) {
+    /// Notes that a channel showed the prompt, and in which bubble (`server`'s id for it) when
+    /// it has bubbles: that bubble then belongs to this prompt alone.
+    public func markDelivered(_ id: Int64, at date: Date, channel: String, bubble: (server: String, handle: UInt32)? = nil) throws(JournalError) {
         try write { db in
             try db.execute(sql: "UPDATE prompt SET delivered_at = ? WHERE id = ?", arguments: [date.timeIntervalSince1970, id])
             try Self.insertEvent(db, at: date, kind: "delivered", promptID: id, detail: channel)
+            if let bubble { try Self.storeBubble(db, promptID: id, server: bubble.server, handle: bubble.handle, notice: false) }
+        }
+    }
+
+    /// Notes that the bubble `handle` on `server` now shows a notice about the prompt (a
+    /// thank-you, "Later, then…"), no longer the prompt itself.
+    public func recordNotice(aboutPrompt id: Int64, server: String, handle: UInt32) throws(JournalError) {
+        try write { db in try Self.storeBubble(db, promptID: id, server: server, handle: handle, notice: true) }
+    }
+
+    private static func storeBubble(_ db: Database, promptID: Int64, server: String, handle: UInt32, notice: Bool) throws {
+        try db.execute(sql: "DELETE FROM bubble WHERE server = ? AND handle = ? AND prompt_id != ?",
+                       arguments: [server, Int64(handle), promptID])
+        try db.execute(sql: "INSERT OR REPLACE INTO bubble (prompt_id, server, handle, notice) VALUES (?, ?, ?, ?)",
+                       arguments: [promptID, server, Int64(handle), notice])
+    }
+
+    /// The bubbles recorded as showing prompts, with whether each prompt still waits.
+    public func recordedBubbles() throws(JournalError) -> [RecordedBubble] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT b.prompt_id, b.server, b.handle, b.notice, p.outcome = 'pending' AS pending
+                FROM bubble b JOIN prompt p ON p.id = b.prompt_id ORDER BY b.prompt_id
+                """).map { row in
+                RecordedBubble(promptID: row["prompt_id"], server: row["server"], handle: UInt32(truncatingIfNeeded: row["handle"] as Int64),
+                               showsNotice: row["notice"], isPending: row["pending"])
+            }
+        }
+    }
+
+    /// Forgets the recorded bubbles of `promptIDs`, or every one when nil.
+    public func forgetBubbles(of promptIDs: [Int64]? = nil) throws(JournalError) {
+        try write { db in
+            if let promptIDs {
+                for id in promptIDs { try db.execute(sql: "DELETE FROM bubble WHERE prompt_id = ?", arguments: [id]) }
+            } else {
+                try db.execute(sql: "DELETE FROM bubble")
+            }
         }
     }
 

@@ -139,6 +139,19 @@ extension Journal {
                 );
                 """)
         }
+        migrator.registerMigration("v6-bubbles") { db in
+            // The bubble last showing each prompt (or a notice about it), on which server
+            // instance: a daemon that did not stop cleanly (kill -9, a crash) left it on screen,
+            // and the next one takes it over in place instead of showing a second one.
+            try db.execute(sql: """
+                CREATE TABLE bubble (
+                    prompt_id INTEGER PRIMARY KEY REFERENCES prompt(id) ON DELETE CASCADE,
+                    server TEXT NOT NULL,
+                    handle INTEGER NOT NULL,
+                    notice INTEGER NOT NULL DEFAULT 0
+                );
+                """)
+        }
         return migrator
     }
 }

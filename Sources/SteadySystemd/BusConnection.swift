@@ -137,6 +137,16 @@ public final class BusConnection: @unchecked Sendable {
         return String(cString: name)
     }
 
+    /// The id of the bus this connection is on (the bus server's id, 32 hex digits): another
+    /// bus, even at the same address, has another id.
+    public var busID: String? {
+        assertOnQueue()
+        guard let bus else { return nil }
+        var id = sd_id128_t()
+        guard sd_bus_get_bus_id(bus, &id) >= 0 else { return nil }
+        return withUnsafeBytes(of: id.bytes) { $0.map { String(format: "%02x", $0) }.joined() }
+    }
+
     /// Whether the current code runs on this connection's queue.
     public var isOnQueue: Bool { DispatchQueue.getSpecific(key: onQueueKey) == ObjectIdentifier(self) }
 

@@ -47,6 +47,25 @@ import Testing
         #expect(other != nil)
     }
 
+    @Test func bubbleRecords_oneBubbleBelongsToOnePrompt_andSayWhetherItShowsANotice() throws {
+        let journal = try Journal(path: path)
+        let first = try #require(try journal.recordPrompt(practice: "morning-mindfulness", slot: t0, content: content, createdAt: t0, dueAt: t0, expiresAt: t0 + 60))
+        let second = try #require(try journal.recordPrompt(practice: "evening-reflection", slot: t0, content: content, createdAt: t0, dueAt: t0, expiresAt: t0 + 60))
+        try journal.markDelivered(first.id, at: t0, channel: "notification", bubble: ("bus :1.4", 7))
+        try journal.markDelivered(second.id, at: t0, channel: "notification", bubble: ("bus :1.4", 8))
+        try journal.recordNotice(aboutPrompt: second.id, server: "bus :1.4", handle: 8)
+        try journal.recordAnswer(Answer(promptID: second.id, value: .choice("box"), note: nil, answeredAt: t0 + 1, channel: .notification))
+        #expect(try journal.recordedBubbles() == [
+            RecordedBubble(promptID: first.id, server: "bus :1.4", handle: 7, showsNotice: false, isPending: true),
+            RecordedBubble(promptID: second.id, server: "bus :1.4", handle: 8, showsNotice: true, isPending: false),
+        ])
+        // The second prompt's bubble is handed to the first (its next question, say): it is the first's alone.
+        try journal.markDelivered(first.id, at: t0 + 2, channel: "notification", bubble: ("bus :1.4", 8))
+        #expect(try journal.recordedBubbles() == [RecordedBubble(promptID: first.id, server: "bus :1.4", handle: 8, showsNotice: false, isPending: true)])
+        try journal.forgetBubbles(of: [first.id])
+        #expect(try journal.recordedBubbles().isEmpty)
+    }
+
     @Test func answer_isStoredWithPrompt_andEndsIt() throws {
         let journal = try Journal(path: path)
         let prompt = try #require(try journal.recordPrompt(practice: "morning-mindfulness", slot: t0, content: content, createdAt: t0, dueAt: t0, expiresAt: t0 + 60))
