@@ -175,7 +175,7 @@ import Testing
         defer { manager.stop() }
         let debName = (built.deb as NSString).lastPathComponent
         // /run in there is a tmpfs of the namespace (not the overlay), reached through its root.
-        try FileManager.default.copyItem(atPath: built.deb, toPath: "/proc/\(manager.namespacePID)/root/run/\(debName)")
+        try FileManager.default.copyItem(atPath: built.deb, toPath: manager.fromHost("/run/\(debName)"))
 
         let apt = try manager.run(["apt-get", "install", "-y", "--no-install-recommends", "/run/\(debName)"],
                                   environment: ["DEBIAN_FRONTEND=noninteractive"], timeout: 600)
@@ -186,7 +186,7 @@ import Testing
         #expect(which.stdout == "/usr/bin/steady\n\(built.version)\n", "\(which.stdout)\(which.stderr)")
         #expect(try manager.run(["man", "-w", "steady"]).stdout == "/usr/share/man/man1/steady.1.gz\n")
 
-        let desktop = try DesktopSession(existingBus: "unix:path=/proc/\(manager.namespacePID)/root/run/user/0/bus")
+        let desktop = try DesktopSession(existingBus: "unix:path=" + manager.fromHost("/run/user/0/bus"))
         defer { desktop.stop() }
         let slot = DaemonEndToEndTests.slot(inSeconds: 12)
         try manager.writeConfig("""
@@ -232,11 +232,11 @@ import Testing
 
         // The packaged unit with a person's own XDG_DATA_HOME: install's drop-in gives the
         // service that directory, writable; uninstall takes the drop-in away again.
-        let own = ["XDG_DATA_HOME=/root/own data"]
+        let own = ["XDG_DATA_HOME=\(UserManager.sessionHome)/own data"]
         let ownInstall = try manager.run(["steady", "service", "install"], environment: own)
         #expect(ownInstall.status == 0, "\(ownInstall.stdout)\(ownInstall.stderr)\n\(manager.diagnostics())")
         #expect(try manager.property("ActiveState") == "active")
-        #expect(try manager.property("DropInPaths") == "/root/.config/systemd/user/steady.service.d/xdg-paths.conf")
+        #expect(try manager.property("DropInPaths") == "\(UserManager.sessionHome)/.config/systemd/user/steady.service.d/xdg-paths.conf")
         #expect(FileManager.default.fileExists(atPath: manager.home.file("own data/steady/journal.sqlite")))
         #expect(try manager.run(["steady", "service", "uninstall"], environment: own).status == 0)
         #expect(!FileManager.default.fileExists(atPath: manager.home.file(".config/systemd/user/steady.service.d")))
@@ -244,7 +244,7 @@ import Testing
         // XDG_DATA_HOME set for the whole session (environment.d), and the packaged unit enabled
         // as it is, without `steady service install`: the package's user generator gives the
         // service that journal directory.
-        try manager.home.write(".config/environment.d/50-data.conf", "XDG_DATA_HOME=/root/session data\n")
+        try manager.home.write(".config/environment.d/50-data.conf", "XDG_DATA_HOME=\(UserManager.sessionHome)/session data\n")
         #expect(try manager.run(["systemctl", "--user", "daemon-reload"]).status == 0)
         let sessionEnable = try manager.run(["systemctl", "--user", "enable", "--now", "steady"])
         #expect(sessionEnable.status == 0, "\(sessionEnable.stdout)\(sessionEnable.stderr)\n\(manager.diagnostics())")
@@ -285,9 +285,9 @@ import Testing
         let manager = try UserManager()
         defer { manager.stop() }
         #expect(try Self.host("/bin/tar", ["-xzf", built.archive, "-C", manager.home.path]).status == 0)
-        let unpacked = "/root/\(built.archiveName)/usr/bin/steady"
+        let unpacked = "\(UserManager.sessionHome)/\(built.archiveName)/usr/bin/steady"
 
-        let desktop = try DesktopSession(existingBus: "unix:path=/proc/\(manager.namespacePID)/root/run/user/0/bus")
+        let desktop = try DesktopSession(existingBus: "unix:path=" + manager.fromHost("/run/user/0/bus"))
         defer { desktop.stop() }
         let slot = DaemonEndToEndTests.slot(inSeconds: 10)
         try manager.writeConfig("""
@@ -298,7 +298,7 @@ import Testing
             """)
         let install = try manager.run([unpacked, "service", "install"])
         #expect(install.status == 0, "\(install.stdout)\(install.stderr)\n\(manager.diagnostics())")
-        #expect(install.stdout.hasPrefix("copied \(unpacked) to /root/.local/bin/steady\n"), "\(install.stdout)")
+        #expect(install.stdout.hasPrefix("copied \(unpacked) to \(UserManager.sessionHome)/.local/bin/steady\n"), "\(install.stdout)")
         #expect(FileManager.default.contentsEqual(atPath: manager.home.file("\(built.archiveName)/usr/bin/steady"),
                                                   andPath: manager.home.file(".local/bin/steady")))
         let status = try manager.run(["systemctl", "--user", "--no-pager", "status", "steady"]).stdout

@@ -36,7 +36,7 @@ struct ServiceUserManagerEndToEndTests {
         #expect(serviceStatus.status == 0)
         #expect(serviceStatus.stdout.hasPrefix("steady.service: active (running), pid "), "\(serviceStatus.stdout)")
         #expect(serviceStatus.stdout.contains("(enabled)"), "\(serviceStatus.stdout)")
-        let verify = try manager.run(["systemd-analyze", "--user", "verify", "/root/.config/systemd/user/steady.service"])
+        let verify = try manager.run(["systemd-analyze", "--user", "verify", "\(UserManager.sessionHome)/.config/systemd/user/steady.service"])
         #expect(verify.status == 0 && SystemdVerify.complaints(verify.stderr).isEmpty, "\(verify.stdout)\(verify.stderr)")
 
         // The hardening is in force on the running process, and D-Bus still works through it.
@@ -49,7 +49,7 @@ struct ServiceUserManagerEndToEndTests {
             .filter { !$0.contains("|") }.compactMap { $0.split(separator: ":").first?.trimmingCharacters(in: .whitespaces) }
         #expect(interfaces == ["lo"], "PrivateNetwork: the service sees the interfaces \(interfaces)")
         let writes = try manager.run(["nsenter", "-t", pid, "-m", "--", "/bin/sh", "-c",
-                                      "touch /root/outside 2>/dev/null && echo home-writable; touch /root/.local/share/steady/probe && echo journal-writable"])
+                                      "touch \(UserManager.sessionHome)/outside 2>/dev/null && echo home-writable; touch \(UserManager.sessionHome)/.local/share/steady/probe && echo journal-writable"])
         #expect(writes.stdout == "journal-writable\n", "\(writes.stdout)\(writes.stderr)")
         let bus = try manager.run(["busctl", "--user", "--no-pager", "list"])
         #expect(bus.stdout.split(separator: "\n").contains { $0.contains(" \(pid) steady ") && $0.contains("steady.service") },
@@ -69,7 +69,7 @@ struct ServiceUserManagerEndToEndTests {
         try manager.writeConfig("[practices.evening-reflection]\nschedul = \"21:00\"\n")
         #expect(try manager.run(["systemctl", "--user", "reload", "steady"]).status == 0)
         #expect(try manager.waitFor { try manager.property("StatusText").contains("config error, previous settings kept") })
-        #expect(try manager.property("StatusText").contains("/root/.config/steady/config.toml:2:1"))
+        #expect(try manager.property("StatusText").contains("\(UserManager.sessionHome)/.config/steady/config.toml:2:1"))
         #expect(try manager.property("ActiveState") == "active")
         #expect(try manager.property("MainPID") == pid)
 
@@ -115,10 +115,10 @@ struct ServiceUserManagerEndToEndTests {
         let manager = try UserManager()
         defer { manager.stop() }
         try manager.writeConfig("quiet-hours = \"off\"\n[practices.wins]\nschedule = \"*-*-* 23:59:58\"")
-        let own = ["XDG_DATA_HOME=/root/own data"]
+        let own = ["XDG_DATA_HOME=\(UserManager.sessionHome)/own data"]
         let install = try manager.run([SteadyBinary.path, "service", "install"], environment: own)
         #expect(install.status == 0, "\(install.stdout)\(install.stderr)\n\(manager.diagnostics())")
-        #expect(install.stdout.contains("wrote the drop-in for your XDG directories /root/.config/systemd/user/steady.service.d/xdg-paths.conf\n"),
+        #expect(install.stdout.contains("wrote the drop-in for your XDG directories \(UserManager.sessionHome)/.config/systemd/user/steady.service.d/xdg-paths.conf\n"),
                 "\(install.stdout)")
         #expect(try manager.property("ActiveState") == "active", "\(manager.diagnostics())")
         #expect(try manager.property("StatusText").hasPrefix("next: wins at "))
@@ -129,7 +129,7 @@ struct ServiceUserManagerEndToEndTests {
         let uninstall = try manager.run(["steady", "service", "uninstall"], environment: own)
         #expect(uninstall.status == 0, "\(uninstall.stdout)\(uninstall.stderr)")
         #expect(!FileManager.default.fileExists(atPath: manager.home.file(".config/systemd/user/steady.service.d")))
-        #expect(uninstall.stdout.contains("kept your journal in /root/own data/steady"), "\(uninstall.stdout)")
+        #expect(uninstall.stdout.contains("kept your journal in \(UserManager.sessionHome)/own data/steady"), "\(uninstall.stdout)")
     }
 
     /// Window programs, with steady as the hardened service: the daemon, inside the sandbox
@@ -148,30 +148,30 @@ struct ServiceUserManagerEndToEndTests {
             #!/bin/sh
             [ "$1" = "-e" ] || exit 2
             shift
-            { id -u; echo "DISPLAY=$DISPLAY"; echo "$@"; cat /proc/self/cgroup; } > /root/terminal-ran
-            touch /root/outside-the-sandbox
-            printf '\\n\\n' | "$@" --speed 50 --rounds 1 > /root/breathe.log 2>&1
-            echo "exit $?" >> /root/breathe.log
+            { id -u; echo "DISPLAY=$DISPLAY"; echo "$@"; cat /proc/self/cgroup; } > \(UserManager.sessionHome)/terminal-ran
+            touch \(UserManager.sessionHome)/outside-the-sandbox
+            printf '\\n\\n' | "$@" --speed 50 --rounds 1 > \(UserManager.sessionHome)/breathe.log 2>&1
+            echo "exit $?" >> \(UserManager.sessionHome)/breathe.log
             """)
         chmod(terminal, 0o755)
         // A dialog stand-in: what a person would type, and where it ran.
         let dialog = try manager.home.write("dialog.sh", """
             #!/bin/sh
             [ -n "$STEADY_PROMPT_ID" ] || exit 1
-            { id -u; echo "DISPLAY=$DISPLAY"; cat /proc/self/cgroup; } > /root/dialog-ran
+            { id -u; echo "DISPLAY=$DISPLAY"; cat /proc/self/cgroup; } > \(UserManager.sessionHome)/dialog-ran
             echo 'finished the draft'
             """)
         chmod(dialog, 0o755)
         // The service's environment: the terminal and a display; its log in a file (no journald here).
         try manager.home.write(".config/systemd/user/steady.service.d/test.conf", """
             [Service]
-            Environment=TERMINAL=/root/terminal.sh DISPLAY=:99
-            StandardError=file:/root/steady.log
+            Environment=TERMINAL=\(UserManager.sessionHome)/terminal.sh DISPLAY=:99
+            StandardError=file:\(UserManager.sessionHome)/steady.log
             """)
         let slot = DaemonEndToEndTests.slot(inSeconds: 15)
         try manager.writeConfig("""
             quiet-hours = "off"
-            answer-command = "/root/dialog.sh"
+            answer-command = "\(UserManager.sessionHome)/dialog.sh"
             [practices.morning-mindfulness]
             schedule = "\(slot.expression)"
             technique = "box"
@@ -182,7 +182,7 @@ struct ServiceUserManagerEndToEndTests {
         // The notification server is on the manager's session bus before steady starts; the
         // bus socket is reached from outside through the namespace's root.
         let server = try TestNotificationServer(
-            address: "unix:path=/proc/\(manager.namespacePID)/root/run/user/0/bus", capabilities: ["actions", "body"])
+            address: "unix:path=" + manager.fromHost("/run/user/0/bus"), capabilities: ["actions", "body"])
         defer { server.stop() }
 
         let install = try manager.run([SteadyBinary.path, "service", "install"])
@@ -214,12 +214,12 @@ struct ServiceUserManagerEndToEndTests {
         let lines = report.split(separator: "\n").map(String.init)
         #expect(lines.first == "0", "\(report)")
         #expect(lines.contains("DISPLAY=:99"), "\(report)")
-        #expect(lines.contains("/root/.local/bin/steady breathe box"), "\(report)")
+        #expect(lines.contains("\(UserManager.sessionHome)/.local/bin/steady breathe box"), "\(report)")
         #expect(lines.contains { $0.contains("/app.slice/run-") && $0.hasSuffix(".service") } && !report.contains("steady.service"),
                 "not in a transient unit of its own: \(report)")
 
         // The guide answers the check-in.
-        let journal = "/root/.local/share/steady/journal.sqlite"
+        let journal = "\(UserManager.sessionHome)/.local/share/steady/journal.sqlite"
         let query = "SELECT p.practice, a.text, a.channel FROM answer a JOIN prompt p ON p.id = a.prompt_id ORDER BY p.practice"
         let breathed = try manager.waitFor(timeout: 30) {
             ((try? String(contentsOfFile: manager.home.file("breathe.log"), encoding: .utf8)) ?? "").contains("exit ")
@@ -297,10 +297,17 @@ final class UserManager: @unchecked Sendable {
         }
     }
 
+    /// root's home, where the harness mounts `home` inside the namespaces: the session's
+    /// `HOME` and systemd's `%h` there.
+    static let sessionHome = "/root"
+
+    /// A path inside the namespaces as the host reaches it: through the first process's root.
+    func fromHost(_ inside: String) -> String { "/proc/\(namespacePID)/root" + inside }
+
     /// The environment of a login session for root inside the namespaces.
     static let session = [
-        "HOME=/root", "USER=root", "LOGNAME=root", "XDG_RUNTIME_DIR=/run/user/0", "LANG=C.UTF-8",
-        "DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/0/bus", "PATH=/root/.local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+        "HOME=\(sessionHome)", "USER=root", "LOGNAME=root", "XDG_RUNTIME_DIR=/run/user/0", "LANG=C.UTF-8",
+        "DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/0/bus", "PATH=\(UserManager.sessionHome)/.local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
         "SYSTEMD_COLORS=0", "SYSTEMD_PAGER=",
     ]
 
@@ -397,7 +404,7 @@ final class UserManager: @unchecked Sendable {
         # A /run of our own, as a systemd machine has (see .manager.sh), and the home as /root.
         mount -t tmpfs -o mode=0755 tmpfs /run
         mount --bind "$home" /root
-        exec /bin/sh /root/.manager.sh "$cgroup"
+        exec /bin/sh \#(UserManager.sessionHome)/.manager.sh "$cgroup"
         """#
 
     /// The same, in a throwaway system: $1 the home, $2 the cgroup name, $3 where the overlay's
@@ -425,7 +432,7 @@ final class UserManager: @unchecked Sendable {
         cd "$root"
         pivot_root . mnt
         cd /
-        exec /bin/sh /root/.manager.sh "$cgroup"
+        exec /bin/sh \#(UserManager.sessionHome)/.manager.sh "$cgroup"
         """#
 
     /// Starts the user manager once /run is fresh and the home is /root: $1 the cgroup name.
