@@ -87,27 +87,9 @@ extension AskCommand {
     private func runFollowUp(_ tool: ToolConsole) throws {
         let console = tool.console
         let journal = try openJournalForWriting()
-        let parent: EntryRecord
-        do {
-            if let entry {
-                guard let found = try journal.entry(entry), found.kind == NeedRequest.form.id else {
-                    printError("there is no request #\(entry); `steady ask --follow-up` without a number picks the latest.")
-                    throw ExitStatus.notFound
-                }
-                parent = found
-            } else {
-                guard let latest = try journal.entriesAwaitingFollowUp(
-                    kind: NeedRequest.form.id, followUpKind: NeedRequest.followUpForm.id, limit: 1).first
-                else {
-                    console.line("No request is waiting to be looked back on. `steady ask` writes a new one.")
-                    throw ExitStatus.notFound
-                }
-                parent = latest
-            }
-        } catch let error as JournalError {
-            printError(error.description)
-            throw ExitStatus.journal
-        }
+        let parent = try entryToFollowUp(entry, kind: NeedRequest.form.id, followUpKind: NeedRequest.followUpForm.id, in: journal,
+                                         missing: { "there is no request #\($0); `steady ask --follow-up` without a number picks the latest." },
+                                         noneWaiting: "No request is waiting to be looked back on. `steady ask` writes a new one.", console: console)
         console.line("Request #\(parent.id), \(Clock.short(parent.createdAt)): \(parent.response.text(NeedRequest.Field.message) ?? "a request you wrote")")
         let form = NeedRequest.followUpForm
         var values: [String: AnswerValue] = [:]

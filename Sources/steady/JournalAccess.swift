@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SteadyJournal
+import SteadyTerminal
 
 /// Opens the journal for a command, turning problems into a message and exit status.
 func openJournal(create: Bool) throws -> Journal? {
@@ -44,4 +45,29 @@ func printJSON<T: Encodable>(_ value: T) throws {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// The entry a `--follow-up` looks back on: entry `id` when given (it must be of `kind`),
+/// else the latest of `kind` without a follow-up of `followUpKind`. Says why and exits 66
+/// when there is none (`missing` for a number that is not such an entry, `noneWaiting` when nothing waits), 74
+/// when the journal cannot be read.
+func entryToFollowUp(_ id: Int64?, kind: String, followUpKind: String, in journal: Journal,
+                     missing: (Int64) -> String, noneWaiting: String, console: any Console) throws -> EntryRecord {
+    do {
+        if let id {
+            guard let found = try journal.entry(id), found.kind == kind else {
+                printError(missing(id))
+                throw ExitStatus.notFound
+            }
+            return found
+        }
+        guard let latest = try journal.entriesAwaitingFollowUp(kind: kind, followUpKind: followUpKind, limit: 1).first else {
+            console.line(noneWaiting)
+            throw ExitStatus.notFound
+        }
+        return latest
+    } catch let error as JournalError {
+        printError(error.description)
+        throw ExitStatus.journal
+    }
 }

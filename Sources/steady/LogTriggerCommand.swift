@@ -81,27 +81,9 @@ struct LogTriggerCommand: ParsableCommand {
     private func runFollowUp(_ tool: ToolConsole) throws {
         let console = tool.console
         let journal = try openJournalForWriting()
-        let parent: EntryRecord
-        do {
-            if let entry {
-                guard let found = try journal.entry(entry), found.kind == TriggerJournal.form.id else {
-                    printError("there is no trigger entry #\(entry); `steady log trigger --follow-up` without a number picks the latest.")
-                    throw ExitStatus.notFound
-                }
-                parent = found
-            } else {
-                guard let latest = try journal.entriesAwaitingFollowUp(
-                    kind: TriggerJournal.form.id, followUpKind: TriggerJournal.followUpForm.id, limit: 1).first
-                else {
-                    console.line("No trigger entry is waiting for a follow-up. `steady log trigger` writes a new one.")
-                    throw ExitStatus.notFound
-                }
-                parent = latest
-            }
-        } catch let error as JournalError {
-            printError(error.description)
-            throw ExitStatus.journal
-        }
+        let parent = try entryToFollowUp(entry, kind: TriggerJournal.form.id, followUpKind: TriggerJournal.followUpForm.id, in: journal,
+                                         missing: { "there is no trigger entry #\($0); `steady log trigger --follow-up` without a number picks the latest." },
+                                         noneWaiting: "No trigger entry is waiting for a follow-up. `steady log trigger` writes a new one.", console: console)
         console.line("Entry #\(parent.id), \(Clock.short(parent.createdAt)): \(Self.recap(parent.response))")
         console.line()
         switch tool.asker.walk(TriggerJournal.followUpForm) {
