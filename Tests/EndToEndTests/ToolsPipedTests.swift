@@ -5,6 +5,18 @@ import Testing
 /// The tools with answers piped in (not a terminal): plain output, one answer per line,
 /// clear errors, the same journal rows. Also the check-in that `steady assess` closes.
 @Suite struct ToolsPipedTests {
+    @Test func followUp_ofAnEntryThatIsNotThere_orWhenNoneWaits_saysSoAndExits66() throws {
+        let home = try ToolsHome()
+        _ = try home.steady(["wins", "add", "a calm morning"])  // an entry of another kind, #1
+        let wrongKind = try home.steady(["log", "trigger", "--follow-up", "1"], input: "")
+        #expect(wrongKind.status == 66)
+        #expect(wrongKind.stderr.contains("there is no trigger entry #1; `steady log trigger --follow-up` without a number picks the latest."),
+                "\(wrongKind.stderr)")
+        let noneWaiting = try home.steady(["ask", "--follow-up"], input: "")
+        #expect(noneWaiting.status == 66)
+        #expect(noneWaiting.stdout.contains("No request is waiting to be looked back on."), "\(noneWaiting.stdout)")
+    }
+
     @Test func breathe_offATerminal_printsOnePlainLinePerPhase() throws {
         let home = try ToolsHome()
         let result = try home.steady(["breathe", "4-7-8", "--rounds", "1", "--speed", "20"], input: "5\n2\n")
