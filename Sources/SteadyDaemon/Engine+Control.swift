@@ -43,6 +43,8 @@ extension Engine {
 
     /// A failed request as the CLI reads it: a journal error is one it may try again.
     static func failure(_ error: any Error) -> ControlResponse {
-        .failure(message: "\(error)", notStored: error is JournalError ? true : nil)
+        let refusal: Set<JournalError.Code> = [.notFound, .unknownPrompt, .alreadyFinished]
+        let notStored = (error as? JournalError).map { !refusal.contains($0.code) } ?? false
+        return .failure(message: "\(error)", notStored: notStored ? true : nil)
     }
 }

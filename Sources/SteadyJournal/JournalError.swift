@@ -2,7 +2,7 @@
 ///
 /// Messages never contain what a person wrote.
 public struct JournalError: Error, Sendable, CustomStringConvertible {
-    public enum Code: Sendable, Equatable {
+    public enum Code: Sendable, Hashable {
         case cannotCreateDirectory
         case cannotOpen
         case notFound
