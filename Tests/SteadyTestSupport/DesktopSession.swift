@@ -292,8 +292,14 @@ public final class DesktopSession: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Closed here, not when Foundation lets go of the Process: this runs every 20 ms while
+        // a test waits on dunst, and leaked descriptors end in a crash of Process.run().
+        try? out.fileHandleForWriting.close()
+        try? err.fileHandleForWriting.close()
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
+        try? out.fileHandleForReading.close()
+        try? err.fileHandleForReading.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw DesktopSessionError(

@@ -55,6 +55,11 @@ public final class ChildProcess: @unchecked Sendable {
 
     public func start() throws {
         try process.run()
+        // The child has its own copies now. Every descriptor is closed as soon as it is done
+        // with, not when Foundation lets go of the Process: a run of thousands of children
+        // otherwise piles up descriptors until Process.run() itself crashes (in memmove).
+        try? outPipe.fileHandleForWriting.close()
+        try? errPipe.fileHandleForWriting.close()
         out.collect(from: outPipe.fileHandleForReading)
         err.collect(from: errPipe.fileHandleForReading)
     }
@@ -90,6 +95,7 @@ public final class ChildProcess: @unchecked Sendable {
         let inPipe = Pipe()
         if input != nil { child.process.standardInput = inPipe }
         try child.start()
+        if input != nil { try? inPipe.fileHandleForReading.close() }
         if let input {
             inPipe.fileHandleForWriting.write(Data(input.utf8))
             try? inPipe.fileHandleForWriting.close()
@@ -129,7 +135,7 @@ private final class Output: @unchecked Sendable {
                     break
                 }
             }
-            withExtendedLifetime(handle) {}
+            try? handle.close()
             ended.signal()
         }
     }
