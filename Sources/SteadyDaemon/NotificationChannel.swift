@@ -231,6 +231,8 @@ final class NotificationChannel: PromptChannel {
         case .closed(let id, let reason): onEvent?(.dismissed(handle: id, reason: "\(reason)"))
         case .serverAppeared: onEvent?(.available)
         case .serverVanished: onEvent?(.unavailable)
+        case .serverSilent(let delay):
+            logger.warning("the notification server does not answer; asking again", metadata: ["retry.seconds": "\(delay.components.seconds)"])
         }
     }
 }

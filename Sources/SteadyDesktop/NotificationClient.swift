@@ -16,6 +16,9 @@ import SteadySystemd
 /// When nobody owns the name, ``notify(_:completion:)`` completes with a `.serviceUnknown`
 /// error (the bus may still activate a server that is installed as a D-Bus service); nothing
 /// retries. When a server appears later, ``NotificationEvent/serverAppeared(_:)`` fires.
+/// A server that owns the name but does not answer (busy starting, stopped) is asked again,
+/// 1, 2, 4 … s later and at most a minute apart, until it answers or leaves the name;
+/// ``NotificationEvent/serverSilent(retryingIn:)`` says so each time.
 public final class NotificationClient: @unchecked Sendable {
     /// The well-known bus name of notification servers.
     public static let busName = "org.freedesktop.Notifications"
@@ -45,6 +48,10 @@ public final class NotificationClient: @unchecked Sendable {
     /// Bumped whenever the owner changes, so answers about an earlier owner are ignored.
     private var generation = 0
     private var isFetching = false
+    /// How long until a server that did not answer is asked again; doubles up to `maxRetryDelay`.
+    private var retryDelay = Duration.seconds(1)
+    /// The longest wait between two tries of a silent server.
+    public var maxRetryDelay = Duration.seconds(60)
     private var waiting: [(DesktopNotification, (Result<UInt32, BusError>) -> Void)] = []
     private var matches: [BusMatch] = []
     /// Ids whose action or close was already reported, until a `Notify` shows that id again: a
@@ -190,6 +197,7 @@ public final class NotificationClient: @unchecked Sendable {
         guard newOwner != owner else { return }
         if server != nil { onEvent?(.serverVanished) }
         owner = newOwner
+        retryDelay = .seconds(1)
         server = nil
         fetchServerInfo()
     }
@@ -220,6 +228,7 @@ public final class NotificationClient: @unchecked Sendable {
                         name: try reply.readString(), vendor: try reply.readString(), version: try reply.readString(),
                         specVersion: try reply.readString(), capabilities: Set(capabilities))
                     self.isFetching = false
+                    self.retryDelay = .seconds(1)
                     self.server = info
                     if self.owner == nil { self.owner = sender }
                     self.onEvent?(.serverAppeared(info))
@@ -236,6 +245,18 @@ public final class NotificationClient: @unchecked Sendable {
     private func fetchFailed(_ error: BusError) {
         isFetching = false
         failWaiting(Self.explain(error))
+        // A server owns the name but did not answer (a slow start at login, a stopped
+        // process): without asking again, steady would wait for a new owner that may never
+        // come, and show nothing for the whole session.
+        guard owner != nil, !matches.isEmpty else { return }
+        let delay = retryDelay
+        retryDelay = min(retryDelay * 2, maxRetryDelay)
+        let generation = self.generation
+        onEvent?(.serverSilent(retryingIn: delay))
+        connection.queue.asyncAfter(deadline: .now() + .milliseconds(Int(delay.components.seconds * 1000))) { [weak self] in
+            guard let self, self.generation == generation, self.server == nil, !self.isFetching, self.owner != nil else { return }
+            self.fetchServerInfo()
+        }
     }
 
     private func failWaiting(_ error: BusError) {

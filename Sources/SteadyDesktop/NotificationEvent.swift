@@ -10,6 +10,8 @@ public enum NotificationEvent: Sendable, Equatable {
     case serverAppeared(ServerInfo)
     /// The server left the bus; notifications it showed are gone with it.
     case serverVanished
+    /// The name's owner did not answer when asked what it is; it is asked again after the delay.
+    case serverSilent(retryingIn: Duration)
 }
 
 /// Why a notification was closed (the spec's `reason` codes).

@@ -15,6 +15,39 @@ import Testing
 @Suite(.serialized) struct BusFailureTests {
     typealias Home = DaemonEndToEndTests.Home
 
+    /// A server that owns the name but answers nothing when the daemon starts (busy at login)
+    /// is asked again until it does: the prompt is shown then, once. Before, the daemon gave
+    /// up after one unanswered call and showed nothing until another server took the name.
+    @Test func aServerSilentAtStart_isAskedAgain_andThePromptIsShownOnceItAnswers() throws {
+        let desktop = try DesktopSession()
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        let monitor = try BusMonitor(session: desktop)
+        desktop.signalDunst(SIGSTOP)
+        defer { desktop.signalDunst(SIGCONT) }
+        let slot = DaemonEndToEndTests.slot(inSeconds: 2).expression
+        let daemon = try NotificationLifecycleTests.startDaemon(home, desktop: desktop, notify: notify, config: """
+            quiet-hours = "off"
+            [practices.morning-mindfulness]
+            schedule = "\(slot)"
+            """, pending: 1)
+        defer { daemon.stopHard() }
+        // Bounded polling of the daemon's log: its warning is the event that the first call
+        // went unanswered (5 s), and nothing else announces it.
+        let deadline = Date().addingTimeInterval(20)
+        while !daemon.stderr.contains("the notification server does not answer; asking again") && Date() < deadline {
+            usleep(100_000)
+        }
+        #expect(daemon.stderr.contains("the notification server does not answer; asking again"), "\(daemon.stderr)")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT count(*) FROM prompt WHERE delivered_at IS NULL") == "1")
+
+        desktop.signalDunst(SIGCONT)
+        try desktop.waitForDisplayedCount(1, timeout: .seconds(30))
+        let notifies = try monitor.waitForNotifies(1)
+        #expect(notifies.count == 1, "\(notifies)")
+        #expect(try DaemonEndToEndTests.sqlite(home.journal, "SELECT count(*), min(outcome) FROM prompt WHERE delivered_at IS NOT NULL") == "1|pending")
+    }
+
     /// A daemon with one morning-mindfulness prompt on dunst's screen.
     struct Scene {
         let desktop: DesktopSession

@@ -155,6 +155,15 @@ public final class DesktopSession: @unchecked Sendable {
         try waitForName(Self.notificationsName, toBeOwned: false, timeout: .seconds(5), while: nil)
     }
 
+    /// Sends dunst `signal` and leaves it running: SIGSTOP makes a server that owns its name
+    /// but answers nothing (as one busy starting at login), SIGCONT lets it answer again.
+    public func signalDunst(_ signal: Int32) {
+        lock.lock()
+        let process = dunst
+        lock.unlock()
+        if let process { kill(process.pid, signal) }
+    }
+
     /// Kills dunst with `signal` (SIGKILL: no goodbye on the bus) and waits until it has
     /// exited and the bus has seen its name go.
     /// Without a bus (``killBus(signal:)``) there is no name to wait for.
