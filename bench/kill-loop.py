@@ -13,7 +13,7 @@ them; the only second bubble tolerated), what is wrong after the last restart, a
 Exits 1 when anything acknowledged was lost, the journal is damaged or a prompt was shown twice.
 Needs: dbus-daemon, Xvfb, dunst, dunstctl, dbus-monitor, sqlite3 (installed by `make test`).
 """
-import argparse, os, random, re, shutil, socket, sqlite3, subprocess, sys, tempfile, threading, time
+import argparse, os, random, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("STEADY_BIN", os.path.join(ROOT, ".build/release/steady"))
@@ -262,9 +262,10 @@ class Loop:
         for t in clicks:
             t.join()
 
-    def final_problems(self):
-        waiting = {int(x) for x in self.sql("SELECT id FROM prompt WHERE outcome = 'pending' AND due_at <= strftime('%s','now') "
-                                            "AND expires_at > strftime('%s','now') + 1").split()}
+    def final_problems(self, at):
+        """What is wrong with the bubbles on screen, judged as of `at` (the daemon stopped then)."""
+        waiting = {int(x) for x in self.sql(f"SELECT id FROM prompt WHERE outcome = 'pending' AND due_at <= {at} "
+                                            f"AND expires_at > {at} + 1").split()}
         ended = {int(x) for x in self.sql("SELECT id FROM prompt WHERE outcome != 'pending'").split()}
         bubbles = {}
         for b, n in live(self.bus()).items():
@@ -274,14 +275,41 @@ class Loop:
         problems += [f"prompt #{p} ended but bubbles {ids} show it" for p, ids in bubbles.items() if p in ended]
         return problems
 
+    def settled_problems(self):
+        """Stops the daemon (SIGSTOP), waits until the server has answered every Notify it sent,
+        judges journal and screen at that one moment, and lets the daemon go on. Judged while the
+        daemon runs, the two are never of the same moment: prompts come and expire every few
+        seconds, and a server that lags (dunst on a loaded machine) answers seconds later, so the
+        newest prompts look bubble-less and the ones just ended look still shown. None when the
+        server did not catch up within 10 s."""
+        os.kill(self.daemon.pid, signal.SIGSTOP)
+        at = time.time()
+        try:
+            deadline = at + 10
+            while True:  # bounded polling: the monitor's file is the only sign of the server's replies
+                with open(self.desktop.bus_log) as f:
+                    text = f.read()
+                senders = set(re.findall(r"^method call time=\S+ sender=(\S+) -> destination=org.freedesktop.Notifications [^\n]*member=Notify$",
+                                         text[self.log_size_at_start:], re.M))
+                if unanswered_notifies(text, senders) == 0:
+                    return self.final_problems(at)
+                if time.time() > deadline:
+                    return None
+                time.sleep(0.01)
+        finally:
+            os.kill(self.daemon.pid, signal.SIGCONT)
+
     def verify(self):
         self.start()
         deadline = time.time() + 20
-        while True:  # bounded polling: the bus monitor's file is the only sign the bubbles are up
-            problems = self.final_problems()
-            if not problems or time.time() > deadline:
-                break
-            time.sleep(0.1)
+        problems = ["the server never caught up with the daemon's Notify calls"]
+        while time.time() < deadline:  # bounded polling: the bus monitor's file is the only sign the bubbles are up
+            time.sleep(0.2)
+            settled = self.settled_problems()
+            if settled is not None:
+                problems = settled
+                if not problems:
+                    break
         self.kill()
         ended_at = {}
         for line in self.sql("SELECT id, ended_at FROM prompt WHERE ended_at IS NOT NULL").split("\n"):
