@@ -70,7 +70,14 @@ public final class Journal: Sendable {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw JournalError(.newerVersion, "The journal at \(path) was written by a newer version of steady; update steady to use it (nothing was changed).")
             }
-            try migrator.migrate(pool)
+            if try pool.read({ try !migrator.hasCompletedMigrations($0) }) {
+                try migrator.migrate(pool)
+                // A migration (the v4 table rebuild) fills SQLite's page caches with pages
+                // the daemon never reads again: give them back, so the first start after an
+                // upgrade keeps the same memory as every later one.
+                pool.releaseMemory()
+                _ = malloc_trim(0)
+            }
             // The last page of every table: a file cut short fails here, at start, rather than
             // on the first answer.
             _ = try pool.read { db in
@@ -169,3 +176,8 @@ public final class Journal: Sendable {
         }
     }
 }
+
+/// glibc's `malloc_trim(3)` (malloc.h, which the Glibc module does not bring in): hands the
+/// heap's free pages back to the system.
+@_silgen_name("malloc_trim")
+private func malloc_trim(_ pad: Int) -> Int32
