@@ -19,6 +19,9 @@ public final class ControlServer: @unchecked Sendable {
     private var connections: [Int32: Connection] = [:]
     /// Increases with every read, to find the longest-idle connection.
     private var activity: UInt64 = 0
+    /// Where every read lands first (on the queue, one read at a time): allocated once, not
+    /// per read.
+    private var readBuffer = [UInt8](repeating: 0, count: 65536)
 
     /// The longest request line read; a longer one drops the connection.
     static let maxLineBytes = 1 << 20
@@ -119,8 +122,7 @@ public final class ControlServer: @unchecked Sendable {
     }
 
     private func readFrom(_ connection: Connection) {
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        let n = read(connection.fd, &chunk, chunk.count)
+        let n = read(connection.fd, &readBuffer, readBuffer.count)
         if n <= 0 {
             if n == 0 || (errno != EAGAIN && errno != EINTR) { drop(connection) }
             return
@@ -130,7 +132,7 @@ public final class ControlServer: @unchecked Sendable {
         // Only the new bytes are searched for the end of a line: a client trickling a long
         // line costs time in proportion to its length, never its square.
         var searchFrom = connection.buffer.count
-        connection.buffer.append(contentsOf: chunk[0..<n])
+        connection.buffer.append(contentsOf: readBuffer[0..<n])
         while let newline = connection.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
             let line = connection.buffer[..<newline]
             let request = Self.nestsDeeper(line, than: Self.maxNesting) ? nil
