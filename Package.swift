@@ -27,21 +27,23 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .target(name: "SteadyKit"),
+        // The calendar (systemd OnCalendar expressions and timestamps): no dependency on SteadyKit.
+        .target(name: "SteadyCalendar"),
         .target(name: "SteadyJournal", dependencies: ["SteadyKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SteadySystemd", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
         .target(name: "SteadyDesktop", dependencies: ["SteadySystemd", "CSystemd"]),
-        .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyExternal", "TOMLKit"]),
+        .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
         .target(name: "SteadyTerminal", dependencies: ["SteadyKit"]),
         .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),
         .target(
             name: "SteadyDaemon",
             dependencies: [
-                "CSystemd", "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
+                "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "SteadyInsights", dependencies: [
-            "SteadyKit", "SteadyJournal", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "SteadyKit", "SteadyCalendar", "SteadyJournal", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
     ] + practiceNames.map(practice) + [
         .target(name: "BuiltinPractices", dependencies: ["SteadyKit"] + practiceNames.map { .target(name: $0) },
@@ -50,7 +52,7 @@ let package = Package(
             name: "steady",
             dependencies: [
                 "SteadyInsights",
-                "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
+                "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
                 "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -64,15 +66,16 @@ let package = Package(
             ]),
         .target(name: "SteadyTestSupport", dependencies: ["SteadySystemd", "SteadyExternal", "CSystemd"], path: "Tests/SteadyTestSupport"),
         .testTarget(name: "SteadyKitTests", dependencies: ["SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyCalendarTests", dependencies: ["SteadyCalendar"]),
         .testTarget(name: "SteadyJournalTests", dependencies: ["SteadyJournal", "SteadyTestSupport"]),
         .testTarget(name: "SteadyConfigTests", dependencies: ["SteadyConfig", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadySystemdTests", dependencies: ["SteadySystemd", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadySystemd", "CSystemd", "SteadyTestSupport"]),
-        .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyCalendar", "SteadyTestSupport"]),
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDaemonTests",
-                    dependencies: ["SteadyDaemon", "SteadyConfig", "SteadyJournal", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
+                    dependencies: ["SteadyDaemon", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         // Nine real notification servers, each driven by the release binary (make test builds it).

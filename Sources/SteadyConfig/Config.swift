@@ -1,4 +1,5 @@
 import Foundation
+import SteadyCalendar
 import SteadyKit
 
 /// steady's configuration after it has been read and checked: every practice configured,

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyCalendar
 import SteadyConfig
 import SteadyJournal
 import SteadyKit
@@ -439,12 +440,10 @@ extension Engine {
         let time = "\(twoDigits(c.hour ?? 0)):\(twoDigits(c.minute ?? 0))"
         if calendar.isDate(date, inSameDayAs: now) { return time }
         if date.timeIntervalSince(now) < 6 * 86_400 {
-            return "\(weekdays[((c.weekday ?? 1) - 1 + 7) % 7]) \(time)"
+            return "\(WeekdayName.short(sundayBased: (c.weekday ?? 1) - 1)) \(time)"
         }
         return "\(c.year ?? 0)-\(twoDigits(c.month ?? 0))-\(twoDigits(c.day ?? 0)) \(time)"
     }
-
-    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

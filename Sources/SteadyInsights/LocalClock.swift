@@ -1,4 +1,5 @@
 import Foundation
+import SteadyCalendar
 
 /// Turns journal timestamps (seconds since 1970) into local calendar days, hours and weekdays,
 /// fast enough to run over a million rows.
@@ -83,7 +84,7 @@ public struct LocalClock {
 }
 
 /// A proleptic Gregorian date, from a day number (days since 1970-01-01) and back, without
-/// Foundation: Howard Hinnant's `civil_from_days` and `days_from_civil`.
+/// Foundation, through the calendar's `CivilDate` (the one copy of the arithmetic).
 public struct CivilDay: Sendable, Hashable, Comparable, Codable {
     public var year: Int
     public var month: Int
@@ -96,27 +97,14 @@ public struct CivilDay: Sendable, Hashable, Comparable, Codable {
     }
 
     /// The date of day number `days`.
-    public init(dayNumber days: Int) {
-        let z = days + 719_468
-        let era = floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    @inline(__always) public init(dayNumber days: Int) {
+        let civil = CivilDate(daysSinceEpoch: days)
+        self.init(year: civil.year, month: civil.month, day: civil.day)
     }
 
     /// Days since 1970-01-01.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = floorDiv(y, 400)
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+    @inline(__always) public var dayNumber: Int {
+        CivilDate(year: year, month: month, day: day).daysSinceEpoch
     }
 
     public static func < (a: CivilDay, b: CivilDay) -> Bool { a.dayNumber < b.dayNumber }
@@ -134,7 +122,7 @@ public struct CivilDay: Sendable, Hashable, Comparable, Codable {
     /// Short English month names, for labels.
     public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     /// Short English weekday names, Monday first.
-    public static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    public static var weekdayNames: [String] { WeekdayName.short }
 
     /// `3 Mar 2025`.
     public var readable: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }

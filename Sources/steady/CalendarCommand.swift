@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteadyCalendar
 import SteadyKit
 
 struct CalendarCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import BuiltinPractices
+import SteadyCalendar
 import SteadyKit
 import Testing
 

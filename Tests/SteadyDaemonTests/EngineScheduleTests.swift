@@ -1,4 +1,5 @@
 import Foundation
+import SteadyCalendar
 import SteadyJournal
 import SteadyKit
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SteadyKit
+@testable import SteadyCalendar
 
 @Suite("Calendar expressions: errors point at the problem")
 struct CalendarErrorTests {

@@ -3,8 +3,6 @@ import Foundation
 /// systemd's timestamp texts: `Mon 2024-04-01 07:30:00 CEST` (format_timestamp) and
 /// `2 years 7 months ago` (format_timestamp_relative).
 enum CalendarTimestampFormat {
-    static let weekdayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-
     /// `%a %Y-%m-%d %H:%M:%S %Z` in `zone`, or with ` UTC` when `zone` is nil.
     static func timestamp(microseconds usec: Int, zone: TimeZone?) -> String {
         let seconds = usec.quotientAndRemainderFlooring(dividingBy: 1_000_000).quotient
@@ -21,7 +19,7 @@ enum CalendarTimestampFormat {
             suffix = "UTC"
         }
         let p = CalendarChainFormat.padded
-        return "\(weekdayNames[tm.weekday]) \(p(tm.year + 1900, 4))-\(p(tm.month + 1, 2))-\(p(tm.day, 2)) "
+        return "\(WeekdayName.short(sundayBased: tm.weekday)) \(p(tm.year + 1900, 4))-\(p(tm.month + 1, 2))-\(p(tm.day, 2)) "
             + "\(p(tm.hour, 2)):\(p(tm.minute, 2)):\(p(tm.second, 2)) \(suffix)"
     }
 

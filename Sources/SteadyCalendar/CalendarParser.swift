@@ -49,11 +49,10 @@ struct CalendarParser {
         }
     }
 
-    static let weekdayTable: [(name: String, number: Int)] = [
-        ("monday", 0), ("mon", 0), ("tuesday", 1), ("tue", 1), ("wednesday", 2), ("wed", 2),
-        ("thursday", 3), ("thu", 3), ("friday", 4), ("fri", 4), ("saturday", 5), ("sat", 5),
-        ("sunday", 6), ("sun", 6),
-    ]
+    /// ("monday", 0), ("mon", 0), ("tuesday", 1) …: each long name before its abbreviation.
+    static let weekdayTable: [(name: String, number: Int)] = (0..<7).flatMap { day in
+        [(WeekdayName.long[day].lowercased(), day), (WeekdayName.short[day].lowercased(), day)]
+    }
 
     static let shorthands: [String] = [
         "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "semiannually", "semi-annually",
@@ -593,8 +592,7 @@ struct CalendarParser {
             q += 1
         }
         let word = substring(p, q - p)
-        let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-                            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        let weekdayNames = WeekdayName.short + WeekdayName.long
         let candidates = weekdayOnly || p > 0 ? weekdayNames : weekdayNames + Self.shorthands
         let suggestion = CalendarSuggestion.closest(to: word, among: candidates)
         let isWeekdayish = weekdayOnly || (suggestion.map { weekdayNames.contains($0) } ?? false)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SteadyKit
+@testable import SteadyCalendar
 
 /// The report's layout, checked against text captured from `systemd-analyze calendar` (with "now"
 /// pinned so the "From now" lines are fixed; the differential test compares live output).

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SteadyKit
+@testable import SteadyCalendar
 
 /// Random valid expressions (and near-valid mutants) in several time zones and around DST
 /// transitions, month ends, leap days and year ends: `CalendarReport.render` must print what

@@ -1,19 +1,23 @@
-/// Proleptic Gregorian date arithmetic on plain integers (no Foundation, no time zones).
-struct CivilDate: Sendable, Hashable {
-    var year: Int
+/// Proleptic Gregorian date arithmetic on plain integers (no Foundation, no time zones):
+/// Howard Hinnant's `days_from_civil` and `civil_from_days`. The one copy in steady; the
+/// insights' `CivilDay` and the calendar's `struct tm` arithmetic both count days with it.
+public struct CivilDate: Sendable, Hashable {
+    public var year: Int
     /// 1...12
-    var month: Int
+    public var month: Int
     /// 1...31
-    var day: Int
+    public var day: Int
 
-    init(year: Int, month: Int, day: Int) {
+    @inlinable
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The date `days` days after 1970-01-01 (negative: before).
-    init(daysSinceEpoch days: Int) {
+    @inlinable
+    public init(daysSinceEpoch days: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -26,7 +30,8 @@ struct CivilDate: Sendable, Hashable {
     }
 
     /// Days from 1970-01-01 to this date; month and day must be in their usual ranges.
-    var daysSinceEpoch: Int {
+    @inlinable
+    public var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -36,7 +41,7 @@ struct CivilDate: Sendable, Hashable {
         return era * 146_097 + doe - 719_468
     }
 
-    static func isLeap(_ year: Int) -> Bool {
+    public static func isLeap(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 

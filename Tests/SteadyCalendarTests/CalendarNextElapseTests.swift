@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SteadyKit
+@testable import SteadyCalendar
 
 /// Hand-picked next-elapse cases. Every expected value was read off
 /// `TZ=<zone> systemd-analyze calendar --iterations=4 --base-time=@<base> '<expression>'` (systemd 252.39).

@@ -6,7 +6,7 @@ struct CalendarSpec: Sendable, Hashable {
     static let allWeekdays = 127
     static let minYear = 1970
     static let maxYear = 2199
-    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static let weekdayNames = WeekdayName.short
 
     /// Bit 0 is Monday … bit 6 Sunday; -1 means any day.
     var weekdays: Int = -1
