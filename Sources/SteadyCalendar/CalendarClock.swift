@@ -94,7 +94,12 @@ struct CalendarClock {
                 }
                 delta += stride
             }
-            if !matched { return nil }
+            if !matched {
+                // None nearby: glibc assumes a one-hour difference (`2026-03-29 00:30 JDT` in Asia/Tokyo).
+                let dstDifference = (isDST == 0 ? 1 : 0) - (found.isDST == 0 ? 1 : 0)
+                t += 3600 * dstDifference
+                found = brokenDown(t)
+            }
         }
 
         mktimeOffset = t - t0 + mktimeOffset

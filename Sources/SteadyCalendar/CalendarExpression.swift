@@ -60,8 +60,11 @@ public struct CalendarExpression: Sendable, Hashable, CustomStringConvertible {
         return outcome
     }
 
+    /// Kept within ±2^62 µs (±146 000 years), far past where any search ends.
     static func microseconds(_ date: Date) -> Int {
-        Int((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let usec = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let bound = Double(1 << 62)
+        return usec.isNaN ? 0 : Int(min(max(usec, -bound), bound))
     }
 
     static func date(_ usec: Int) -> Date {

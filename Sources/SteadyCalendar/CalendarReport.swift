@@ -19,6 +19,7 @@ public enum CalendarReport {
         let baseUsec = CalendarExpression.microseconds(base)
         let nowUsec = CalendarExpression.microseconds(now)
         let showUTC = !CalendarTimestampFormat.isUTCLike(timeZone, now: now)
+        let baseTooLate = baseUsec > Int(CalendarTimestamp.latest)
 
         for (index, text) in expressions.enumerated() {
             do {
@@ -30,7 +31,9 @@ public enum CalendarReport {
                 } else {
                     errors.append(CalendarExpressionError(
                         expression: text, offset: 0, length: max(1, text.count),
-                        message: "the next elapse could not be determined (the search did not converge)"))
+                        message: baseTooLate
+                            ? "the base time is after 9999-12-30 23:59:59 UTC, the latest a search can start from"
+                            : "the next elapse could not be determined (the search did not converge)"))
                 }
             } catch {
                 errors.append(error)

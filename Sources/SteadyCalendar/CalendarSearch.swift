@@ -20,6 +20,8 @@ struct CalendarSearch {
 
     /// `calendar_spec_next_usec_impl`: the first elapse strictly after `base` (µs since the epoch).
     mutating func next(after base: Int) -> Outcome {
+        // systemd refuses to search from after USEC_TIMESTAMP_FORMATTABLE_MAX (9999-12-30).
+        if base > Int(CalendarTimestamp.latest) { return .failed }
         let usec = base + 1
         let (seconds, fraction) = usec.quotientAndRemainderFlooring(dividingBy: Self.usecPerSec)
         var tm = clock.brokenDown(seconds)

@@ -13,7 +13,7 @@ enum CalendarTimestampFormat {
             let offset = zone.secondsFromGMT(for: date)
             let dst = zone.isDaylightSavingTime(for: date)
             tm = BrokenDownTime(naiveSeconds: seconds + offset, isDST: dst ? 1 : 0)
-            suffix = abbreviation(zone: zone, offset: offset, isDaylightSaving: dst)
+            suffix = abbreviation(zone: zone, at: seconds, offset: offset)
         } else {
             tm = BrokenDownTime(naiveSeconds: seconds, isDST: 0)
             suffix = "UTC"
@@ -24,9 +24,9 @@ enum CalendarTimestampFormat {
     }
 
     /// The tzdata abbreviation glibc would print. Foundation names UTC "GMT"; TZ=UTC prints "UTC".
-    static func abbreviation(zone: TimeZone, offset: Int, isDaylightSaving: Bool) -> String {
+    static func abbreviation(zone: TimeZone, at seconds: Int, offset: Int) -> String {
         let name = zone.identifier == "GMT" ? "UTC" : zone.identifier
-        return CalendarTimeZones.abbreviation(zoneName: name, offset: offset, isDaylightSaving: isDaylightSaving)
+        return CalendarTimeZones.abbreviation(zoneName: name, at: seconds, offset: offset)
     }
 
     static let usecPerSecond = 1_000_000

@@ -15,10 +15,17 @@ struct CalendarCommand: ParsableCommand {
             same shape as `systemd-analyze calendar --iterations=N --base-time=T EXPR`, in the \
             time zone of $TZ, so the two can be compared line by line.
 
+            --base-time takes any timestamp systemd reads (systemd.time(7), "Parsing \
+            Timestamps"): '2027-03-27 02:30[:00[.5]]', 'Sat 2027-03-27', '27-03-27', \
+            'Mar 27 02:30:00', '02:30' (today), a zone at the end ('… UTC', '… Europe/Berlin', \
+            the local abbreviation such as CEST), 'now', 'today', 'yesterday', 'tomorrow', \
+            '+3h30min', '-5s' (write --base-time=-5s), '11min ago', '2 days left' and '@UNIX'.
+
             Examples:
               steady calendar 'Mon..Fri 07:30'
               steady calendar --iterations 5 '*-*~01 18:00'
               TZ=Europe/Berlin steady calendar --base-time 2027-03-27 '02:30'
+              steady calendar --base-time '2027-03-27 00:30 UTC' '02:30 Europe/Berlin'
             """)
 
     @Argument(help: "One or more calendar expressions (quote them).")
@@ -27,31 +34,24 @@ struct CalendarCommand: ParsableCommand {
     @Option(help: "How many elapses to show for each expression.")
     var iterations: Int = 1
 
-    @Option(help: ArgumentHelp("Compute from this time instead of now: 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]' or '@UNIX'.", valueName: "time"))
+    @Option(help: ArgumentHelp(
+        "Compute from this time instead of now: any systemd timestamp, e.g. 'YYYY-MM-DD [HH:MM[:SS]] [UTC|zone]', 'tomorrow', '+3h' or '@UNIX'.",
+        valueName: "time"))
     var baseTime: String?
 
     func validate() throws {
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1.") }
-        if let baseTime, Self.parse(baseTime) == nil {
-            throw ValidationError("'\(baseTime)' is not a time; use 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]' or '@UNIX'.")
+        if let baseTime, CalendarTimestamp.parse(baseTime, now: Date(), timeZone: .current) == nil {
+            throw ValidationError("""
+                '\(baseTime)' is not a time systemd reads; use e.g. 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS] [UTC|Europe/Berlin]', \
+                'today', '+3h' or '@UNIX' (systemd.time(7), "Parsing Timestamps").
+                """)
         }
-    }
-
-    static func parse(_ text: String) -> Date? {
-        if text.hasPrefix("@"), let seconds = Double(text.dropFirst()) { return Date(timeIntervalSince1970: seconds) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
     }
 
     func run() throws {
         let now = Date()
-        let base = baseTime.flatMap(Self.parse) ?? now
+        let base = baseTime.flatMap { CalendarTimestamp.parse($0, now: now, timeZone: .current) } ?? now
         let (output, errors) = CalendarReport.render(expressions, iterations: iterations, base: base, now: now, timeZone: .current)
         print(output, terminator: output.isEmpty || output.hasSuffix("\n") ? "" : "\n")
         for error in errors {
