@@ -157,17 +157,20 @@ Show when a schedule expression fires, the way systemd-analyze calendar does.
 .Pp
 Schedules use systemd's calendar event syntax (systemd.time(7)): weekdays (Mon..Fri, Sat,Sun), dates (*-*-01, 2027-*-*, *-02~01 for the last day of February), times with lists, ranges and repetition (08..20:00, *:0/15), shorthands (daily, weekly, monthly) and a time zone at the end (UTC, Europe/Berlin). The output has the same shape as `systemd-analyze calendar --iterations=N --base-time=T EXPR`, in the time zone of $TZ, so the two can be compared line by line.
 .Pp
+--base-time takes any timestamp systemd reads (systemd.time(7), "Parsing Timestamps"): '2027-03-27 02:30[:00[.5]]', 'Sat 2027-03-27', '27-03-27', 'Mar 27 02:30:00', '02:30' (today), a zone at the end (' UTC', ' Europe/Berlin', the local abbreviation such as CEST), 'now', 'today', 'yesterday', 'tomorrow', '+3h30min', '-5s' (write --base-time=-5s), '11min ago', '2 days left' and '@UNIX'.
+.Pp
 Examples:
   steady calendar 'Mon..Fri 07:30'
   steady calendar --iterations 5 '*-*~01 18:00'
   TZ=Europe/Berlin steady calendar --base-time 2027-03-27 '02:30'
+  steady calendar --base-time '2027-03-27 00:30 UTC' '02:30 Europe/Berlin'
 .Bl -tag -width 6n
 .It Ar expressions...
 One or more calendar expressions (quote them).
 .It Fl -iterations Ar iterations
 How many elapses to show for each expression.
 .It Fl -base-time Ar time
-Compute from this time instead of now: 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]' or '@UNIX'.
+Compute from this time instead of now: any systemd timestamp, e.g. 'YYYY-MM-DD [HH:MM[:SS]] [UTC|zone]', 'tomorrow', '+3h' or '@UNIX'.
 .It Fl -version
 Show the version.
 .It Fl h , -help

@@ -25,9 +25,9 @@ struct CalendarSplitMix64: RandomNumberGenerator {
 struct CalendarExpressionGenerator {
     /// What the generator deliberately never produces, and why (mirrors docs/calendar.md).
     static let excluded: [String] = [
-        "local time zone abbreviations as suffix ('12:00 CET' under TZ=Europe/Berlin): systemd's meaning depends on the process TZ's tzname[]; SteadyKit reads such a word as the tz database zone of that name",
-        "trailing zones outside the tz database names compiled into SteadyKit (posix/…, right/…, posixrules, localtime)",
-        "'@' followed by a sign or whitespace (strtoul quirks): SteadyKit accepts only digits after '@'",
+        "local time zone abbreviations as suffix ('12:00 CET' under TZ=Europe/Berlin): systemd's meaning depends on the process TZ's tzname[]; SteadyCalendar reads such a word as the tz database zone of that name",
+        "trailing zones that are zone files Foundation cannot load (posix/…, right/…, posixrules, localtime): systemd accepts them, SteadyCalendar cannot search in them",
+        "'@' followed by a sign or whitespace (strtoul quirks): SteadyCalendar accepts only digits after '@'",
         "zones whose isdst flag differs between ICU and tzdata (negative DST: Europe/Dublin, Africa/Casablanca, Africa/El_Aaiun, Africa/Windhoek)",
     ]
 
