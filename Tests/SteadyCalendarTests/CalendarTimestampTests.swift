@@ -134,8 +134,10 @@ struct CalendarTimestampTests {
         }
         if rng.chance(0.3) {
             let abbreviations = ["Europe/Berlin": ["CET", "CEST"], "America/New_York": ["EST", "EDT"], "Asia/Tokyo": ["JST", "JDT"],
-                                 "Asia/Kathmandu": ["+0545"], "UTC": ["UTC"], "Europe/Dublin": ["IST", "GMT"],
+                                 "Asia/Kathmandu": ["+0545"], "UTC": ["UTC"],
                                  "Australia/Lord_Howe": ["+1030", "+11"]][zone] ?? []
+            // Not Europe/Dublin's IST and GMT: the flag they force is the negative-DST one ICU and
+            // tzdata disagree on (docs/calendar.md, known difference 3).
             let suffix = rng.pick(["UTC", "utc", "Utc", "CEST", "EDT", "JDT", "+1030"] + abbreviations + abbreviations)
             // Zone-file names (CET, EST, GMT…) take systemd-analyze 252's forked path, which
             // refuses everything from the command line (see trailingZoneName_…); tested there.
