@@ -312,9 +312,6 @@ public enum CalendarTimestamp {
 /// The part of glibc's `strptime` systemd's timestamp formats use (`%y %Y %m %d %H %M %S %b`),
 /// in the C locale.
 enum Strptime {
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
-
     /// Fills `tm` from `text`; returns where the match ended, nil when it fails.
     static func parse(_ text: ArraySlice<UInt8>, format: String, into tm: inout BrokenDownTime) -> Int? {
         var rp = text.startIndex
@@ -375,8 +372,8 @@ enum Strptime {
             case UInt8(ascii: "b"):
                 // The longest full or abbreviated English month name, any case.
                 var longest: (end: Int, month: Int)?
-                for (month, name) in monthNames.enumerated() {
-                    for candidate in [name, String(name.prefix(3))] {
+                for month in 0..<12 {
+                    for candidate in [MonthName.long[month], MonthName.short[month]] {
                         let bytes = Array(candidate.utf8)
                         guard rp + bytes.count <= end,
                               zip(text[rp..<rp + bytes.count], bytes).allSatisfy({ CalendarTimestamp.lower($0) == CalendarTimestamp.lower($1) })

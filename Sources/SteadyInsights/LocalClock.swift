@@ -120,7 +120,7 @@ public struct CivilDay: Sendable, Hashable, Comparable, Codable {
     }
 
     /// Short English month names, for labels.
-    public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    public static var monthNames: [String] { MonthName.short }
     /// Short English weekday names, Monday first.
     public static var weekdayNames: [String] { WeekdayName.short }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyCalendar
 import SteadyKit
 
 /// `steady stats` as plain text: tables, Unicode bars and sparklines, no colour needed.
@@ -232,7 +233,7 @@ public struct StatsText {
         return "Intensity has been higher lately: \(figures). Harder stretches come and go."
     }
 
-    static let weekdayPlurals = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
+    static let weekdayPlurals = WeekdayName.long.map { $0 + "s" }
 
     /// "a", "a and b", "a, b and c".
     static func list(_ items: [String]) -> String {

@@ -168,7 +168,7 @@ struct CalendarTimestampTests {
     }
 
     static func monthName(_ rng: inout CalendarSplitMix64) -> String {
-        let name = Strptime.monthNames[rng.int(0...11)]
+        let name = MonthName.long[rng.int(0...11)]
         let spelled = rng.chance(0.5) ? String(name.prefix(3)) : name
         return rng.chance(0.2) ? spelled.uppercased() : rng.chance(0.2) ? spelled.lowercased() : spelled
     }

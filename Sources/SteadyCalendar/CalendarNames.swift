@@ -15,3 +15,13 @@ public enum WeekdayName {
         short[((weekday + 6) % 7 + 7) % 7]
     }
 }
+
+/// English month names, the one list steady prints and reads them from (`Mar 29 00:30:00`
+/// timestamps, the report's labels).
+public enum MonthName {
+    /// "January" … "December": index 0 is January.
+    public static let long = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                              "October", "November", "December"]
+    /// "Jan" … "Dec".
+    public static let short = long.map { String($0.prefix(3)) }
+}
