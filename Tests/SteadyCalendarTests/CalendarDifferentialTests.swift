@@ -162,9 +162,15 @@ struct CalendarDifferentialTests {
     // MARK: - Running the oracle
 
     static func run(_ tool: String, zone: String, iterations: Int, base: Int, expressions: [String]) throws -> String {
+        try runTool(tool, ["calendar", "--iterations=\(iterations)", "--base-time=@\(decimal(base))", "--"] + expressions, zone: zone).output
+    }
+
+    /// Runs systemd-analyze under `TZ=zone` in the C locale, without pager or colours: its
+    /// standard output and exit status.
+    static func runTool(_ tool: String, _ arguments: [String], zone: String) throws -> (output: String, status: Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["calendar", "--iterations=\(iterations)", "--base-time=@\(decimal(base))", "--"] + expressions
+        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["TZ"] = zone
         env["SYSTEMD_PAGER"] = "cat"
@@ -177,7 +183,7 @@ struct CalendarDifferentialTests {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
     }
 
     /// Splits systemd-analyze's output into one block of lines per expression (empty when the

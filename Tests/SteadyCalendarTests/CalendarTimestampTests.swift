@@ -202,23 +202,8 @@ struct CalendarTimestampTests {
 
     /// `TZ=zone systemd-analyze timestamp TEXT`: the parsed time in µs, nil when it refuses.
     static func oracle(_ tool: String, _ text: String, zone: String) throws -> UInt64? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["timestamp", "--", text]
-        var env = ProcessInfo.processInfo.environment
-        env["TZ"] = zone
-        env["SYSTEMD_PAGER"] = "cat"
-        env["SYSTEMD_COLORS"] = "0"
-        env["LC_ALL"] = "C"
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0,
+        let (output, status) = try CalendarDifferentialTests.runTool(tool, ["timestamp", "--", text], zone: zone)
+        guard status == 0,
               let line = output.split(separator: "\n").first(where: { $0.contains("UNIX seconds: @") }),
               let at = line.range(of: "@") else { return nil }
         let value = line[at.upperBound...]
