@@ -8,6 +8,7 @@ public struct CivilDate: Sendable, Hashable {
     /// 1...31
     public var day: Int
 
+    /// A date from its fields, as written (not normalized).
     @inlinable
     public init(year: Int, month: Int, day: Int) {
         self.year = year
@@ -41,6 +42,7 @@ public struct CivilDate: Sendable, Hashable {
         return era * 146_097 + doe - 719_468
     }
 
+    /// Whether `year` has a February 29th (every 4th year, but not every 100th, yet every 400th).
     public static func isLeap(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
