@@ -56,7 +56,10 @@ let package = Package(
                 "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            plugins: ["EmbedManualPage"]),
+        // Compiles docs/steady.1 into `steady` (ServiceManualPage.text) at build time.
+        .plugin(name: "EmbedManualPage", capability: .buildTool(), path: "BuildTools/EmbedManualPage"),
         .executableTarget(
             name: "steady-bench",
             dependencies: [
