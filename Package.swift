@@ -30,8 +30,10 @@ let package = Package(
         // The calendar (systemd OnCalendar expressions and timestamps): no dependency on SteadyKit.
         .target(name: "SteadyCalendar"),
         .target(name: "SteadyJournal", dependencies: ["SteadyKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "SteadySystemd", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "SteadyDesktop", dependencies: ["SteadySystemd", "CSystemd"]),
+        .target(name: "SteadyBus", dependencies: ["CSystemd"]),
+        .target(name: "SteadyService", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "SteadyInstall", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyDesktop", dependencies: ["SteadyKit", "SteadyBus", "CSystemd"]),
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
         .target(name: "SteadyTerminal", dependencies: ["SteadyKit"]),
@@ -39,7 +41,7 @@ let package = Package(
         .target(
             name: "SteadyDaemon",
             dependencies: [
-                "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
+                "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyBus", "SteadyService", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "SteadyInsights", dependencies: [
@@ -52,11 +54,14 @@ let package = Package(
             name: "steady",
             dependencies: [
                 "SteadyInsights",
-                "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
+                "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyService", "SteadyInstall", "SteadyConfig", "SteadyControl", "SteadyDaemon",
                 "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            plugins: ["EmbedManualPage"]),
+        // Compiles docs/steady.1 into `steady` (ServiceManualPage.text) at build time.
+        .plugin(name: "EmbedManualPage", capability: .buildTool(), path: "BuildTools/EmbedManualPage"),
         .executableTarget(
             name: "steady-bench",
             dependencies: [
@@ -64,13 +69,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "SteadyTestSupport", dependencies: ["SteadySystemd", "SteadyExternal", "CSystemd"], path: "Tests/SteadyTestSupport"),
+        .target(name: "SteadyTestSupport", dependencies: ["SteadyBus", "SteadyExternal", "CSystemd"], path: "Tests/SteadyTestSupport"),
         .testTarget(name: "SteadyKitTests", dependencies: ["SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyCalendarTests", dependencies: ["SteadyCalendar"]),
         .testTarget(name: "SteadyJournalTests", dependencies: ["SteadyJournal", "SteadyTestSupport"]),
         .testTarget(name: "SteadyConfigTests", dependencies: ["SteadyConfig", "BuiltinPractices", "SteadyTestSupport"]),
-        .testTarget(name: "SteadySystemdTests", dependencies: ["SteadySystemd", "SteadyTestSupport"]),
-        .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadySystemd", "CSystemd", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyBusTests", dependencies: ["SteadyBus", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyServiceTests", dependencies: ["SteadyService", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyInstallTests", dependencies: ["SteadyInstall", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadyBus", "CSystemd", "SteadyTestSupport"]),
         .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyCalendar", "SteadyTestSupport"]),
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),

@@ -34,16 +34,24 @@ public struct PracticeSetup: Sendable {
     public var quietHoursPolicy: QuietHoursPolicy
     /// Notification urgency (`urgency`: low by default; critical only when asked for).
     public var urgency: Urgency
+    /// The practice with its settings. For an external practice, until
+    /// ``ExternalPractices/describeAll(_:)`` has asked its program, a stand-in named by the
+    /// config that offers the plain fallback prompt and reacts to nothing.
     public var practice: ConfiguredPractice
+    /// Set when the practice is a program of the person's own (`exec = …`): what the config
+    /// says about it, as plain data.
+    public var external: ExternalPracticeSetup?
 
     public init(id: PracticeID, schedule: [CalendarExpression], random: RandomWindow? = nil,
-                quietHoursPolicy: QuietHoursPolicy = .skip, urgency: Urgency = .low, practice: ConfiguredPractice) {
+                quietHoursPolicy: QuietHoursPolicy = .skip, urgency: Urgency = .low, practice: ConfiguredPractice,
+                external: ExternalPracticeSetup? = nil) {
         self.id = id
         self.schedule = schedule
         self.random = random
         self.quietHoursPolicy = quietHoursPolicy
         self.urgency = urgency
         self.practice = practice
+        self.external = external
     }
 }
 

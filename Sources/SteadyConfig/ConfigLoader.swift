@@ -7,22 +7,19 @@ import TOMLKit
 /// Reads and checks steady's TOML configuration.
 ///
 /// Every problem is a `ConfigError` naming the file, line and column with a hint.
-/// Loading never writes anything.
+/// Loading never writes anything and never starts a program: an external practice
+/// (`exec = …`) is only checked to be an executable file. Its program is asked to describe
+/// itself by ``ExternalPractices/describeAll(_:)``, which only the daemon calls.
 public struct ConfigLoader: Sendable {
     public let registry: PracticeRegistry
-    /// Told when an external practice's program misbehaves at run time (safe to log).
-    public let onExternalError: @Sendable (ExternalPracticeError) -> Void
 
-    public init(registry: PracticeRegistry, onExternalError: @escaping @Sendable (ExternalPracticeError) -> Void = { _ in }) {
+    public init(registry: PracticeRegistry) {
         self.registry = registry
-        self.onExternalError = onExternalError
     }
 
     /// `$XDG_CONFIG_HOME/steady/config.toml`, falling back to `~/.config/steady/config.toml`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
-        return base + "/steady/config.toml"
+        BaseDirectories(environment: environment, fallbackHome: NSHomeDirectory()).configHome + "/steady/config.toml"
     }
 
     /// Loads `path` when given (it must exist), else the default path when a file is there,
@@ -382,18 +379,23 @@ public struct ConfigLoader: Sendable {
                     settings[key] = Self.settingValue(practiceTable[key]!)
                 }
                 let configured: ConfiguredPractice
+                var external: ExternalPracticeSetup?
                 if isExternal {
                     guard let exec = practiceTable["exec"]?.string, !exec.isEmpty else {
                         throw fail(path + ["exec"], "exec must be the program's path", hint: "e.g. exec = \"~/bin/kind-act.py\"")
                     }
+                    let executable = ExternalPractice.resolve(exec: exec, configFile: source.hasPrefix("/") ? source : nil)
                     do {
-                        configured = try ExternalPractice.configure(
-                            id: PracticeID(name),
-                            executable: ExternalPractice.resolve(exec: exec, configFile: source.hasPrefix("/") ? source : nil),
-                            settings: settings, report: onExternalError)
+                        // Checks the file is there and executable; runs nothing.
+                        _ = try ExternalPractice(id: PracticeID(name), executable: executable, settings: settings)
                     } catch {
                         throw fail(path + ["exec"], error.reason, hint: "see docs/external-practices.md", value: exec)
                     }
+                    external = ExternalPracticeSetup(
+                        executable: executable, settings: settings, scheduleGiven: practiceTable["schedule"] != nil,
+                        execPlace: fail(path + ["exec"], "", hint: "see docs/external-practices.md", value: exec),
+                        practicePlace: fail(path, "", hint: "give a schedule for it in the config"))
+                    configured = ExternalPracticeSetup.undescribed(PracticeID(name))
                 } else {
                     do {
                         configured = try descriptor.configure(with: settings)
@@ -432,7 +434,8 @@ public struct ConfigLoader: Sendable {
                     urgency = parsed
                 }
                 practices.append(PracticeSetup(id: PracticeID(name), schedule: schedule, random: random,
-                                               quietHoursPolicy: policy, urgency: urgency, practice: configured))
+                                               quietHoursPolicy: policy, urgency: urgency, practice: configured,
+                                               external: external))
             }
         }
         return Config(source: source, sparing: sparing, practices: practices, safety: safety, channel: channel,

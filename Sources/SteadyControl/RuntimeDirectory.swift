@@ -1,4 +1,5 @@
 import Foundation
+import SteadyKit
 
 /// Where the control socket lives, and the checks that make that place safe to use.
 ///
@@ -12,7 +13,7 @@ import Foundation
 public enum ControlSocketPath {
     /// The directory that holds the socket.
     public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
+        if let runtime = BaseDirectories.runtimeDirectory(in: environment) {
             return runtime + "/steady"
         }
         let temporary = environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"

@@ -5,7 +5,7 @@ import SteadyConfig
 import SteadyControl
 import SteadyJournal
 import SteadyKit
-import SteadySystemd
+import SteadyService
 
 /// Runs steady as a long-lived service: loads the config, opens the journal, starts the
 /// engine on its serial queue, and wires signals, the control socket and the watchdog to it.
@@ -39,13 +39,14 @@ public enum Daemon {
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
         let notifier = ServiceNotifier(environment: environment)
-        let loader = ConfigLoader(registry: registry) { error in
+        let loader = ConfigLoader(registry: registry)
+        let externalPractices = ExternalPractices { error in
             logger.warning("an external practice's program misbehaved; steady keeps running",
                            metadata: ["program": "\(error.executable)", "code": "\(error.code)", "reason": "\(error.reason)"])
         }
         let config: Config
         do {
-            config = try loader.load(path: configPath)
+            config = try externalPractices.describeAll(loader.load(path: configPath))
         } catch {
             // The full text (with its hint) for a person at a terminal; one line for systemd.
             FileHandle.standardError.write(Data("steady: \(error)\n".utf8))
@@ -77,7 +78,7 @@ public enum Daemon {
 
         let queue = DispatchQueue(label: "steady.engine")
         let engine = Engine(
-            environment: .init(loader: loader, configPath: configPath, journal: journal, clock: SystemClock(),
+            environment: .init(loader: loader, externalPractices: externalPractices, configPath: configPath, journal: journal, clock: SystemClock(),
                                notifier: notifier, logger: logger),
             config: config, queue: queue)
         let runner = Runner(engine: engine, lock: lock, controlPath: ControlSocketPath.path(environment: environment),

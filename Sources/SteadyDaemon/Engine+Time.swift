@@ -1,7 +1,7 @@
 import CSystemd
 import Dispatch
 import Foundation
-import SteadySystemd
+import SteadyBus
 
 extension Engine {
     /// Watches what moves the clock under the engine, each as a Dispatch source on the engine

@@ -5,7 +5,7 @@ import SteadyConfig
 import SteadyControl
 import SteadyJournal
 import SteadyKit
-import SteadySystemd
+import SteadyService
 
 /// The daemon's engine: owns the config, the schedule, delivery and answers.
 ///
@@ -16,6 +16,8 @@ public final class Engine: @unchecked Sendable {
     /// What the engine needs from the outside world.
     public struct Environment {
         public var loader: ConfigLoader
+        /// Asks external practices' programs to describe themselves after each load.
+        public var externalPractices: ExternalPractices
         /// `--config`, or nil for the default location / embedded default.
         public var configPath: String?
         public var journal: Journal
@@ -24,11 +26,12 @@ public final class Engine: @unchecked Sendable {
         public var logger: Logger
         public var timeZone: () -> TimeZone
 
-        public init(loader: ConfigLoader, configPath: String?, journal: Journal, clock: any EngineClock,
+        public init(loader: ConfigLoader, externalPractices: ExternalPractices = ExternalPractices(), configPath: String?, journal: Journal, clock: any EngineClock,
                     notifier: ServiceNotifier = ServiceNotifier(), logger: Logger,
                     timeZone: @escaping () -> TimeZone = { TimeZone.current })
         {
             self.loader = loader
+            self.externalPractices = externalPractices
             self.configPath = configPath
             self.journal = journal
             self.clock = clock
@@ -125,7 +128,7 @@ public final class Engine: @unchecked Sendable {
     public func reload() {
         env.notifier.reloading()
         do {
-            let fresh = try env.loader.load(path: env.configPath)
+            let fresh = try env.externalPractices.describeAll(env.loader.load(path: env.configPath))
             let channelChanged = fresh.channel != config.channel
             config = fresh
             reloadProblem = nil

@@ -4,7 +4,7 @@ import SteadyDesktop
 import SteadyJournal
 import SteadyConfig
 import SteadyKit
-import SteadySystemd
+import SteadyBus
 
 /// Shows prompts as desktop notifications on the session bus and turns clicks into events.
 ///

@@ -1,3 +1,5 @@
+import SteadyKit
+
 /// Makes plain text safe to send as a notification body.
 ///
 /// Servers with the `body-markup` capability parse the body as a small XML-like markup
@@ -9,23 +11,6 @@ public enum BodyMarkup {
         serverHasMarkup ? escape(text) : text
     }
 
-    /// Escapes `&`, `<`, `>`, `"` and `'`, and drops control characters that markup cannot
-    /// carry (all C0 controls except tab, line feed and carriage return, and DEL).
-    public static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: continue
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
+    /// The body escaped for markup: ``XMLText/escape(_:)``, the one rule steady uses for XML.
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

@@ -1,6 +1,6 @@
 import CSystemd
 import Dispatch
-import SteadySystemd
+import SteadyBus
 
 /// A client of the freedesktop Desktop Notifications service (`org.freedesktop.Notifications`,
 /// spec 1.2) on a ``BusConnection``.

@@ -5,7 +5,7 @@ import SteadyKit
 /// `[practices.NAME] exec = "/path/to/program"` in the config.
 ///
 /// steady speaks a small versioned JSON protocol with the program (docs/external-practices.md):
-/// one run per request — `describe` when the config is loaded, `prompt` when a prompt is
+/// one run per request — `describe` when the daemon loads the config, `prompt` when a prompt is
 /// due, `answer` when the person answers — each with a time limit (2 s by default) and a
 /// size limit on the reply (64 KiB). A program that crashes, prints garbage, hangs or floods
 /// its output is stopped and reported; the caller (the daemon's engine queue) always gets an

@@ -1,3 +1,5 @@
+import SteadyKit
+
 /// Builds one inline SVG element as text: well-formed XML, every text escaped.
 ///
 /// Coordinates are rounded to one decimal to keep large plots small.
@@ -82,23 +84,6 @@ enum Palette {
 
 /// Escaping for text and attribute values in the report (valid HTML and XML alike).
 public enum HTML {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and line breaks are not allowed in XML.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { out += " " }
-                else if scalar.value == 0xFFFE || scalar.value == 0xFFFF { out += " " }
-                else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// ``XMLText/escape(_:)``, the one rule steady uses for XML.
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

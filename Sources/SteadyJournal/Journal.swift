@@ -21,9 +21,7 @@ public final class Journal: Sendable {
 
     /// `$XDG_DATA_HOME/steady/journal.sqlite`, falling back to `~/.local/share/steady/journal.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return base + "/steady/journal.sqlite"
+        BaseDirectories(environment: environment, fallbackHome: NSHomeDirectory()).dataHome + "/steady/journal.sqlite"
     }
 
     /// Opens (creating if needed) the journal at `path` and brings its schema up to date.

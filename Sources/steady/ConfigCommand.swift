@@ -40,13 +40,20 @@ struct ConfigCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the config file without touching the running daemon.",
-            discussion: "Prints each problem with its file, line and column and a hint. Exit status 0 when the config is good, 78 when it has a problem.")
+            discussion: """
+                Prints each problem with its file, line and column and a hint. Exit status 0 when the config is good, 78 when it has a problem. \
+                An external practice's program is only checked to be an executable file; it is not started unless --run-programs is given.
+                """)
 
         @OptionGroup var options: ConfigOptions
 
+        @Flag(help: "Also start each external practice's program and ask it to describe itself, as the daemon does.")
+        var runPrograms = false
+
         func run() throws {
             do {
-                let config = try ConfigLoader(registry: registry).load(path: options.config)
+                var config = try ConfigLoader(registry: registry).load(path: options.config)
+                if runPrograms { config = try ExternalPractices().describeAll(config) }
                 let names = config.practices.map(\.id.rawValue).joined(separator: ", ")
                 print("\(config.source): good — \(config.practices.count) practices enabled (\(names)).")
             } catch {

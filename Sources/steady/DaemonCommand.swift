@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SteadyDaemon
-import SteadySystemd
+import SteadyService
 
 struct DaemonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -35,10 +35,12 @@ struct PracticesCommand: ParsableCommand {
                         enabled: setup != nil,
                         schedule: setup?.schedule.map(\.description) ?? descriptor.defaultSchedule)
         }
-        // Practices run by a program of the person's own (`exec = …`).
-        for setup in config.practices where registry[setup.id] == nil {
-            items.append(Item(id: setup.id.rawValue, name: setup.practice.displayName,
-                              summary: "An external practice (a program of your own).", enabled: true,
+        // Practices run by a program of the person's own (`exec = …`), by their name in the
+        // config: listing them does not start the program (only the daemon asks it to describe itself).
+        for setup in config.practices {
+            guard let external = setup.external else { continue }
+            items.append(Item(id: setup.id.rawValue, name: "external practice",
+                              summary: "Runs \(external.executable).", enabled: true,
                               schedule: setup.schedule.map(\.description)))
         }
         if json { try printJSON(items); return }

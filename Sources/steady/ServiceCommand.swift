@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SteadyConfig
 import SteadyJournal
-import SteadySystemd
+import SteadyInstall
 
 struct ServiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,8 +46,8 @@ extension ServiceCommand {
         var files = [
             ServiceInstaller.File(path: paths.manPage, label: "the man page", contents: ServiceManualPage.text),
             ServiceInstaller.File(path: paths.desktopEntry, label: "the desktop entry",
-                                  contents: DesktopIntegration.desktopEntry(executable: paths.executable)),
-            ServiceInstaller.File(path: paths.icon, label: "the icon", contents: DesktopIntegration.icon),
+                                  contents: DesktopEntryFiles.desktopEntry(executable: paths.executable)),
+            ServiceInstaller.File(path: paths.icon, label: "the icon", contents: DesktopEntryFiles.icon),
             ServiceInstaller.File(path: paths.bashCompletion, label: "bash completions",
                                   contents: Steady.completionScript(for: .bash)),
         ]

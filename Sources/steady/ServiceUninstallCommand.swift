@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SteadySystemd
+import SteadyInstall
 
 extension ServiceCommand {
     struct Uninstall: ParsableCommand {

@@ -1,6 +1,6 @@
 import Foundation
 import SteadyDesktop
-import SteadySystemd
+import SteadyBus
 import SteadyTestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Dispatch
 import SteadyDesktop
-import SteadySystemd
+import SteadyBus
 import SteadyTestSupport
 
 /// A ``NotificationClient`` on its own connection and serial queue, as the daemon runs it,

@@ -1,7 +1,7 @@
 import CSystemd
 import Dispatch
 import Foundation
-import SteadySystemd
+import SteadyBus
 
 /// A small notification server for tests: a real peer on the bus implementing the spec's
 /// methods, with capabilities of the test's choosing (`inline-reply`, which no Debian server

@@ -2,7 +2,7 @@ import Foundation
 import SteadyTestSupport
 import Testing
 
-@testable import SteadySystemd
+@testable import SteadyInstall
 
 /// The unit's text, its paths, and what systemd's own tools say about it.
 @Suite struct ServiceUnitTests {

@@ -3,7 +3,7 @@ import Foundation
 import SteadyTestSupport
 import Testing
 
-@testable import SteadySystemd
+@testable import SteadyService
 
 /// The watchdog pings from the queue it is given: at half `WATCHDOG_USEC` while that queue
 /// turns, and not at all while it is blocked.

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-@testable import SteadySystemd
+@testable import SteadyBus
 import SteadyTestSupport
 import Testing
 

@@ -6,11 +6,11 @@ import Testing
 import FoundationXML
 #endif
 
-@testable import SteadySystemd
+@testable import SteadyInstall
 
 /// The desktop entry and icon: the copies compiled into steady are the repository's files,
 /// `desktop-file-validate` accepts the entry as installed, and the icon is well-formed SVG.
-@Suite struct DesktopIntegrationTests {
+@Suite struct DesktopEntryFilesTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
@@ -29,35 +29,35 @@ import FoundationXML
 
     @Test func embeddedEntry_isTheRepositorysFile() throws {
         let file = try Data(contentsOf: Self.repository.appendingPathComponent("data/steady.desktop"))
-        #expect(Data(DesktopIntegration.desktopEntry.utf8) == file,
-                "data/steady.desktop differs from DesktopIntegration.desktopEntry; copy the file into the literal")
+        #expect(Data(DesktopEntryFiles.desktopEntry.utf8) == file,
+                "data/steady.desktop differs from DesktopEntryFiles.desktopEntry; copy the file into the literal")
     }
 
     @Test func embeddedIcon_isTheRepositorysFile() throws {
         let file = try Data(contentsOf: Self.repository.appendingPathComponent("data/steady.svg"))
-        #expect(Data(DesktopIntegration.icon.utf8) == file,
-                "data/steady.svg differs from DesktopIntegration.icon; copy the file into the literal")
+        #expect(Data(DesktopEntryFiles.icon.utf8) == file,
+                "data/steady.svg differs from DesktopEntryFiles.icon; copy the file into the literal")
     }
 
     // MARK: - The desktop entry
 
     @Test func entry_passesDesktopFileValidate_withoutAWord() throws {
-        let result = try Self.validate(DesktopIntegration.desktopEntry)
+        let result = try Self.validate(DesktopEntryFiles.desktopEntry)
         #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result.stdout)\(result.stderr)")
     }
 
     @Test func entry_namesTheIconAndTheHintTheDaemonSends() {
-        let lines = Set(DesktopIntegration.desktopEntry.split(separator: "\n").map(String.init))
+        let lines = Set(DesktopEntryFiles.desktopEntry.split(separator: "\n").map(String.init))
         #expect(lines.isSuperset(of: [
             "[Desktop Entry]", "Type=Application", "Name=steady", "Icon=steady", "Exec=steady answer",
             "Terminal=true", "X-GNOME-UsesNotifications=true",
         ]))
-        #expect(!DesktopIntegration.desktopEntry.contains("!"))
+        #expect(!DesktopEntryFiles.desktopEntry.contains("!"))
     }
 
     @Test func entryForAnExecutable_runsThatExecutable_andChangesNothingElse() {
-        let entry = DesktopIntegration.desktopEntry(executable: "/home/ana/.local/bin/steady")
-        #expect(entry == DesktopIntegration.desktopEntry.replacingOccurrences(
+        let entry = DesktopEntryFiles.desktopEntry(executable: "/home/ana/.local/bin/steady")
+        #expect(entry == DesktopEntryFiles.desktopEntry.replacingOccurrences(
             of: "\nExec=steady answer\n", with: "\nExec=/home/ana/.local/bin/steady answer\n"))
     }
 
@@ -69,7 +69,7 @@ import FoundationXML
         ("/opt/st\\eady", #""/opt/st\\\\eady""#),
     ])
     func entryForAnExecutable_quotesItsPath_asTheSpecificationAsks(path: String, exec: String) throws {
-        let entry = DesktopIntegration.desktopEntry(executable: path)
+        let entry = DesktopEntryFiles.desktopEntry(executable: path)
         #expect(entry.contains("\nExec=\(exec) answer\n"), "\(entry)")
         let result = try Self.validate(entry)
         #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result.stdout)\(result.stderr)")
@@ -78,7 +78,7 @@ import FoundationXML
     // MARK: - The icon
 
     @Test func icon_isWellFormedScalableSVG() throws {
-        let icon = DesktopIntegration.icon
+        let icon = DesktopEntryFiles.icon
         final class Root: NSObject, XMLParserDelegate {
             var element: String?
             var attributes: [String: String] = [:]

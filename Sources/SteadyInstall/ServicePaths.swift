@@ -1,4 +1,5 @@
 import Foundation
+import SteadyKit
 
 /// Where `steady service install` puts things for one person, following the XDG base
 /// directories and systemd's user unit search path.
@@ -41,12 +42,8 @@ public struct ServicePaths: Sendable, Equatable {
     /// The paths for `environment`; `executable` overrides `~/.local/bin/steady`, and the
     /// journal and config directories come from the modules that own them.
     public init(environment: [String: String], executable: String? = nil, dataDirectory: String, configDirectory: String) {
-        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
-        func base(_ key: String, _ fallback: String) -> String {
-            environment[key].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + fallback
-        }
-        let config = base("XDG_CONFIG_HOME", "/.config")
-        let data = base("XDG_DATA_HOME", "/.local/share")
+        let directories = BaseDirectories(environment: environment, fallbackHome: NSHomeDirectory())
+        let home = directories.home, config = directories.configHome, data = directories.dataHome
         self.home = home
         self.executable = executable ?? home + "/.local/bin/steady"
         unitFile = config + "/systemd/user/" + ServiceUnit.name

@@ -7,7 +7,7 @@ import Foundation
 /// `steady.desktop` and the `steady` icon. `data/steady.desktop` and `data/steady.svg` in the
 /// repository are the sources; the same texts are compiled in here so `steady service install`
 /// can write them without the source tree (a test keeps the copies identical).
-public enum DesktopIntegration {
+public enum DesktopEntryFiles {
     /// `data/steady.desktop`: opening steady from a launcher runs `steady answer` in a terminal,
     /// which walks through the check-ins waiting.
     public static let desktopEntry = #"""

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyKit
 
 /// Runs `systemctl --user …` for `steady service`, and says plainly when no user manager
 /// can be reached.
@@ -65,7 +66,7 @@ public struct Systemctl: Sendable {
         guard executable != nil else {
             return "systemctl is not installed: this system does not seem to use systemd."
         }
-        guard let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") else {
+        guard BaseDirectories.runtimeDirectory(in: environment) != nil else {
             return "XDG_RUNTIME_DIR is not set, so there is no login session with a systemd user manager here "
                 + "(this happens under sudo or su, in some containers, and over ssh without a session)."
         }

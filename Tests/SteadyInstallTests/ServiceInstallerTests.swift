@@ -2,7 +2,7 @@ import Foundation
 import SteadyTestSupport
 import Testing
 
-@testable import SteadySystemd
+@testable import SteadyInstall
 
 /// `steady service install|uninstall|status` against a temporary home and a recording
 /// `systemctl`: which files appear, which commands run, in which order, and what is said.
@@ -63,8 +63,8 @@ import Testing
         var files: [ServiceInstaller.File] {
             [.init(path: paths.manPage, label: "the man page", contents: ".Dd\n.Dt STEADY 1\n"),
              .init(path: paths.desktopEntry, label: "the desktop entry",
-                   contents: DesktopIntegration.desktopEntry(executable: paths.executable)),
-             .init(path: paths.icon, label: "the icon", contents: DesktopIntegration.icon),
+                   contents: DesktopEntryFiles.desktopEntry(executable: paths.executable)),
+             .init(path: paths.icon, label: "the icon", contents: DesktopEntryFiles.icon),
              .init(path: paths.bashCompletion, label: "bash completions", contents: "complete -F _steady steady\n")]
         }
 
@@ -89,7 +89,7 @@ import Testing
         #expect(try String(contentsOfFile: paths.manPage, encoding: .utf8) == ".Dd\n.Dt STEADY 1\n")
         let entry = try String(contentsOfFile: paths.desktopEntry, encoding: .utf8)
         #expect(entry.contains("\nExec=\(paths.executable) answer\n"), "\(entry)")
-        #expect(try String(contentsOfFile: paths.icon, encoding: .utf8) == DesktopIntegration.icon)
+        #expect(try String(contentsOfFile: paths.icon, encoding: .utf8) == DesktopEntryFiles.icon)
         #expect(setup.mode(paths.desktopEntry) == 0o644)
         #expect(setup.exists(paths.bashCompletion))
         #expect(setup.fake.calls == [

@@ -2,7 +2,7 @@ import Foundation
 import SteadyTestSupport
 import Testing
 
-@testable import SteadySystemd
+@testable import SteadyService
 
 /// The sd_notify datagrams, byte for byte, received on a socket the test owns.
 @Suite struct ServiceNotifierTests {

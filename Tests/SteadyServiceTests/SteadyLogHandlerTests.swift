@@ -3,7 +3,7 @@ import Logging
 import SteadyTestSupport
 import Testing
 
-@testable import SteadySystemd
+@testable import SteadyService
 
 /// How a log event becomes a journald entry or a stderr line, and when each is chosen.
 @Suite struct SteadyLogHandlerTests {
