@@ -27,7 +27,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .target(name: "SteadyKit"),
-        .target(name: "SteadyJournal", dependencies: ["SteadyKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SteadyJournal", dependencies: [
+            "SteadyKit", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .target(name: "SteadySystemd", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
         .target(name: "SteadyDesktop", dependencies: ["SteadySystemd", "CSystemd"]),
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyExternal", "TOMLKit"]),
@@ -40,9 +42,7 @@ let package = Package(
                 "CSystemd", "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .target(name: "SteadyInsights", dependencies: [
-            "SteadyKit", "SteadyJournal", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        ]),
+        .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyJournal"]),
     ] + practiceNames.map(practice) + [
         .target(name: "BuiltinPractices", dependencies: ["SteadyKit"] + practiceNames.map { .target(name: $0) },
                 path: "Plugins/BuiltinPractices"),
@@ -59,7 +59,6 @@ let package = Package(
             name: "steady-bench",
             dependencies: [
                 "SteadyKit", "SteadyJournal", "SteadyInsights",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "SteadyTestSupport", dependencies: ["SteadySystemd", "SteadyExternal", "CSystemd"], path: "Tests/SteadyTestSupport"),

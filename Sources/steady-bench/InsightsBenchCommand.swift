@@ -44,9 +44,8 @@ struct InsightsBenchCommand: ParsableCommand {
 
         let (opened, openTime) = try measureOnce { try Journal(path: path, create: false) }
         let (_, reopenTime) = try measureOnce { try Journal(path: path, create: false) }
-        let sizes = try opened.readSnapshot { db in
-            try ["prompt", "answer", "entry", "event"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0 }
-        }
+        let counts = try opened.rowCounts()
+        let sizes = [counts.prompts, counts.answers, counts.entries, counts.events]
         print("In this process (the SteadyInsights calls the commands make; median and first of \(runs) runs):")
         print("rows      \(sizes[0] + sizes[1] + sizes[2]) (prompts \(sizes[0]), answers \(sizes[1]), entries \(sizes[2])); events \(sizes[3])")
         print(row("open the journal (first, then again)", Timing([openTime, reopenTime])))

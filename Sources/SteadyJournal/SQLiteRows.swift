@@ -39,6 +39,10 @@ final class SQLiteRows {
         return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(raw, column)))
     }
 
+    /// The column's bytes, or nil for NULL.
+    @inline(__always) func optionalBytes(_ column: Int32) -> UnsafeRawBufferPointer? { isNull(column) ? nil : bytes(column) }
+    @inline(__always) func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+
     /// The column as a string, or nil for NULL.
     func string(_ column: Int32) -> String? {
         isNull(column) ? nil : String(decoding: bytes(column), as: UTF8.self)
