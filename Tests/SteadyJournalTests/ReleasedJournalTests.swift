@@ -87,7 +87,7 @@ import Testing
         // The queries docs/journal-format.md shows.
         #expect(try sqlite(path, "SELECT json_extract(payload, '$.intensity') FROM entry WHERE kind = 'trigger-journal'") == "7")
         #expect(try sqlite(path, "SELECT count(*) FROM entry, json_each(entry.payload)") == "44")
-        #expect(try sqlite(path, "SELECT max(name) FROM grdb_migrations") == "v7-plain-entry-payloads")
+        #expect(try sqlite(path, "SELECT max(identifier) FROM grdb_migrations") == "v7-plain-entry-payloads")
     }
 
     @Test func anEntryWrittenToday_isStoredAsAPlainJSONObject_andReadBackAsWritten() throws {
