@@ -154,7 +154,7 @@ import Testing
             SELECT count(*), sum(\(ToolsHome.value("emotional.doubt-care", "number"))),
                    max(\(ToolsHome.value("security.steady", "number"))) FROM entry WHERE kind = 'self-assessment'
             """) == "2|4|3")
-        #expect(try home.sqlite("SELECT (SELECT count(*) FROM json_each(payload, '$.values')) FROM entry WHERE id = 2") == "28")
+        #expect(try home.sqlite("SELECT (SELECT count(*) FROM json_each(payload)) FROM entry WHERE id = 2") == "28")
     }
 
     @Test func breathe_pacesLiveInPlace_andKeepsBeforeAndAfter() throws {
