@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SteadyKit
 
 /// One consistent view of the journal, for reads that go through a lot at once (statistics,
@@ -98,17 +99,8 @@ public struct JournalSnapshot {
     /// prompts first at equal times.
     public func forEachRecord(in span: Range<Double>?, _ body: (JournalRecordRow) throws -> Void) throws {
         let bounds: StatementArguments = span.map { [$0.lowerBound, $0.upperBound] } ?? []
-        let prompts = try SQLiteRows(db, sql: """
-            SELECT p.id, p.slot, p.practice, p.kind, p.parent_id, p.follow_up_key, p.title, p.body, p.created_at,
-                   p.due_at, p.expires_at, p.delivered_at, p.snoozes, p.outcome, p.ended_at,
-                   a.kind, a.text, a.number, a.note, a.answered_at, a.channel, p.entry_id
-            FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
-            \(span == nil ? "" : "WHERE p.slot >= ? AND p.slot < ?") ORDER BY p.id
-            """, arguments: bounds)
-        let entries = try SQLiteRows(db, sql: """
-            SELECT id, created_at, kind, parent_id, payload FROM entry
-            \(span == nil ? "" : "WHERE created_at >= ? AND created_at < ?") ORDER BY id
-            """, arguments: bounds)
+        let prompts = try SQLiteRows(db, sql: Self.recordPromptsSQL(span), arguments: bounds)
+        let entries = try SQLiteRows(db, sql: Self.recordEntriesSQL(span), arguments: bounds)
         let prompt = JournalRecordRow.prompt(PromptRecordRow(rows: prompts))
         let entry = JournalRecordRow.entry(EntryRecordRow(rows: entries))
         var hasPrompt = try prompts.step()
@@ -122,6 +114,64 @@ public struct JournalSnapshot {
                 hasEntry = try entries.step()
             }
         }
+    }
+}
+
+extension JournalSnapshot {
+    static func recordPromptsSQL(_ span: Range<Double>?) -> String {
+        """
+        SELECT p.id, p.slot, p.practice, p.kind, p.parent_id, p.follow_up_key, p.title, p.body, p.created_at,
+               p.due_at, p.expires_at, p.delivered_at, p.snoozes, p.outcome, p.ended_at,
+               a.kind, a.text, a.number, a.note, a.answered_at, a.channel, p.entry_id
+        FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
+        \(span == nil ? "" : "WHERE p.slot >= ? AND p.slot < ?") ORDER BY p.id
+        """
+    }
+
+    static func recordEntriesSQL(_ span: Range<Double>?) -> String {
+        """
+        SELECT id, created_at, kind, parent_id, payload FROM entry
+        \(span == nil ? "" : "WHERE created_at >= ? AND created_at < ?") ORDER BY id
+        """
+    }
+
+    /// For `steady-bench` only: reads every column of every record `forEachRecord` reads,
+    /// either straight from SQLite's buffers (as `forEachRecord` does) or through GRDB's `Row`
+    /// cursor (a `DatabaseValue` per column), and returns the number of rows read. Measures
+    /// what the hand-read rows save.
+    public func readAllRecordColumns(throughGRDBCursor: Bool) throws -> Int {
+        var count = 0
+        var bytes = 0
+        for sql in [Self.recordPromptsSQL(nil), Self.recordEntriesSQL(nil)] {
+            if throughGRDBCursor {
+                let rows = try Row.fetchCursor(db, sql: sql)
+                while let row = try rows.next() {
+                    for index in 0..<row.count {
+                        switch (row[index] as DatabaseValue).storage {
+                        case .string(let text): bytes &+= text.utf8.count
+                        case .int64(let n): bytes &+= Int(truncatingIfNeeded: n) & 1
+                        case .double(let x): bytes &+= x > 0 ? 1 : 0
+                        default: break
+                        }
+                    }
+                    count += 1
+                }
+            } else {
+                let rows = try SQLiteRows(db, sql: sql)
+                while try rows.step() {
+                    for index in 0..<rows.columnCount {
+                        switch rows.type(index) {
+                        case SQLITE_TEXT: bytes &+= rows.bytes(index).count
+                        case SQLITE_INTEGER: bytes &+= rows.int(index) & 1
+                        case SQLITE_FLOAT: bytes &+= rows.double(index) > 0 ? 1 : 0
+                        default: break
+                        }
+                    }
+                    count += 1
+                }
+            }
+        }
+        return bytes == -1 ? 0 : count
     }
 }
 

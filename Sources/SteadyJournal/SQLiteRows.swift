@@ -28,6 +28,8 @@ final class SQLiteRows {
         }
     }
 
+    var columnCount: Int32 { sqlite3_column_count(raw) }
+    @inline(__always) func type(_ column: Int32) -> Int32 { sqlite3_column_type(raw, column) }
     @inline(__always) func isNull(_ column: Int32) -> Bool { sqlite3_column_type(raw, column) == SQLITE_NULL }
     @inline(__always) func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(raw, column)) }
     @inline(__always) func double(_ column: Int32) -> Double { sqlite3_column_double(raw, column) }
