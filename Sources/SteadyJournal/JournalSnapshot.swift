@@ -67,13 +67,14 @@ public struct JournalSnapshot {
         while try rows.step() { try body(row) }
     }
 
-    /// The entries of `kind` created in `span`, oldest first.
+    /// The entries of `kind` created in `span`, oldest first; one whose values cannot be read
+    /// (written by hand in another shape) is left out rather than failing the whole read.
     public func entries(kind: String, createdIn span: Range<Double>) throws -> [EntryRecord] {
-        try EntryRecord.all()
+        let request = EntryRecord.all()
             .filter(EntryRecord.Columns.kind == kind && EntryRecord.Columns.createdAt >= span.lowerBound
                     && EntryRecord.Columns.createdAt < span.upperBound)
             .order(EntryRecord.Columns.createdAt)
-            .fetchAll(db)
+        return try Row.fetchAll(db, request).compactMap { try? EntryRecord(row: $0) }
     }
 
     /// When each entry of `kind` in `span` was created, oldest first, with the text of its
