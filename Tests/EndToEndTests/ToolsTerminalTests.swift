@@ -96,7 +96,7 @@ import Testing
         try pane.press("C-c")
         #expect(try pane.exitStatus() == 130)
         #expect(try pane.screen().contains("Stopped. What you wrote is kept as a draft; `steady log thought` offers to continue it."))
-        #expect(try home.sqlite("SELECT form, json_extract(payload, '$.values.thought.text._0') FROM draft") == "thought-record|I said too much")
+        #expect(try home.sqlite("SELECT form, json_extract(payload, '$.thought') FROM draft") == "thought-record|I said too much")
         #expect(try home.sqlite("SELECT count(*) FROM entry") == "0", "a draft is not an entry")
 
         let again = try home.terminal("continue", ["log", "thought"])

@@ -101,4 +101,23 @@ import Testing
         #expect(try sqlite(path, "SELECT choices || ' ' || payload FROM entry WHERE id = \(recorded.id)")
                 == #"["feeling"] {"done":true,"feeling":"calm","own":"calm, \"quoted\"\nand / slashes 🌱","settled":4}"#)
     }
+
+    @Test func aDraftInTheOldShape_isRewrittenPlain_andOfferedBackAsItWas() throws {
+        // A journal as the last release before v7 left it, holding a draft: the fixture brought
+        // up to date, then v7 taken back by hand (its columns dropped, its row removed).
+        let (journal, path) = try openCopy()
+        _ = journal
+        let old = #"{"formID":"thought-record","values":{"thought":{"text":{"_0":"I said too much"}},"pattern":{"choice":{"_0":"mind-reading"}},"belief-before":{"number":{"_0":70}}}}"#
+        _ = try sqlite(path, """
+            ALTER TABLE entry DROP COLUMN choices; ALTER TABLE draft DROP COLUMN choices;
+            DELETE FROM grdb_migrations WHERE identifier = 'v7-plain-entry-payloads';
+            INSERT INTO draft (form, saved_at, payload) VALUES ('thought-record', 1790000000, '\(old)');
+            """)
+        let reopened = try Journal(path: path)
+        #expect(try sqlite(path, "SELECT choices || ' ' || payload FROM draft")
+                == #"["pattern"] {"belief-before":70,"pattern":"mind-reading","thought":"I said too much"}"#)
+        let draft = try #require(try reopened.draft(form: "thought-record"))
+        #expect(draft.response.values == ["thought": .text("I said too much"), "pattern": .choice("mind-reading"), "belief-before": .number(70)])
+        #expect(draft.savedAt == Date(timeIntervalSince1970: 1_790_000_000))
+    }
 }
