@@ -6,6 +6,13 @@ public struct JournalRowCounts: Sendable, Hashable {
     public var answers: Int
     public var entries: Int
     public var events: Int
+
+    public init(prompts: Int, answers: Int, entries: Int, events: Int) {
+        self.prompts = prompts
+        self.answers = answers
+        self.entries = entries
+        self.events = events
+    }
 }
 
 extension Journal {
