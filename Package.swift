@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "SteadyKit"),
         // The calendar (systemd OnCalendar expressions and timestamps): no dependency on SteadyKit.
         .target(name: "SteadyCalendar"),
-        .target(name: "SteadyJournal", dependencies: ["SteadyKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "SteadyJournal", dependencies: [
+            "SteadyKit", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .target(name: "SteadyBus", dependencies: ["CSystemd"]),
         .target(name: "SteadyService", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
         .target(name: "SteadyInstall", dependencies: ["SteadyKit"]),
@@ -44,9 +46,7 @@ let package = Package(
                 "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyBus", "SteadyService", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .target(name: "SteadyInsights", dependencies: [
-            "SteadyKit", "SteadyCalendar", "SteadyJournal", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        ]),
+        .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyJournal"]),
     ] + practiceNames.map(practice) + [
         .target(name: "BuiltinPractices", dependencies: ["SteadyKit"] + practiceNames.map { .target(name: $0) },
                 path: "Plugins/BuiltinPractices"),
@@ -66,7 +66,6 @@ let package = Package(
             name: "steady-bench",
             dependencies: [
                 "SteadyKit", "SteadyJournal", "SteadyInsights",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "SteadyTestSupport", dependencies: ["SteadyBus", "SteadyExternal", "CSystemd"], path: "Tests/SteadyTestSupport"),

@@ -1,15 +1,16 @@
 import Foundation
+import SteadyJournal
 import SteadyKit
 
-/// A fast reader of an entry's stored `FormResponse` JSON, for summarising and exporting
-/// hundreds of thousands of entries.
+/// A fast reader of an entry's stored values, for summarising and exporting hundreds of
+/// thousands of entries.
 ///
-/// The journal stores entries with SteadyKit's `Codable` encoding, compact:
-/// `{"formID":"calming","values":{"intensity-before":{"number":{"_0":6}},"technique":{"choice":{"_0":"box"}},"x":{"done":{}}}}`.
-/// `parse(_:)` walks exactly that shape, byte by byte, without allocating per field; anything
-/// else (another shape, a float, a nested value) makes it return nil, and callers fall back to
-/// decoding with Foundation (`EntryPayload.decode`). `EntryPayloadTests` checks it against
-/// `JSONEncoder` for every kind of value.
+/// The journal stores an entry's values as a plain JSON object (`SteadyJournal.EntryValues`,
+/// docs/journal-format.md): `{"intensity-before":6,"technique":"box","x":true}`, with the
+/// fields holding a choice's key listed apart (`["technique"]`). `load(_:choices:)` walks
+/// that object byte by byte without allocating per field; anything else (a float, a nested
+/// value, `false`) makes it return false, and callers fall back to `EntryValues.decode`.
+/// `EntryPayloadTests` checks it against what the journal writes for every kind of value.
 struct EntryPayload {
     enum Kind: UInt8 { case number, choice, text, done }
 
@@ -19,7 +20,7 @@ struct EntryPayload {
         var key: Range<Int>
         var kind: Kind
         /// The value's JSON text: digits for a number, the quoted string literal for choice and
-        /// text, empty for done.
+        /// text, `true` for done.
         var value: Range<Int>
         var number: Int
     }
@@ -30,67 +31,64 @@ struct EntryPayload {
     /// An empty reader, to `load` payloads into one after another (reusing its storage).
     init() {}
 
-    /// Parses `bytes`; nil when they are not in the expected shape.
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> EntryPayload? {
+    /// Parses `bytes` (and the `choices` column); nil when they are not in the expected shape.
+    static func parse(_ bytes: UnsafeRawBufferPointer, choices: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) -> EntryPayload? {
         var payload = EntryPayload()
-        return payload.load(bytes) ? payload : nil
+        return payload.load(bytes, choices: choices) ? payload : nil
     }
 
     /// Reads `bytes` in place of what was loaded before; false (and no fields) when they are
-    /// not in the expected shape.
-    mutating func load(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// not in the expected shape. `choices` is the `choices` column: a JSON array of the keys
+    /// whose string is a choice's key (empty for NULL).
+    mutating func load(_ bytes: UnsafeRawBufferPointer, choices: UnsafeRawBufferPointer) -> Bool {
         self.bytes = bytes
         fields.removeAll(keepingCapacity: true)
         var cursor = Cursor(bytes: bytes)
-        var sawValues = false
-        guard cursor.take(UInt8(ascii: "{")), !cursor.take(UInt8(ascii: "}")) else { return false }
+        guard cursor.take(UInt8(ascii: "{")) else { return false }
+        if !cursor.take(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = cursor.string(), cursor.take(UInt8(ascii: ":")) else { return fail() }
+                cursor.skipSpace()
+                let start = cursor.position
+                guard start < bytes.count else { return fail() }
+                var kind = Kind.number, number = 0
+                switch bytes[start] {
+                case UInt8(ascii: "\""):
+                    guard cursor.string() != nil else { return fail() }
+                    kind = Self.isListed(UnsafeRawBufferPointer(rebasing: bytes[key]), in: choices) ? .choice : .text
+                case UInt8(ascii: "t"):
+                    guard cursor.word("true") else { return fail() }
+                    kind = .done
+                default:
+                    guard let n = cursor.integer() else { return fail() }
+                    number = n
+                }
+                fields.append(Field(key: key, kind: kind, value: start..<cursor.position, number: number))
+            } while cursor.take(UInt8(ascii: ","))
+            guard cursor.take(UInt8(ascii: "}")) else { return fail() }
+        }
+        guard cursor.atEnd else { return fail() }
+        return true
+    }
+
+    /// Whether `"key"` is one of the strings of the JSON array `choices` (keys of fields are
+    /// code constants: compared as their stored bytes).
+    private static func isListed(_ key: UnsafeRawBufferPointer, in choices: UnsafeRawBufferPointer) -> Bool {
+        guard choices.count >= key.count + 2 else { return false }
+        var cursor = Cursor(bytes: choices)
+        guard cursor.take(UInt8(ascii: "[")) else { return false }
         repeat {
-            guard let key = cursor.string(), cursor.take(UInt8(ascii: ":")) else { return fail() }
-            if cursor.equals(key, "values") {
-                guard parseValues(&cursor) else { return fail() }
-                sawValues = true
-            } else {
-                guard cursor.string() != nil else { return fail() }  // formID
+            guard let listed = cursor.string() else { return false }
+            if listed.count == key.count, key.count == 0 || memcmp(choices.baseAddress! + listed.lowerBound, key.baseAddress!, key.count) == 0 {
+                return true
             }
         } while cursor.take(UInt8(ascii: ","))
-        guard cursor.take(UInt8(ascii: "}")), cursor.atEnd, sawValues else { return fail() }
-        return true
+        return false
     }
 
     private mutating func fail() -> Bool {
         fields.removeAll(keepingCapacity: true)
         return false
-    }
-
-    private mutating func parseValues(_ cursor: inout Cursor) -> Bool {
-        guard cursor.take(UInt8(ascii: "{")) else { return false }
-        if cursor.take(UInt8(ascii: "}")) { return true }
-        repeat {
-            guard let key = cursor.string(), cursor.take(UInt8(ascii: ":")), cursor.take(UInt8(ascii: "{")),
-                  let kindName = cursor.string(), cursor.take(UInt8(ascii: ":")), cursor.take(UInt8(ascii: "{")) else { return false }
-            let kind: Kind
-            if cursor.equals(kindName, "number") { kind = .number }
-            else if cursor.equals(kindName, "choice") { kind = .choice }
-            else if cursor.equals(kindName, "text") { kind = .text }
-            else if cursor.equals(kindName, "done") { kind = .done }
-            else { return false }
-            var value = cursor.position..<cursor.position
-            var number = 0
-            if kind != .done {
-                guard let label = cursor.string(), cursor.equals(label, "_0"), cursor.take(UInt8(ascii: ":")) else { return false }
-                let start = cursor.position
-                if kind == .number {
-                    guard let n = cursor.integer() else { return false }
-                    number = n
-                } else {
-                    guard cursor.string() != nil else { return false }
-                }
-                value = start..<cursor.position
-            }
-            guard cursor.take(UInt8(ascii: "}")), cursor.take(UInt8(ascii: "}")) else { return false }
-            fields.append(Field(key: key, kind: kind, value: value, number: number))
-        } while cursor.take(UInt8(ascii: ","))
-        return cursor.take(UInt8(ascii: "}"))
     }
 
     /// Whether the bytes of `range` are those of `text`.
@@ -158,8 +156,10 @@ struct EntryPayload {
     }
 
     /// The values decoded by Foundation: the slow path for payloads `parse` does not take.
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> FormResponse? {
-        try? JSONDecoder().decode(FormResponse.self, from: Data(bytes))
+    static func decode(_ bytes: UnsafeRawBufferPointer, choices: UnsafeRawBufferPointer) -> FormResponse? {
+        let choiceList = choices.count == 0 ? nil : String(decoding: choices, as: UTF8.self)
+        guard let values = try? EntryValues.decode(payload: String(decoding: bytes, as: UTF8.self), choices: choiceList) else { return nil }
+        return FormResponse(formID: "", values: values)
     }
 }
 
@@ -223,6 +223,15 @@ private struct Cursor {
         return negative ? -value : value
     }
 
+    /// Consumes the bare word `text` (`true`) if it is next.
+    mutating func word(_ text: StaticString) -> Bool {
+        skipSpace()
+        let end = position + text.utf8CodeUnitCount
+        guard end <= bytes.count, equals(position..<end, text) else { return false }
+        position = end
+        return true
+    }
+
     /// Whether the bytes in `range` are `text`.
     func equals(_ range: Range<Int>, _ text: StaticString) -> Bool {
         text.withUTF8Buffer { wanted in
@@ -236,9 +245,9 @@ struct Fields {
     private let payload: EntryPayload?
     private let response: FormResponse?
 
-    init(_ bytes: UnsafeRawBufferPointer) {
-        payload = EntryPayload.parse(bytes)
-        response = payload == nil ? EntryPayload.decode(bytes) : nil
+    init(_ bytes: UnsafeRawBufferPointer, choices: UnsafeRawBufferPointer) {
+        payload = EntryPayload.parse(bytes, choices: choices)
+        response = payload == nil ? EntryPayload.decode(bytes, choices: choices) : nil
     }
 
     func number(_ key: String) -> Int? { payload.map { $0.number(key) } ?? response?.number(key) }

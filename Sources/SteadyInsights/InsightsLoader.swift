@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SteadyJournal
 import SteadyKit
 
@@ -43,7 +42,7 @@ public struct Win: Sendable, Hashable {
 /// Reads the journal once and computes statistics (and, for the report, the series behind the plots).
 ///
 /// All reads happen in one snapshot. Scans run over indexes in time order; entry fields are
-/// read inside SQLite (`EntrySQL`), so a million-row journal is summarised without decoding
+/// read from SQLite's buffers (`EntryPayload`), so a million-row journal is summarised without decoding
 /// each entry in Swift.
 public struct InsightsLoader: Sendable {
     public var window: DateWindow
@@ -76,6 +75,10 @@ public struct InsightsLoader: Sendable {
 
     private var lower: Double { window.lowerBound.isFinite ? window.lowerBound : -1e18 }
     private var upper: Double { window.upperBound.isFinite ? window.upperBound : 1e18 }
+    /// The window as a span of times.
+    private var span: Range<Double> { lower..<upper }
+    /// The window, or nil for all of it (then tables are walked in id order, which follows time).
+    private var scanSpan: Range<Double>? { window == .all ? nil : span }
 
     /// Results of one half of the work, handed from its thread.
     private final class Halves: @unchecked Sendable {
@@ -95,25 +98,23 @@ public struct InsightsLoader: Sendable {
             var clock = LocalClock(timeZone: timeZone)
             if half == 0 {
                 halves.prompts = Result { () throws(JournalError) in
-                    try journal.readSnapshot { db in
-                        try scanPrompts(db, into: &stats, scan: &scan, clock: &clock)
-                        try scanAnswers(db, into: &stats, scan: &scan, includeText: includeText)
-                        try scanFollowUpAnswers(db, into: &stats, scan: &scan, includeText: includeText)
+                    try journal.readSnapshot { snapshot in
+                        try scanPrompts(snapshot, into: &stats, scan: &scan, clock: &clock)
+                        try scanAnswers(snapshot, into: &stats, scan: &scan, includeText: includeText)
+                        try scanFollowUpAnswers(snapshot, into: &stats, scan: &scan, includeText: includeText)
                     }
                     return (stats, scan)
                 }
             } else {
                 halves.entries = Result { () throws(JournalError) in
-                    try journal.readSnapshot { db in
-                        try scanEntries(db, into: &stats, scan: &scan, clock: &clock)
-                        stats.assessments = try assessments(db)
+                    try journal.readSnapshot { snapshot in
+                        try scanEntries(snapshot, into: &stats, scan: &scan, clock: &clock)
+                        stats.assessments = try assessments(snapshot)
                         if report {
                             // Wins added by hand (`steady wins add`): few, so read with SQLite's JSON.
-                            let rows = try Row.fetchAll(db, sql: """
-                                SELECT created_at, \(includeText ? EntrySQL.text(Self.winField) : "NULL") FROM entry
-                                WHERE kind = ? AND created_at >= ? AND created_at < ? ORDER BY created_at
-                                """, arguments: [Self.winEntryKind, lower, upper])
-                            scan.wins = rows.map { Win(date: Date(timeIntervalSince1970: $0[0]), text: includeText ? $0[1] : nil) }
+                            let rows = try snapshot.entryTimes(kind: Self.winEntryKind, createdIn: span,
+                                                               text: includeText ? Self.winField : nil)
+                            scan.wins = rows.map { Win(date: Date(timeIntervalSince1970: $0.time), text: includeText ? $0.text : nil) }
                         }
                     }
                     return (stats, scan)
@@ -197,34 +198,30 @@ public struct InsightsLoader: Sendable {
     }
 
     /// Prompts: how they ended, and when answering fits.
-    private func scanPrompts(_ db: Database, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
+    private func scanPrompts(_ snapshot: JournalSnapshot, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
         var counts: [PracticeCounts] = []
         var lastPractice: [UInt8] = [], lastIndex = -1
         var byHour = stats.byHour, byWeekday = stats.byWeekday
         // Everything: walk the table in id order (which follows time). A window: its slot range.
-        let prompts = try SQLiteRows(db, sql: window == .all
-            ? "SELECT id, slot, practice, outcome, snoozes FROM prompt ORDER BY id"
-            : "SELECT id, slot, practice, outcome, snoozes FROM prompt WHERE slot >= ? AND slot < ? ORDER BY slot",
-            arguments: window == .all ? [] : [lower, upper])
-        while try prompts.step() {
-            let id = Int64(prompts.int(0))
-            let slot = prompts.double(1)
+        try snapshot.forEachPrompt(slotIn: scanSpan) { prompt in
+            let id = prompt.id
+            let slot = prompt.slot
             // Consecutive prompts often share a practice: skip the dictionary then.
-            let practiceBytes = prompts.bytes(2)
+            let practiceBytes = prompt.practice
             if lastIndex < 0 || !Self.same(practiceBytes, lastPractice) {
                 lastPractice = Array(practiceBytes)
                 lastIndex = scan.intern(String(decoding: practiceBytes, as: UTF8.self))
                 while counts.count < scan.practices.count { counts.append(PracticeCounts(practice: scan.practices[counts.count])) }
             }
             let index = lastIndex
-            let outcome = Self.outcome(prompts.bytes(3))
-            counts[index].count(outcome, snoozed: prompts.int(4) > 0)
+            let outcome = Self.outcome(prompt.outcome)
+            counts[index].count(outcome, snoozed: prompt.snoozes > 0)
             scan.saw(slot)
             scan.promptIDs.append(id)
             scan.promptPractice.append(Int32(index))
             scan.promptSlot.append(slot)
             scan.promptOutcome.append(outcome)
-            guard outcome == .answered || outcome == .skipped || outcome == .expired else { continue }
+            guard outcome == .answered || outcome == .skipped || outcome == .expired else { return }
             let local = clock.localSeconds(slot)
             let day = floorDiv(local, 86_400)
             let hour = floorMod(local, 86_400) / 3600
@@ -250,9 +247,7 @@ public struct InsightsLoader: Sendable {
         }
         if scan.report {
             for (index, practice) in scan.practices.enumerated() {
-                let request = try String.fetchOne(db, sql: "SELECT request FROM prompt WHERE practice = ? ORDER BY slot DESC LIMIT 1",
-                                                  arguments: [practice])
-                if let request, case .scale(let scale)? = try? JSONDecoder().decode(AnswerRequest.self, from: Data(request.utf8)) {
+                if case .scale(let scale)? = try snapshot.latestRequest(of: practice) {
                     scan.scales[index] = scale
                 }
             }
@@ -273,28 +268,25 @@ public struct InsightsLoader: Sendable {
     }
 
     /// Answers to the window's prompts: choices made, numbers given on scales, wins.
-    private func scanAnswers(_ db: Database, into stats: inout JournalStats, scan: inout Scan, includeText: Bool) throws {
+    private func scanAnswers(_ snapshot: JournalSnapshot, into stats: inout JournalStats, scan: inout Scan, includeText: Bool) throws {
         guard let first = scan.promptIDs.first, let last = scan.promptIDs.last else { return }
         let winsIndex = scan.practiceIndex[Self.winsPractice]
         var choices: [Int: [String: Int]] = [:]
-        let answers = try SQLiteRows(db, sql: """
-            SELECT prompt_id, kind, text, number FROM answer WHERE prompt_id BETWEEN ? AND ?
-            """, arguments: [first, last])
-        while try answers.step() {
-            guard let position = scan.prompt(Int64(answers.int(0))) else { continue }
+        try snapshot.forEachAnswer(promptIDs: first...last) { answer in
+            guard let position = scan.prompt(answer.promptID) else { return }
             let practice = Int(scan.promptPractice[position])
-            switch answers.bytes(1).first {
+            switch answer.kind.first {
             case UInt8(ascii: "c"):  // choice
-                choices[practice, default: [:]][answers.string(2) ?? "", default: 0] += 1
+                choices[practice, default: [:]][answer.text ?? "", default: 0] += 1
             case UInt8(ascii: "n") where scan.report && scan.scales[practice] != nil:  // number
-                scan.ratings[practice, default: []].append(TimedValue(time: scan.promptSlot[position], value: answers.double(3)))
+                scan.ratings[practice, default: []].append(TimedValue(time: scan.promptSlot[position], value: answer.number))
             default:
                 break
             }
             if practice == winsIndex, scan.promptOutcome[position] == .answered {
                 scan.winAnswers += 1
                 if scan.report {
-                    scan.wins.append(Win(date: Date(timeIntervalSince1970: scan.promptSlot[position]), text: includeText ? answers.string(2) : nil))
+                    scan.wins.append(Win(date: Date(timeIntervalSince1970: scan.promptSlot[position]), text: includeText ? answer.text : nil))
                 }
             }
         }
@@ -307,33 +299,28 @@ public struct InsightsLoader: Sendable {
     /// Answers to the follow-ups that carry meaning of their own: the evening reflection's
     /// feeling word, a request's "how did it go" and "keep it as a win", and time alone's
     /// anxiety before and after (paired by the invitation they follow).
-    private func scanFollowUpAnswers(_ db: Database, into stats: inout JournalStats, scan: inout Scan, includeText: Bool) throws {
-        let rows = try SQLiteRows(db, sql: """
-            SELECT p.practice, p.follow_up_key, p.parent_id, a.kind, a.text, a.number, p.slot FROM prompt p
-            JOIN answer a ON a.prompt_id = p.id
-            WHERE p.practice IN (?, ?, ?) AND p.slot >= ? AND p.slot < ? AND p.kind = 'follow-up'
-            """, arguments: [Self.eveningPractice, Self.askingPractice, Self.timeAlonePractice, lower, upper])
+    private func scanFollowUpAnswers(_ snapshot: JournalSnapshot, into stats: inout JournalStats, scan: inout Scan, includeText: Bool) throws {
         var feelings: [String: Int] = [:], outcomes: [String: Int] = [:]
         var before: [Int64: Int] = [:], after: [Int64: Int] = [:]
-        while try rows.step() {
-            let practice = rows.string(0) ?? "", key = rows.string(1) ?? "", kind = rows.string(3) ?? ""
+        try snapshot.forEachFollowUpAnswer(of: [Self.eveningPractice, Self.askingPractice, Self.timeAlonePractice], slotIn: span) { row in
+            let practice = row.practice, key = row.followUpKey, kind = row.kind
             switch (practice, key, kind) {
             case (Self.eveningPractice, "feeling", "choice"):
-                if let word = rows.string(4), word != Feelings.ownKey { feelings[word, default: 0] += 1 }
+                if let word = row.text, word != Feelings.ownKey { feelings[word, default: 0] += 1 }
             case (Self.eveningPractice, "feeling-own", "text"):
                 feelings[Feelings.ownWordsKey, default: 0] += 1
             case (Self.askingPractice, "how-it-went", "choice"):
-                outcomes[rows.string(4) ?? "", default: 0] += 1
-            case (Self.askingPractice, "keep-as-win", "choice") where rows.string(4) == NeedRequest.keepKey:
+                outcomes[row.text ?? "", default: 0] += 1
+            case (Self.askingPractice, "keep-as-win", "choice") where row.text == NeedRequest.keepKey:
                 scan.keptRequests += 1
                 scan.winAnswers += 1
                 if scan.report {
-                    scan.wins.append(Win(date: Date(timeIntervalSince1970: rows.double(6)), text: includeText ? Self.keptRequestWin : nil))
+                    scan.wins.append(Win(date: Date(timeIntervalSince1970: row.slot), text: includeText ? Self.keptRequestWin : nil))
                 }
             case (Self.timeAlonePractice, "before", "number"):
-                if let parent = rows.optionalInt(2) { before[Int64(parent)] = rows.int(5) }
+                if let parent = row.parentID { before[parent] = row.number }
             case (Self.timeAlonePractice, "end", "number"):
-                if let parent = rows.optionalInt(2) { after[Int64(parent)] = rows.int(5) }
+                if let parent = row.parentID { after[parent] = row.number }
             default:
                 break
             }
@@ -346,8 +333,8 @@ public struct InsightsLoader: Sendable {
     }
 
     /// Entries: kinds, triggers, before/after pairs. Fields are read with `EntryPayload`
-    /// (Foundation for payloads in another shape).
-    private func scanEntries(_ db: Database, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
+    /// (`EntryValues` for payloads in another shape).
+    private func scanEntries(_ snapshot: JournalSnapshot, into stats: inout JournalStats, scan: inout Scan, clock: inout LocalClock) throws {
         /// Running sums for one technique and measure.
         struct Pairs {
             var technique: String, measure: String
@@ -398,12 +385,8 @@ public struct InsightsLoader: Sendable {
         var firstTime = scan.firstTime, lastTime = scan.lastTime
         let report = scan.report
         var payload = EntryPayload()
-        let entries = try SQLiteRows(db, sql: window == .all
-            ? "SELECT id, kind, created_at, parent_id, payload FROM entry ORDER BY id"
-            : "SELECT id, kind, created_at, parent_id, payload FROM entry WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
-            arguments: window == .all ? [] : [lower, upper])
-        while try entries.step() {
-            let kindRaw = entries.bytes(1)
+        try snapshot.forEachEntry(createdIn: scanSpan) { entry in
+            let kindRaw = entry.kind
             if lastKind < 0 || !Self.same(kindRaw, kindBytes[lastKind]) {
                 if let known = kindBytes.firstIndex(where: { Self.same(kindRaw, $0) }) {
                     lastKind = known
@@ -417,13 +400,13 @@ public struct InsightsLoader: Sendable {
                 }
             }
             kindCounts[lastKind] += 1
-            let time = entries.double(2)
+            let time = entry.createdAt
             if time < firstTime { firstTime = time }
             if time > lastTime { lastTime = time }
             let role = kindRoles[lastKind]
-            if role == .skip { continue }
-            let raw = entries.bytes(4)
-            let id = Int64(entries.int(0))
+            if role == .skip { return }
+            let raw = entry.payload
+            let id = entry.id
             func countTrigger(choice: UnsafeRawBufferPointer?, intensity: Int?) {
                 let local = clock.localSeconds(time)
                 let hour = floorMod(local, 86_400) / 3600
@@ -447,10 +430,11 @@ public struct InsightsLoader: Sendable {
                     if report { triggerIntensity.append(TimedValue(time: time, value: Double(intensity))) }
                 }
             }
-            guard payload.load(raw) else {
+            let choices = entry.choices
+            guard payload.load(raw, choices: choices) else {
                 // Another shape: Foundation reads it (slowly, but such entries are rare).
                 let kind = kindNames[lastKind]
-                let fields = Fields(raw)
+                let fields = Fields(raw, choices: choices)
                 switch role {
                 case .trigger:
                     let choice = fields.choice(triggerChoiceKey).map { Array($0.utf8) }
@@ -458,7 +442,7 @@ public struct InsightsLoader: Sendable {
                     else { countTrigger(choice: nil, intensity: fields.number(intensityKey)) }
                     countFeeling(choice: fields.choice(Self.feelingField), hasText: fields.hasText(Self.feelingField))
                 case .followUp:
-                    if let parent = entries.optionalInt(3), let before = triggerIntensityByID[Int64(parent)],
+                    if let parent = entry.parentID, let before = triggerIntensityByID[parent],
                        let after = fields.number(followUpKey) {
                         pairs[pairIndex(triggerKind, "intensity")].add(before, after)
                     }
@@ -476,7 +460,7 @@ public struct InsightsLoader: Sendable {
                     let technique = fields.choice("technique") ?? kind
                     for pair in fields.beforeAfterPairs() { pairs[pairIndex(technique, pair.name)].add(pair.before, pair.after) }
                 }
-                continue
+                return
             }
             switch role {
             case .trigger:
@@ -500,7 +484,7 @@ public struct InsightsLoader: Sendable {
                     pairs[pairIndex(technique: kindRaw, measure: UnsafeRawBufferPointer(rebasing: raw[name]))].add(before, after)
                 }
             case .followUp:
-                if let parent = entries.optionalInt(3), let before = triggerIntensityByID[Int64(parent)],
+                if let parent = entry.parentID, let before = triggerIntensityByID[parent],
                    let after = payload.number(followUpKey) {
                     pairs[pairIndex(triggerKind, "intensity")].add(before, after)
                 }
@@ -591,20 +575,15 @@ public struct InsightsLoader: Sendable {
     }
 
     /// Self-assessments in the window, oldest first.
-    private func assessments(_ db: Database) throws -> [AssessmentPoint] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT created_at, payload FROM entry WHERE kind = ? AND created_at >= ? AND created_at < ? ORDER BY created_at
-            """, arguments: [Assessment.form.id, lower, upper])
-        let decoder = JSONDecoder()
-        return rows.compactMap { row in
-            let payload: String = row[1]
-            guard let response = try? decoder.decode(FormResponse.self, from: Data(payload.utf8)) else { return nil }
+    private func assessments(_ snapshot: JournalSnapshot) throws -> [AssessmentPoint] {
+        try snapshot.entries(kind: Assessment.form.id, createdIn: span).compactMap { entry in
+            let response = entry.response
             var ratings: [String: Int] = [:]
             for statement in Assessment.statements { ratings[statement.id] = response.number(statement.id) }
             let areas = Assessment.Result(ratings: ratings).areas
             guard !areas.isEmpty else { return nil }
             return AssessmentPoint(
-                date: Date(timeIntervalSince1970: row[0]),
+                date: entry.createdAt,
                 areas: areas.map { .init(id: $0.area.id, title: $0.area.title, direction: $0.area.direction.rawValue, score: $0.meanPatternScore) })
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SteadyJournal
 import SteadyKit
 
@@ -15,8 +14,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// Streams every prompt (with its answer) and every entry in a window to CSV or JSON Lines,
 /// in the order they were recorded, in constant memory.
 ///
-/// Rows come from two SQLite statements (prompts and entries, each by id) merged by creation
-/// time as they are read inside one snapshot; output goes out in 64 KiB chunks. The columns are stable and
+/// Rows come from the journal (`JournalSnapshot.forEachRecord`: prompts and entries, each by
+/// id, merged by creation time) inside one snapshot; output goes out in 64 KiB chunks. The columns are stable and
 /// documented in `docs/export.md`; new columns are only ever added at the end.
 public struct JournalExport {
     /// The columns, in order. The JSON keys are the same names.
@@ -52,9 +51,9 @@ public struct JournalExport {
     /// Writes the export to `sink`. `progress` is called every 100 000 records (for benchmarks).
     public func write(from journal: Journal, to sink: any ByteSink, progress: ((Summary) -> Void)? = nil) throws -> Summary {
         var outcome: Result<Summary, any Error> = .success(Summary())
-        try journal.readSnapshot { db in
+        try journal.readSnapshot { snapshot in
             do {
-                outcome = .success(try write(db, to: sink, progress: progress))
+                outcome = .success(try write(snapshot, to: sink, progress: progress))
             } catch let error as InsightsError {
                 outcome = .failure(error)  // an output error, not the journal's
             }
@@ -65,40 +64,23 @@ public struct JournalExport {
     private var lower: Double { window.lowerBound.isFinite ? window.lowerBound : -1e18 }
     private var upper: Double { window.upperBound.isFinite ? window.upperBound : 1e18 }
 
-    func write(_ db: Database, to sink: any ByteSink, progress: ((Summary) -> Void)?) throws -> Summary {
+    func write(_ snapshot: JournalSnapshot, to sink: any ByteSink, progress: ((Summary) -> Void)?) throws -> Summary {
         var out = RecordWriter(writer: ByteWriter(sink: sink), format: format, clock: LocalClock(timeZone: timeZone))
         defer { out.writer.release() }
         var summary = Summary()
         if format == .csv { out.header() }
         // Prompts in the order steady recorded them (by id, which follows their creation
-        // time), entries likewise, merged by that time. Reading in id order is a straight
-        // walk of each table; ordering by slot would cost a lookup per row.
-        let promptWindow = window == .all ? "" : "WHERE p.slot >= ? AND p.slot < ?"
-        let entryWindow = window == .all ? "" : "WHERE created_at >= ? AND created_at < ?"
-        let bounds: StatementArguments = window == .all ? [] : [lower, upper]
-        let prompts = try SQLiteRows(db, sql: """
-            SELECT p.id, p.slot, p.practice, p.kind, p.parent_id, p.follow_up_key, p.title, p.body, p.created_at,
-                   p.due_at, p.expires_at, p.delivered_at, p.snoozes, p.outcome, p.ended_at,
-                   a.kind, a.text, a.number, a.note, a.answered_at, a.channel, p.entry_id
-            FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
-            \(promptWindow) ORDER BY p.id
-            """, arguments: bounds)
-        let entries = try SQLiteRows(db, sql: """
-            SELECT id, created_at, kind, parent_id, payload FROM entry \(entryWindow) ORDER BY id
-            """, arguments: bounds)
-        var hasPrompt = try prompts.step()
-        var hasEntry = try entries.step()
-        while hasPrompt || hasEntry {
-            // By when each was recorded; at the same time, prompts first.
-            if hasPrompt && (!hasEntry || prompts.double(8) <= entries.double(1)) {
-                out.prompt(prompts)
+        // time), entries likewise, merged by that time: the journal walks each table
+        // straight; ordering by slot would cost a lookup per row.
+        try snapshot.forEachRecord(in: window == .all ? nil : lower..<upper) { record in
+            switch record {
+            case .prompt(let prompt):
+                out.prompt(prompt)
                 summary.prompts += 1
-                if !prompts.isNull(15) { summary.answers += 1 }
-                hasPrompt = try prompts.step()
-            } else {
-                out.entry(entries)
+                if prompt.answerKind != nil { summary.answers += 1 }
+            case .entry(let entry):
+                out.entry(entry)
                 summary.entries += 1
-                hasEntry = try entries.step()
             }
             try out.writer.flushIfFull()
             if let progress, summary.records % 100_000 == 0 {
@@ -138,50 +120,52 @@ private struct RecordWriter {
         writer.raw(Array((JournalExport.columns.joined(separator: ",") + "\r\n").utf8))
     }
 
-    mutating func prompt(_ row: SQLiteRows) {
+    mutating func prompt(_ row: PromptRecordRow) {
         begin()
         literal("prompt")
-        int(row, 0)                      // id
-        time(row, 1)                     // time (slot)
-        text(row, 2)                     // practice
-        text(row, 3)                     // kind
-        int(row, 4)                      // parent_id
-        text(row, 5)                     // follow_up_key
-        text(row, 6)                     // title
-        text(row, 7)                     // body
-        time(row, 8); time(row, 9); time(row, 10); time(row, 11)
-        int(row, 12)                     // snoozes
-        text(row, 13)                    // outcome
-        time(row, 14)                    // ended_at
-        text(row, 15)                    // answer_kind
-        switch row.bytes(15).first {     // answer_value
-        case UInt8(ascii: "n"): int(row, 17)
+        int(Int(row.id))                 // id
+        time(row.slot)                   // time (slot)
+        text(row.practice)               // practice
+        text(row.kind)                   // kind
+        int(row.parentID)                // parent_id
+        text(row.followUpKey)            // follow_up_key
+        text(row.title)                  // title
+        text(row.body)                   // body
+        time(row.createdAt); time(row.dueAt); time(row.expiresAt); time(row.deliveredAt)
+        int(row.snoozes)                 // snoozes
+        text(row.outcome)                // outcome
+        time(row.endedAt)                // ended_at
+        let answerKind = row.answerKind
+        text(answerKind)                 // answer_kind
+        switch answerKind?.first {       // answer_value
+        case UInt8(ascii: "n"): int(row.answerNumber)
         case UInt8(ascii: "d"): literal("done")
         case nil: null()
-        default: text(row, 16)
+        default: text(row.answerText)
         }
-        text(row, 18)                    // answer_note
-        time(row, 19)                    // answered_at
-        text(row, 20)                    // answer_channel
+        text(row.answerNote)             // answer_note
+        time(row.answeredAt)             // answered_at
+        text(row.answerChannel)          // answer_channel
         null()                           // fields
-        int(row, 21)                     // entry_id
+        int(row.entryID)                 // entry_id
         end()
     }
 
-    mutating func entry(_ row: SQLiteRows) {
+    mutating func entry(_ row: EntryRecordRow) {
         begin()
         literal("entry")
-        int(row, 0)                      // id
-        time(row, 1)                     // time
+        int(Int(row.id))                 // id
+        let created = row.createdAt
+        time(created)                    // time
         null()                           // practice
-        text(row, 2)                     // kind
-        int(row, 3)                      // parent_id
+        text(row.kind)                   // kind
+        int(row.parentID)                // parent_id
         for _ in 0..<3 { null() }        // follow_up_key, title, body
-        time(row, 1)                     // created_at
+        time(created)                    // created_at
         for _ in 0..<3 { null() }        // due_at, expires_at, delivered_at
         null()                           // snoozes
         for _ in 0..<7 { null() }        // outcome … answer_channel
-        fields(row, 4)                   // fields
+        fields(row.payload)              // fields
         null()                           // entry_id
         end()
     }
@@ -213,39 +197,45 @@ private struct RecordWriter {
         if format == .json { writer.byte(0x22); writer.ascii(value); writer.byte(0x22) } else { writer.ascii(value) }
     }
 
-    private mutating func int(_ row: SQLiteRows, _ column: Int32) {
-        guard !row.isNull(column) else { return null() }
+    private mutating func int(_ value: Int?) {
+        guard let value else { return null() }
         key()
-        writer.int(row.int(column))
+        writer.int(value)
     }
 
-    private mutating func time(_ row: SQLiteRows, _ column: Int32) {
-        guard !row.isNull(column) else { return null() }
+    private mutating func time(_ value: Double?) {
+        guard let value else { return null() }
         key()
         if format == .json { writer.byte(0x22) }
-        writer.timestamp(row.double(column), clock: &clock)
+        writer.timestamp(value, clock: &clock)
         if format == .json { writer.byte(0x22) }
     }
 
-    private mutating func text(_ row: SQLiteRows, _ column: Int32) {
-        guard !row.isNull(column) else { return null() }
+    private mutating func text(_ bytes: UnsafeRawBufferPointer?) {
+        guard let bytes else { return null() }
         key()
-        if format == .json { writer.jsonString(row.bytes(column)) } else { writer.csvField(row.bytes(column)) }
+        if format == .json { writer.jsonString(bytes) } else { writer.csvField(bytes) }
     }
 
     /// An entry's fields as one flat JSON object, keys sorted: nested as it is in JSON Lines,
     /// as a quoted field in CSV.
-    private mutating func fields(_ row: SQLiteRows, _ column: Int32) {
-        guard !row.isNull(column) else { return null() }
+    private mutating func fields(_ payload: UnsafeRawBufferPointer?) {
+        guard let payload else { return null() }
         key()
         scratch.removeAll(keepingCapacity: true)
-        Self.flatFields(row.bytes(column), into: &scratch)
+        Self.flatFields(payload, into: &scratch)
         if format == .json { writer.raw(scratch) } else { scratch.withUnsafeBytes { writer.csvField($0) } }
     }
 
-    /// `{"key":value,…}` from a stored `FormResponse`: numbers as numbers, choices and text as
-    /// strings (copied as the JSON literals they already are), done as `true`.
+    /// `{"key":value,…}` from an entry's stored values: numbers as numbers, choices and text as
+    /// strings, done as `true`, keys sorted. The journal stores exactly that
+    /// (docs/journal-format.md), so a compact payload with sorted keys is copied as it is;
+    /// anything else is rewritten from what `EntryPayload` (or Foundation) reads.
     static func flatFields(_ payload: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        if let parsed = EntryPayload.parse(payload), Self.isCompactAndSorted(parsed, payload) {
+            out.append(contentsOf: payload)
+            return
+        }
         out.append(UInt8(ascii: "{"))
         if let parsed = EntryPayload.parse(payload) {
             let sorted = parsed.fields.sorted { a, b in
@@ -258,7 +248,7 @@ private struct RecordWriter {
                 out.append(contentsOf: "\":".utf8)
                 if field.kind == .done { out.append(contentsOf: "true".utf8) } else { out.append(contentsOf: payload[field.value]) }
             }
-        } else if let response = EntryPayload.decode(payload) {
+        } else if let response = EntryPayload.decode(payload, choices: UnsafeRawBufferPointer(start: nil, count: 0)) {
             for (n, key) in response.values.keys.sorted().enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: Self.jsonLiteral(key))
@@ -271,6 +261,22 @@ private struct RecordWriter {
             }
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// Whether `payload` is one object with no white space between tokens and its keys in
+    /// byte order: what the journal writes, ready to copy.
+    private static func isCompactAndSorted(_ parsed: EntryPayload, _ payload: UnsafeRawBufferPointer) -> Bool {
+        var expected = 1  // after "{"
+        for (n, field) in parsed.fields.enumerated() {
+            if n > 0 {
+                let previous = parsed.fields[n - 1]
+                guard !payload[field.key].lexicographicallyPrecedes(payload[previous.key]) else { return false }
+                expected += 1  // ","
+            }
+            guard field.key.lowerBound == expected + 1, field.value.lowerBound == field.key.upperBound + 2 else { return false }
+            expected = field.value.upperBound
+        }
+        return expected + 1 == payload.count
     }
 
     /// A string as a JSON literal (Foundation's encoding; the slow path only).

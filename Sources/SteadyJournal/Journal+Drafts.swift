@@ -17,10 +17,10 @@ extension Journal {
 
     /// Keeps `response` (the fields answered so far) as the draft of its form, durably.
     public func saveDraft(_ response: FormResponse, at date: Date) throws(JournalError) {
-        let payload = String(decoding: try! JSONEncoder().encode(response), as: UTF8.self)
+        let (payload, choices) = EntryValues.encode(response.values)
         try writeDurably { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO draft (form, saved_at, payload) VALUES (?, ?, ?)",
-                           arguments: [response.formID, date.timeIntervalSince1970, payload])
+            try db.execute(sql: "INSERT OR REPLACE INTO draft (form, saved_at, payload, choices) VALUES (?, ?, ?, ?)",
+                           arguments: [response.formID, date.timeIntervalSince1970, payload, choices])
             try Self.insertEvent(db, at: date, kind: "draft-saved", promptID: nil, detail: response.formID)
         }
     }
@@ -41,12 +41,9 @@ extension Journal {
     /// The draft of `form`, if one is kept.
     public func draft(form: String) throws(JournalError) -> Draft? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT saved_at, payload FROM draft WHERE form = ?", arguments: [form]) else {
-                return nil
-            }
-            let payload: String = row["payload"]
-            guard let response = try? JSONDecoder().decode(FormResponse.self, from: Data(payload.utf8)) else { return nil }
-            return Draft(response: response, savedAt: Date(timeIntervalSince1970: row["saved_at"]))
+            guard let row = try Row.fetchOne(db, sql: "SELECT saved_at, payload, choices FROM draft WHERE form = ?", arguments: [form]),
+                  let values = try? EntryValues.decode(payload: row["payload"], choices: row["choices"]) else { return nil }
+            return Draft(response: FormResponse(formID: form, values: values), savedAt: Date(timeIntervalSince1970: row["saved_at"]))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SteadyKit
 
 extension Journal {
     // MARK: - Reads
@@ -21,9 +22,8 @@ extension Journal {
     /// Check-ins about entry `id` still waiting for an answer.
     public func pendingPrompts(followingUpEntry id: Int64) throws(JournalError) -> [PromptRecord] {
         try read { db in
-            try PromptRecord.fetchAll(db, sql: """
-                SELECT \(PromptRecord.Columns.all) FROM prompt WHERE entry_id = ? AND outcome = 'pending' ORDER BY id
-                """, arguments: [id])
+            try PromptRecord.filter(PromptRecord.Columns.entryID == id && PromptRecord.Columns.outcome == Outcome.pending.rawValue)
+                .order(PromptRecord.Columns.id).fetchAll(db)
         }
     }
 

@@ -1,14 +1,30 @@
 import GRDB
 
-extension Journal {
-    // MARK: - Reads for insights
+/// How many rows each table of the journal holds.
+public struct JournalRowCounts: Sendable, Hashable {
+    public var prompts: Int
+    public var answers: Int
+    public var entries: Int
+    public var events: Int
 
-    /// Runs `body` inside one read transaction: a consistent snapshot of the journal for
-    /// queries that read a lot at once (statistics, the report, a streaming export).
-    ///
-    /// The daemon may keep writing meanwhile (WAL): `body` does not see those writes and does
-    /// not block them. `body` must not keep the `Database` beyond its return.
-    public func readSnapshot<T>(_ body: (Database) throws -> T) throws(JournalError) -> T {
-        try read(body)
+    public init(prompts: Int, answers: Int, entries: Int, events: Int) {
+        self.prompts = prompts
+        self.answers = answers
+        self.entries = entries
+        self.events = events
+    }
+}
+
+extension Journal {
+    /// How many prompts, answers, entries and events the journal holds (a full count: for
+    /// benchmarks and diagnostics, not for views a person waits on).
+    public func rowCounts() throws(JournalError) -> JournalRowCounts {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM prompt), (SELECT count(*) FROM answer), (SELECT count(*) FROM entry),
+                       (SELECT count(*) FROM event)
+                """)!
+            return JournalRowCounts(prompts: row[0], answers: row[1], entries: row[2], events: row[3])
+        }
     }
 }

@@ -35,21 +35,12 @@ extension Journal {
     }
 
     static func insert(_ draft: PromptDraft, _ db: Database) throws -> PromptRecord? {
-        let request = String(decoding: try! JSONEncoder().encode(draft.content.request), as: UTF8.self)
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO prompt (practice, slot, kind, follow_up_key, parent_id, entry_id, title, body, request,
-                created_at, due_at, expires_at, outcome, ended_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [draft.practice.rawValue, draft.slot.timeIntervalSince1970, draft.kind.rawValue, draft.followUpKey,
-                             draft.parentID, draft.entryID, draft.content.title, draft.content.body, request,
-                             draft.createdAt.timeIntervalSince1970, draft.dueAt.timeIntervalSince1970,
-                             draft.expiresAt.timeIntervalSince1970, draft.outcome.rawValue,
-                             draft.outcome.isFinal ? draft.createdAt.timeIntervalSince1970 : nil])
+        try draft.insert(db, onConflict: .ignore)
         guard db.changesCount == 1 else { return nil }
         let id = db.lastInsertedRowID
         try insertEvent(db, at: draft.createdAt, kind: draft.outcome == .pending ? "created" : draft.outcome.rawValue,
                         promptID: id, practice: draft.practice, detail: draft.reason)
-        return try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [id])
+        return try PromptRecord.fetchOne(db, key: id)
     }
 
     /// Notes that a channel showed the prompt, and in which bubble (`server`'s id for it) when
@@ -111,7 +102,7 @@ extension Journal {
         _ answer: Answer, outcome: Outcome = .answered, followUps: [PromptDraft] = []
     ) throws(JournalError) -> (prompt: PromptRecord, followUps: [PromptRecord]) {
         try writeDurably { db in
-            guard let prompt = try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [answer.promptID]) else {
+            guard let prompt = try PromptRecord.fetchOne(db, key: answer.promptID) else {
                 throw JournalError(.unknownPrompt, "There is no prompt #\(answer.promptID); `steady status` lists the ones waiting for an answer.")
             }
             guard prompt.outcome == .pending else {
@@ -183,14 +174,15 @@ extension Journal {
     /// The prompt with journal id `id`.
     public func prompt(_ id: Int64) throws(JournalError) -> PromptRecord? {
         try read { db in
-            try PromptRecord.fetchOne(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE id = ?", arguments: [id])
+            try PromptRecord.fetchOne(db, key: id)
         }
     }
 
     /// Prompts still waiting for an answer, oldest due first.
     public func pendingPrompts() throws(JournalError) -> [PromptRecord] {
         try read { db in
-            try PromptRecord.fetchAll(db, sql: "SELECT \(PromptRecord.Columns.all) FROM prompt WHERE outcome = 'pending' ORDER BY due_at, id")
+            try PromptRecord.filter(PromptRecord.Columns.outcome == Outcome.pending.rawValue)
+                .order(PromptRecord.Columns.dueAt, PromptRecord.Columns.id).fetchAll(db)
         }
     }
 
@@ -268,7 +260,7 @@ extension Journal {
     ) throws -> [HistoryItem] {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT \(PromptRecord.Columns.qualified), a.kind AS a_kind, a.text AS a_text, a.number AS a_number,
+            SELECT p.*, a.kind AS a_kind, a.text AS a_text, a.number AS a_number,
                    a.note AS a_note, a.answered_at AS a_at, a.channel AS a_channel
             FROM prompt p LEFT JOIN answer a ON a.prompt_id = p.id
             \(whereClause)

@@ -152,6 +152,28 @@ extension Journal {
                 );
                 """)
         }
+        migrator.registerMigration("v7-plain-entry-payloads") { db in
+            // Entries (and drafts) were stored in the shape the Swift compiler gives an enum
+            // (`{"formID":"…","values":{"intensity":{"number":{"_0":7}}}}`). They become what a
+            // person would write by hand, a JSON object of field → value
+            // (`{"intensity":7,"kind":"distance"}`), with the fields that hold a choice's key
+            // (not the person's own words) listed in a new column, `choices` (`["kind"]`).
+            // See docs/journal-format.md and `EntryValues`. SQLite's JSON functions do it in
+            // place: ids, times and kinds unchanged.
+            for table in ["entry", "draft"] {
+                try db.execute(sql: """
+                    ALTER TABLE \(table) ADD COLUMN choices TEXT;
+                    UPDATE \(table) SET
+                        payload = (SELECT json_group_object(field, CASE WHEN type = 'done' THEN json('true') ELSE value END) FROM (
+                            SELECT f.key AS field, t.key AS type, json_extract(t.value, '$._0') AS value
+                            FROM json_each(\(table).payload, '$.values') f, json_each(f.value) t ORDER BY f.key)),
+                        choices = nullif((SELECT json_group_array(field) FROM (
+                            SELECT f.key AS field FROM json_each(\(table).payload, '$.values') f
+                            WHERE json_type(f.value, '$.choice') IS NOT NULL ORDER BY f.key)), '[]')
+                    WHERE json_type(payload, '$.values') = 'object';
+                    """)
+            }
+        }
         return migrator
     }
 }

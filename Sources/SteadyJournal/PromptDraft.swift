@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SteadyKit
 
 /// A prompt about to be recorded: everything but its id and what happens to it later.
@@ -36,5 +37,29 @@ public struct PromptDraft: Sendable, Hashable {
         self.expiresAt = expiresAt
         self.outcome = outcome
         self.reason = reason
+    }
+}
+
+extension PromptDraft: PersistableRecord {
+    public static let databaseTableName = "prompt"
+
+    /// The new row: `PromptRecord.Columns` but the id (SQLite picks it), delivery and snoozes
+    /// (none yet); a prompt created already final (missed, suppressed) ends when it is created.
+    public func encode(to container: inout PersistenceContainer) throws {
+        typealias Columns = PromptRecord.Columns
+        container[Columns.practice] = practice.rawValue
+        container[Columns.slot] = slot.timeIntervalSince1970
+        container[Columns.kind] = kind.rawValue
+        container[Columns.followUpKey] = followUpKey
+        container[Columns.parentID] = parentID
+        container[Columns.entryID] = entryID
+        container[Columns.title] = content.title
+        container[Columns.body] = content.body
+        container[Columns.request] = String(decoding: try JSONEncoder().encode(content.request), as: UTF8.self)
+        container[Columns.createdAt] = createdAt.timeIntervalSince1970
+        container[Columns.dueAt] = dueAt.timeIntervalSince1970
+        container[Columns.expiresAt] = expiresAt.timeIntervalSince1970
+        container[Columns.outcome] = outcome.rawValue
+        container[Columns.endedAt] = outcome.isFinal ? createdAt.timeIntervalSince1970 : nil
     }
 }

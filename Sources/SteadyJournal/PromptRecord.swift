@@ -34,30 +34,48 @@ public struct PromptRecord: Sendable, Hashable {
 
 // MARK: - Database
 
-extension PromptRecord: FetchableRecord {
-    enum Columns {
-        static let all = "id, practice, slot, kind, follow_up_key, parent_id, entry_id, title, body, request, created_at, due_at, expires_at, delivered_at, snoozes, outcome, ended_at"
-        /// `all`, each column as `p.name`, for queries that join other tables.
-        static let qualified = all.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+extension PromptRecord: FetchableRecord, TableRecord {
+    public static let databaseTableName = "prompt"
+
+    /// The `prompt` table's columns (docs/journal-format.md).
+    public enum Columns {
+        public static let id = Column("id")
+        public static let practice = Column("practice")
+        public static let slot = Column("slot")
+        public static let kind = Column("kind")
+        public static let followUpKey = Column("follow_up_key")
+        public static let parentID = Column("parent_id")
+        public static let entryID = Column("entry_id")
+        public static let title = Column("title")
+        public static let body = Column("body")
+        /// The `AnswerRequest`, JSON as Swift's `Codable` writes it (internal to steady).
+        public static let request = Column("request")
+        public static let createdAt = Column("created_at")
+        public static let dueAt = Column("due_at")
+        public static let expiresAt = Column("expires_at")
+        public static let deliveredAt = Column("delivered_at")
+        public static let snoozes = Column("snoozes")
+        public static let outcome = Column("outcome")
+        public static let endedAt = Column("ended_at")
     }
 
     public init(row: Row) throws {
-        id = row["id"]
-        practice = PracticeID(row["practice"] as String)
-        slot = Date(timeIntervalSince1970: row["slot"])
-        kind = Kind(rawValue: row["kind"]) ?? .scheduled
-        followUpKey = row["follow_up_key"]
-        parentID = row["parent_id"]
-        entryID = row["entry_id"]
-        let requestJSON: String = row["request"]
+        id = row[Columns.id]
+        practice = PracticeID(row[Columns.practice] as String)
+        slot = Date(timeIntervalSince1970: row[Columns.slot])
+        kind = Kind(rawValue: row[Columns.kind]) ?? .scheduled
+        followUpKey = row[Columns.followUpKey]
+        parentID = row[Columns.parentID]
+        entryID = row[Columns.entryID]
+        let requestJSON: String = row[Columns.request]
         let request = (try? JSONDecoder().decode(AnswerRequest.self, from: Data(requestJSON.utf8))) ?? .done
-        content = PromptContent(title: row["title"], body: row["body"], request: request)
-        createdAt = Date(timeIntervalSince1970: row["created_at"])
-        dueAt = Date(timeIntervalSince1970: row["due_at"])
-        expiresAt = Date(timeIntervalSince1970: row["expires_at"])
-        deliveredAt = (row["delivered_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        snoozes = row["snoozes"]
-        outcome = Outcome(rawValue: row["outcome"]) ?? .pending
-        endedAt = (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        content = PromptContent(title: row[Columns.title], body: row[Columns.body], request: request)
+        createdAt = Date(timeIntervalSince1970: row[Columns.createdAt])
+        dueAt = Date(timeIntervalSince1970: row[Columns.dueAt])
+        expiresAt = Date(timeIntervalSince1970: row[Columns.expiresAt])
+        deliveredAt = (row[Columns.deliveredAt] as Double?).map(Date.init(timeIntervalSince1970:))
+        snoozes = row[Columns.snoozes]
+        outcome = Outcome(rawValue: row[Columns.outcome]) ?? .pending
+        endedAt = (row[Columns.endedAt] as Double?).map(Date.init(timeIntervalSince1970:))
     }
 }

@@ -1,15 +1,13 @@
 import Foundation
-import GRDB
 import SteadyInsights
 import SteadyJournal
 import SteadyKit
 
-/// Writes a large, realistic-looking journal straight into SQLite, for benchmarks.
+/// Writes a large, realistic-looking journal through `JournalBulkWriter`, for benchmarks.
 ///
-/// The schema comes from `Journal` (it migrates the new file); rows go in through prepared
-/// statements in batched transactions. The shapes match what steady writes: prompts with the
-/// practices' answer requests, answers of the right kinds, entries as encoded `FormResponse`s,
-/// and the events that go with them.
+/// The journal makes the schema and writes the rows in the shapes steady writes: prompts with
+/// the practices' answer requests, answers of the right kinds, entries, and the events that
+/// go with them, in batched transactions.
 struct JournalGenerator {
     let path: String
     let rows: Int
@@ -24,45 +22,18 @@ struct JournalGenerator {
     }
 
     func run() throws -> Counts {
-        _ = try Journal(path: path)  // creates the file (0600) and its schema
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
         var state = State(seed: seed, timeZone: timeZone, rows: rows, years: years)
-        try queue.writeWithoutTransaction { db in
-            var statements = try Statements(db)
+        try JournalBulkWriter.fill(newJournalAt: path) { writer in
             while !state.done {
-                try db.inTransaction {
-                    for _ in 0..<30 where !state.done { try state.generateDay(into: &statements) }
-                    return .commit
-                }
+                for _ in 0..<30 where !state.done { try state.generateDay(into: writer) }
+                try writer.commit()
             }
         }
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try queue.close()
         // Open it once the way steady does: SQLite settles the file's header and size on the
         // first WAL open, which would otherwise land on the first timed command.
         let journal = try Journal(path: path, create: false)
         _ = try journal.historyPage(HistoryFilter(), limit: 1)
         return state.counts
-    }
-}
-
-/// The prepared inserts.
-private struct Statements {
-    let prompt: Statement, answer: Statement, entry: Statement, event: Statement
-    let db: Database
-
-    init(_ db: Database) throws {
-        self.db = db
-        prompt = try db.makeStatement(sql: """
-            INSERT INTO prompt (practice, slot, kind, follow_up_key, parent_id, title, body, request, created_at, due_at,
-                                expires_at, delivered_at, snoozes, outcome, ended_at)
-            VALUES (?, ?, 'scheduled', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        answer = try db.makeStatement(sql: "INSERT INTO answer (prompt_id, kind, text, number, note, answered_at, channel) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        entry = try db.makeStatement(sql: "INSERT INTO entry (kind, created_at, parent_id, payload) VALUES (?, ?, ?, ?)")
-        event = try db.makeStatement(sql: "INSERT INTO event (at, kind, prompt_id, practice, detail) VALUES (?, ?, ?, ?, ?)")
     }
 }
 
@@ -84,14 +55,13 @@ private struct GeneratedPractice {
     let title: String
     let body: String
     let request: AnswerRequest
-    let requestJSON: String
+    var content: PromptContent { PromptContent(title: title, body: body, request: request) }
 
     init(_ id: String, _ title: String, _ body: String, _ request: AnswerRequest) {
         self.id = id
         self.title = title
         self.body = body
         self.request = request
-        requestJSON = String(decoding: try! JSONEncoder().encode(request), as: UTF8.self)
     }
 }
 
@@ -104,7 +74,6 @@ private struct State {
     let density: Double
     var day: Int
     var counts = JournalGenerator.Counts()
-    let encoder = JSONEncoder()
     let now: Double
 
     /// Runs to the last day: the density is set so the rows come out close to the target, and
@@ -162,7 +131,7 @@ private struct State {
 
     // MARK: - Days
 
-    mutating func generateDay(into s: inout Statements) throws {
+    mutating func generateDay(into s: JournalBulkWriter) throws {
         let start = clock.startOfDay(day).timeIntervalSince1970
         let weekday = LocalClock.weekday(ofDay: day)
         let civil = CivilDay(dayNumber: day)
@@ -185,19 +154,19 @@ private struct State {
         for minute in minutes { slots.append((start + Double(minute * 60) + 7, Self.mood)) }
         slots.sort { $0.0 < $1.0 }
         for (slot, practice) in slots {
-            try prompt(practice, slot: slot, weekday: weekday, progress: progress, away: away, into: &s)
+            try prompt(practice, slot: slot, weekday: weekday, progress: progress, away: away, into: s)
         }
         if !away {
-            for _ in 0..<count(0.8 * density) { try trigger(start: start, weekday: weekday, progress: progress, into: &s) }
-            for _ in 0..<count(0.5 * density) { try calming(start: start, progress: progress, into: &s) }
-            for _ in 0..<count(0.3 * density) { try pause(start: start, into: &s) }
-            for _ in 0..<count(0.1 * density) { try thoughtRecord(start: start, into: &s) }
+            for _ in 0..<count(0.8 * density) { try trigger(start: start, weekday: weekday, progress: progress, into: s) }
+            for _ in 0..<count(0.5 * density) { try calming(start: start, progress: progress, into: s) }
+            for _ in 0..<count(0.3 * density) { try pause(start: start, into: s) }
+            for _ in 0..<count(0.1 * density) { try thoughtRecord(start: start, into: s) }
             for _ in 0..<count(0.05 * density) {
-                try entry(["win": .text(text())], kind: "win", at: start + hours(9, 22), into: &s)
+                try entry(["win": .text(text())], kind: "win", at: start + hours(9, 22), into: s)
             }
-            for _ in 0..<count(0.04 * density) { try request(start: start, into: &s) }
-            for _ in 0..<count(0.05 * density) { try realityCheck(start: start, progress: progress, into: &s) }
-            if weekday == 5 && civil.day <= 7 { try selfAssessment(at: start + 10.2 * 3600, progress: progress, into: &s) }
+            for _ in 0..<count(0.04 * density) { try request(start: start, into: s) }
+            for _ in 0..<count(0.05 * density) { try realityCheck(start: start, progress: progress, into: s) }
+            if weekday == 5 && civil.day <= 7 { try selfAssessment(at: start + 10.2 * 3600, progress: progress, into: s) }
         }
         counts.lastDay = civil.iso
         day += 1
@@ -228,7 +197,7 @@ private struct State {
     // MARK: - Prompts
 
     mutating func prompt(_ practice: GeneratedPractice, slot: Double, weekday: Int, progress: Double, away: Bool,
-                         into s: inout Statements) throws {
+                         into s: JournalBulkWriter) throws {
         let hour = clock.hour(slot)
         var answerRate = 0.66 + 0.12 * progress
         if hour < 9 && weekday < 5 { answerRate -= 0.18 }
@@ -254,7 +223,7 @@ private struct State {
         if slot > now - 7200 && outcome != .missed && outcome != .suppressed { outcome = .pending; ended = nil }
 
         // The answer, and what it means for the outcome.
-        var answer: (kind: String, text: String?, number: Int?, note: String?)? = nil
+        var answer: (value: AnswerValue, note: String?)? = nil
         if outcome == .answered {
             switch practice.request {
             case .choices(let choices):
@@ -267,38 +236,37 @@ private struct State {
                     key = pick([("done", 80), ("not-now", 20)])
                 }
                 if key == "not-now" { outcome = .skipped }
-                answer = ("choice", key, nil, nil)
+                answer = (.choice(key), nil)
             case .scale(let scale):
                 let mean = 2.6 + 1.4 * progress + (weekday >= 5 ? 0.3 : 0)
                 let value = min(scale.range.upperBound, max(scale.range.lowerBound, Int((mean + Double.random(in: -1.5...1.5, using: &rng)).rounded())))
-                answer = ("number", nil, value, practice.id == Self.evening.id && chance(0.15) ? text() : nil)
+                answer = (.number(value), practice.id == Self.evening.id && chance(0.15) ? text() : nil)
             case .text:
-                answer = ("text", text(), nil, nil)
+                answer = (.text(text()), nil)
             case .done:
-                answer = ("done", nil, nil, nil)
+                answer = (.done, nil)
             }
         }
 
-        try s.prompt.execute(arguments: [practice.id, slot, practice.title, practice.body, practice.requestJSON, slot, due, expires,
-                                         delivered, snoozes, outcome.rawValue, ended])
-        let id = s.db.lastInsertedRowID
+        let id = try s.scheduledPrompt(practice: practice.id, slot: slot, content: practice.content, dueAt: due, expiresAt: expires,
+                                       deliveredAt: delivered, snoozes: snoozes, outcome: outcome, endedAt: ended)
         counts.prompts += 1
-        try event(slot, "created", id, practice.id, nil, into: &s)
-        if let delivered { try event(delivered, "delivered", id, nil, "notification", into: &s) }
-        for n in 0..<snoozes { try event(slot + Double(n + 1) * 600, "snoozed", id, nil, nil, into: &s) }
+        try event(slot, "created", id, practice.id, nil, into: s)
+        if let delivered { try event(delivered, "delivered", id, nil, "notification", into: s) }
+        for n in 0..<snoozes { try event(slot + Double(n + 1) * 600, "snoozed", id, nil, nil, into: s) }
         if let answer, let ended {
-            try s.answer.execute(arguments: [id, answer.kind, answer.text, answer.number, answer.note, ended,
-                                             chance(0.8) ? "notification" : "terminal"])
+            try s.answer(promptID: id, value: answer.value, note: answer.note, at: ended,
+                         channel: chance(0.8) ? .notification : .terminal)
             counts.answers += 1
         }
         if outcome != .pending, let ended {
-            try event(ended, outcome.rawValue, id, practice.id, nil, into: &s)
+            try event(ended, outcome.rawValue, id, practice.id, nil, into: s)
         }
     }
 
     mutating func event(_ at: Double, _ kind: String, _ promptID: Int64?, _ practice: String?, _ detail: String?,
-                        into s: inout Statements) throws {
-        try s.event.execute(arguments: [at, kind, promptID, practice, detail])
+                        into s: JournalBulkWriter) throws {
+        try s.event(at: at, kind: kind, promptID: promptID, practice: practice, detail: detail)
         counts.events += 1
     }
 
@@ -306,12 +274,10 @@ private struct State {
 
     @discardableResult
     mutating func entry(_ values: [String: AnswerValue], kind: String, at time: Double, parent: Int64? = nil,
-                        into s: inout Statements) throws -> Int64 {
-        let payload = String(decoding: try encoder.encode(FormResponse(formID: kind, values: values)), as: UTF8.self)
-        try s.entry.execute(arguments: [kind, time, parent, payload])
-        let id = s.db.lastInsertedRowID
+                        into s: JournalBulkWriter) throws -> Int64 {
+        let id = try s.entry(values, kind: kind, at: time, parentID: parent)
         counts.entries += 1
-        try event(time, "entry", nil, nil, kind, into: &s)
+        try event(time, "entry", nil, nil, kind, into: s)
         return id
     }
 
@@ -319,7 +285,7 @@ private struct State {
         min(10, max(1, Int((mean + Double.random(in: -spread...spread, using: &rng)).rounded())))
     }
 
-    mutating func trigger(start: Double, weekday: Int, progress: Double, into s: inout Statements) throws {
+    mutating func trigger(start: Double, weekday: Int, progress: Double, into s: JournalBulkWriter) throws {
         // Evenings and Sunday nights are busier; so are mornings before work.
         let hour = pick([(7.0, 6), (8.5, 8), (12.5, 6), (15, 4), (18, 6), (20, 10), (21.5, 12), (23, 6), (1, 2)])
             + Double.random(in: 0..<1, using: &rng)
@@ -343,16 +309,16 @@ private struct State {
         }
         if chance(0.4) { values[TriggerJournal.Field.body] = .text(text()) }
         if chance(0.5) { values[TriggerJournal.Field.response] = .text(text()) }
-        let id = try entry(values, kind: TriggerJournal.form.id, at: time, into: &s)
+        let id = try entry(values, kind: TriggerJournal.form.id, at: time, into: s)
         if chance(0.6) {
             let settled = pick([("few-minutes", 30), ("half-hour", 35), ("longer", 25), ("still-settling", 10)])
             try entry([TriggerJournal.FollowUpField.settledAfter: .choice(settled),
                        TriggerJournal.FollowUpField.intensity: .number(min(10, max(1, level - Int.random(in: -1...4, using: &rng))))],
-                      kind: TriggerJournal.followUpForm.id, at: time + hours(1, 3), parent: id, into: &s)
+                      kind: TriggerJournal.followUpForm.id, at: time + hours(1, 3), parent: id, into: s)
         }
     }
 
-    mutating func calming(start: Double, progress: Double, into s: inout Statements) throws {
+    mutating func calming(start: Double, progress: Double, into s: JournalBulkWriter) throws {
         let technique = pick([("box", 35), ("4-7-8", 20), ("coherent", 15), ("grounding", 15), ("muscle-relaxation", 8), ("body-scan", 7)])
         let effect = ["box": 2.5, "4-7-8": 2.0, "coherent": 1.8, "grounding": 2.2, "muscle-relaxation": 1.5, "body-scan": 1.2][technique]!
         let before = intensity(6 - progress)
@@ -365,10 +331,10 @@ private struct State {
             values["intensity-before"] = .number(before)
             if chance(0.9) { values["intensity-after"] = .number(max(1, min(10, Int((Double(before) - effect + Double.random(in: -2...3, using: &rng)).rounded())))) }
         }
-        try entry(values, kind: "calming", at: start + hours(7, 23), into: &s)
+        try entry(values, kind: "calming", at: start + hours(7, 23), into: s)
     }
 
-    mutating func pause(start: Double, into s: inout Statements) throws {
+    mutating func pause(start: Double, into s: JournalBulkWriter) throws {
         let before = intensity(7)
         var values: [String: AnswerValue] = [
             Pause.Field.urgeBefore: .number(before),
@@ -379,38 +345,38 @@ private struct State {
             values[Pause.Field.urgeAfter] = .number(min(10, max(1, before - Int.random(in: -1...4, using: &rng))))
             values[Pause.Field.decision] = .choice(pick([("wait-longer", 30), ("let-it-pass", 30), ("go-ahead", 25), ("talk-to-someone", 15)]))
         }
-        try entry(values, kind: "pause", at: start + hours(9, 23.5), into: &s)
+        try entry(values, kind: "pause", at: start + hours(9, 23.5), into: s)
     }
 
     /// A request written with `steady ask`, and often how it went.
-    mutating func request(start: Double, into s: inout Statements) throws {
+    mutating func request(start: Double, into s: JournalBulkWriter) throws {
         let kind = pick([(NeedRequest.Kind.reassurance, 30), (NeedRequest.Kind.timeTogether, 40), (NeedRequest.Kind.help, 15),
                          (NeedRequest.Kind.room, 15)])
         let time = start + hours(9, 22)
         let id = try entry([
             NeedRequest.Field.feeling: .choice(pick([("lonely", 40), ("insecure", 30), ("anxious", 20), ("tired", 10)])),
             NeedRequest.Field.kind: .choice(kind), NeedRequest.Field.request: .text(text()), NeedRequest.Field.message: .text(text()),
-        ], kind: NeedRequest.form.id, at: time, into: &s)
+        ], kind: NeedRequest.form.id, at: time, into: s)
         guard chance(0.7) else { return }
         let outcome = pick([(NeedRequest.Outcome.wentWell, 55), (NeedRequest.Outcome.mixed, 25), (NeedRequest.Outcome.notAsHoped, 10),
                             (NeedRequest.Outcome.notSent, 10)])
         var values: [String: AnswerValue] = [NeedRequest.FollowUpField.outcome: .choice(outcome)]
         if outcome == NeedRequest.Outcome.wentWell, chance(0.5) { values[NeedRequest.FollowUpField.keep] = .choice(NeedRequest.keepKey) }
-        try entry(values, kind: NeedRequest.followUpForm.id, at: time + hours(20, 30), parent: id, into: &s)
+        try entry(values, kind: NeedRequest.followUpForm.id, at: time + hours(20, 30), parent: id, into: s)
     }
 
     /// A past-or-present check, rated before and after.
-    mutating func realityCheck(start: Double, progress: Double, into s: inout Statements) throws {
+    mutating func realityCheck(start: Double, progress: Double, into s: JournalBulkWriter) throws {
         let before = intensity(6.5 - progress)
         try entry([
             RealityCheck.Field.before: .number(before), RealityCheck.Field.now: .text(text()), RealityCheck.Field.likely: .text(text()),
             RealityCheck.Field.verdict: .choice(pick([(RealityCheck.Verdict.past, 45), (RealityCheck.Verdict.both, 30),
                                                       (RealityCheck.Verdict.present, 15), (RealityCheck.Verdict.unsure, 10)])),
             RealityCheck.Field.after: .number(min(10, max(1, before - Int.random(in: -1...4, using: &rng)))),
-        ], kind: RealityCheck.form.id, at: start + hours(9, 23), into: &s)
+        ], kind: RealityCheck.form.id, at: start + hours(9, 23), into: s)
     }
 
-    mutating func thoughtRecord(start: Double, into s: inout Statements) throws {
+    mutating func thoughtRecord(start: Double, into s: JournalBulkWriter) throws {
         let before = Int.random(in: 50...95, using: &rng)
         var values: [String: AnswerValue] = [
             ThoughtRecord.Field.situation: .text(text()),
@@ -423,15 +389,15 @@ private struct State {
             ThoughtRecord.Field.beliefAfter: .number(max(0, before - Int.random(in: 5...45, using: &rng))),
         ]
         if chance(0.7) { values[ThoughtRecord.Field.pattern] = .choice(pick([("worst-case", 40), ("mind-reading", 35), ("all-or-nothing", 20), ("none", 5)])) }
-        try entry(values, kind: ThoughtRecord.form.id, at: start + hours(10, 23), into: &s)
+        try entry(values, kind: ThoughtRecord.form.id, at: start + hours(10, 23), into: s)
     }
 
-    mutating func selfAssessment(at time: Double, progress: Double, into s: inout Statements) throws {
+    mutating func selfAssessment(at time: Double, progress: Double, into s: JournalBulkWriter) throws {
         var values: [String: AnswerValue] = [:]
         for statement in Assessment.statements {
             let mean = statement.direction == .pattern ? 3.8 - 1.4 * progress : 2.4 + 1.2 * progress
             values[statement.id] = .number(min(5, max(1, Int((mean + Double.random(in: -1...1, using: &rng)).rounded()))))
         }
-        try entry(values, kind: Assessment.form.id, at: time, into: &s)
+        try entry(values, kind: Assessment.form.id, at: time, into: s)
     }
 }

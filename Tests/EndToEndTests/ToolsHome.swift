@@ -53,10 +53,20 @@ struct ToolsHome {
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The SQL for one stored form value: `value("what-happened", "text")` →
-    /// `json_extract(payload, '$.values."what-happened".text._0')`.
+    /// The SQL for one stored form value of the given kind (`choice`, `number`, `text`), NULL
+    /// when the entry has no such value: `value("what-happened", "text")` reads
+    /// `json_extract(payload, '$."what-happened"')` when it is a string not listed in `choices`
+    /// (docs/journal-format.md).
     static func value(_ key: String, _ kind: String) -> String {
-        "json_extract(payload, '$.values.\"\(key)\".\(kind)._0')"
+        let path = "'$.\"\(key)\"'"
+        let listed = "EXISTS (SELECT 1 FROM json_each(choices) c WHERE c.value = '\(key)')"
+        let fits = switch kind {
+        case "choice": listed
+        case "number": "json_type(payload, \(path)) = 'integer'"
+        case "text": "json_type(payload, \(path)) = 'text' AND NOT \(listed)"
+        default: "json_type(payload, \(path)) = 'true'"
+        }
+        return "(CASE WHEN \(fits) THEN json_extract(payload, \(path)) END)"
     }
 }
 

@@ -96,7 +96,7 @@ import Testing
         try pane.press("C-c")
         #expect(try pane.exitStatus() == 130)
         #expect(try pane.screen().contains("Stopped. What you wrote is kept as a draft; `steady log thought` offers to continue it."))
-        #expect(try home.sqlite("SELECT form, json_extract(payload, '$.values.thought.text._0') FROM draft") == "thought-record|I said too much")
+        #expect(try home.sqlite("SELECT form, json_extract(payload, '$.thought') FROM draft") == "thought-record|I said too much")
         #expect(try home.sqlite("SELECT count(*) FROM entry") == "0", "a draft is not an entry")
 
         let again = try home.terminal("continue", ["log", "thought"])
@@ -154,7 +154,7 @@ import Testing
             SELECT count(*), sum(\(ToolsHome.value("emotional.doubt-care", "number"))),
                    max(\(ToolsHome.value("security.steady", "number"))) FROM entry WHERE kind = 'self-assessment'
             """) == "2|4|3")
-        #expect(try home.sqlite("SELECT (SELECT count(*) FROM json_each(payload, '$.values')) FROM entry WHERE id = 2") == "28")
+        #expect(try home.sqlite("SELECT (SELECT count(*) FROM json_each(payload)) FROM entry WHERE id = 2") == "28")
     }
 
     @Test func breathe_pacesLiveInPlace_andKeepsBeforeAndAfter() throws {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SteadyInsights
+import SteadyJournal
 import SteadyKit
 import Testing
 
@@ -10,28 +11,36 @@ import Testing
         "urge-before": .number(3),
     ]
 
-    func encoded(_ response: FormResponse) -> [UInt8] { Array(try! JSONEncoder().encode(response)) }
+    /// The `payload` and `choices` columns the journal writes for `values`.
+    func stored(_ values: [String: AnswerValue]) -> (payload: [UInt8], choices: [UInt8]) {
+        let (payload, choices) = EntryValues.encode(values)
+        return (Array(payload.utf8), Array((choices ?? "").utf8))
+    }
 
-    @Test func parse_readsWhatJSONEncoderWrote() throws {
-        let bytes = encoded(FormResponse(formID: "calming", values: Self.values))
+    @Test func parse_readsWhatTheJournalWrites() throws {
+        let (bytes, choices) = stored(Self.values)
         try bytes.withUnsafeBytes { raw in
-            let payload = try #require(EntryPayload.parse(raw))
-            #expect(payload.fields.count == Self.values.count)
-            #expect(payload.number("intensity-before") == 7)
-            #expect(payload.number("intensity-after") == -2)
-            #expect(payload.number("big") == Int.max)
-            #expect(payload.number("technique") == nil)
-            #expect(payload.choice("technique") == "box")
-            #expect(payload.choice("missing") == nil)
-            let note = try #require(payload.field("note"))
-            #expect(payload.string(note.value) == "a \"quoted\", line\nbreak / slash \\ 🌱 \u{01}")
-            #expect(payload.field("finished")?.kind == .done)
-            #expect(payload.beforeAfterPairs().map { "\($0.name) \($0.before) \($0.after)" } == ["intensity 7 -2"])
+            try choices.withUnsafeBytes { choices in
+                let payload = try #require(EntryPayload.parse(raw, choices: choices))
+                #expect(payload.fields.count == Self.values.count)
+                #expect(payload.number("intensity-before") == 7)
+                #expect(payload.number("intensity-after") == -2)
+                #expect(payload.number("big") == Int.max)
+                #expect(payload.number("technique") == nil)
+                #expect(payload.choice("technique") == "box")
+                #expect(payload.choice("note") == nil, "written text is not a choice")
+                #expect(payload.choice("missing") == nil)
+                let note = try #require(payload.field("note"))
+                #expect(note.kind == .text)
+                #expect(payload.string(note.value) == "a \"quoted\", line\nbreak / slash \\ 🌱 \u{01}")
+                #expect(payload.field("finished")?.kind == .done)
+                #expect(payload.beforeAfterPairs().map { "\($0.name) \($0.before) \($0.after)" } == ["intensity 7 -2"])
+            }
         }
     }
 
     @Test func flatFields_matchFoundationsReading() throws {
-        let bytes = encoded(FormResponse(formID: "calming", values: Self.values))
+        let (bytes, _) = stored(Self.values)
         var out: [UInt8] = []
         bytes.withUnsafeBytes { JournalExportTestHook.flatFields($0, into: &out) }
         let object = try #require(try JSONSerialization.jsonObject(with: Data(out)) as? [String: Any])
@@ -46,24 +55,35 @@ import Testing
         #expect(positions == positions.sorted())
     }
 
+    @Test func flatFields_sortAndCompactAPayloadWrittenByHand() throws {
+        var out: [UInt8] = []
+        Array(#"{ "b" : 2, "a" : "x", "c" : true }"#.utf8).withUnsafeBytes { JournalExportTestHook.flatFields($0, into: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == #"{"a":"x","b":2,"c":true}"#)
+    }
+
     @Test func otherShapes_areLeftToFoundation() {
-        for text in ["{}", "[]", "{\"values\":{\"a\":{\"number\":{\"_0\":1.5}}}}", "{\"values\":{\"a\":{\"date\":{\"_0\":1}}}}",
-                     "{\"formID\":\"x\"}", "{\"values\":{\"a\":{\"number\":{\"_0\":1}}}", "{\"values\":{}} trailing"] {
+        for text in ["[]", "{\"a\":1.5}", "{\"a\":{\"number\":{\"_0\":1}}}", "{\"a\":false}", "{\"a\":null}",
+                     "{\"a\":1", "{\"a\":1} trailing", "{\"a\" 1}"] {
             Array(text.utf8).withUnsafeBytes { raw in
                 #expect(EntryPayload.parse(raw) == nil, "\(text)")
             }
         }
-        Array("{ \"values\" : { \"a\" : { \"number\" : { \"_0\" : 4 } } }, \"formID\" : \"x\" }".utf8).withUnsafeBytes { raw in
+        Array("{ \"a\" : 4 , \"b\" : \"x\" }".utf8).withUnsafeBytes { raw in
             #expect(EntryPayload.parse(raw)?.number("a") == 4)
+        }
+        Array("{}".utf8).withUnsafeBytes { raw in
+            #expect(EntryPayload.parse(raw)?.fields.isEmpty == true)
         }
     }
 
     @Test func fields_fallBackToFoundation_forPrettyPrintedPayloads() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let bytes = Array(try encoder.encode(FormResponse(formID: "pause", values: ["urge-before": .number(8), "urge-after": .number(5)])))
+        let bytes = Array("{\n  \"urge-after\" : 5.0,\n  \"urge-before\" : 8\n}".utf8)
         bytes.withUnsafeBytes { raw in
-            let fields = Fields(raw)
+            #expect(EntryPayload.parse(raw) == nil, "5.0 is not a whole number in the stored shape")
+        }
+        let pretty = Array("{\n  \"urge-after\" : 5,\n  \"urge-before\" : 8\n}".utf8)
+        pretty.withUnsafeBytes { raw in
+            let fields = Fields(raw, choices: UnsafeRawBufferPointer(start: nil, count: 0))
             #expect(fields.number("urge-before") == 8)
             #expect(fields.beforeAfterPairs().map(\.name) == ["urge"])
         }

@@ -28,6 +28,8 @@ final class SQLiteRows {
         }
     }
 
+    var columnCount: Int32 { sqlite3_column_count(raw) }
+    @inline(__always) func type(_ column: Int32) -> Int32 { sqlite3_column_type(raw, column) }
     @inline(__always) func isNull(_ column: Int32) -> Bool { sqlite3_column_type(raw, column) == SQLITE_NULL }
     @inline(__always) func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(raw, column)) }
     @inline(__always) func double(_ column: Int32) -> Double { sqlite3_column_double(raw, column) }
@@ -38,6 +40,10 @@ final class SQLiteRows {
         guard let pointer = sqlite3_column_blob(raw, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(raw, column)))
     }
+
+    /// The column's bytes, or nil for NULL.
+    @inline(__always) func optionalBytes(_ column: Int32) -> UnsafeRawBufferPointer? { isNull(column) ? nil : bytes(column) }
+    @inline(__always) func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
 
     /// The column as a string, or nil for NULL.
     func string(_ column: Int32) -> String? {
