@@ -32,12 +32,16 @@ let package = Package(
         .target(name: "SteadyDesktop", dependencies: ["SteadySystemd", "CSystemd"]),
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyExternal", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyCheckIn", dependencies: [
+            "SteadyKit", "SteadyJournal", "SteadyConfig", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "SteadyTerminal", dependencies: ["SteadyKit"]),
         .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),
         .target(
             name: "SteadyDaemon",
             dependencies: [
                 "CSystemd", "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
+                "SteadyCheckIn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "SteadyInsights", dependencies: [
@@ -50,7 +54,7 @@ let package = Package(
             name: "steady",
             dependencies: [
                 "SteadyInsights",
-                "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
+                "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon", "SteadyCheckIn",
                 "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -72,7 +76,9 @@ let package = Package(
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDaemonTests",
-                    dependencies: ["SteadyDaemon", "SteadyConfig", "SteadyJournal", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
+                    dependencies: ["SteadyDaemon", "SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyCheckInTests",
+                    dependencies: ["SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         // Nine real notification servers, each driven by the release binary (make test builds it).

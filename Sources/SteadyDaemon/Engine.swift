@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 import Logging
+import SteadyCheckIn
 import SteadyConfig
 import SteadyControl
 import SteadyJournal
 import SteadyKit
 import SteadySystemd
 
-/// The daemon's engine: owns the config, the schedule, delivery and answers.
+/// The daemon's engine: timers, signals and the channel around the check-in service.
 ///
 /// Everything runs on one serial `queue`: the wall-clock timer for the earliest due event,
 /// channel events, control requests and signals. No locks and no polling: between events
@@ -44,14 +45,14 @@ public final class Engine: @unchecked Sendable {
     var journal: Journal { env.journal }
     var channel: (any PromptChannel)?
 
-    private(set) var config: Config
+    /// The check-in rules: answers, Later, Skip, expiry, follow-ups, what comes next.
+    let checkIn: CheckInService
+    var config: Config { checkIn.config }
     /// Why the last reload failed, while the previous config keeps running.
     private(set) var reloadProblem: String?
     /// Why the daemon runs without its control socket, if it does (the CLI then works on the journal directly).
     public var controlProblem: String?
     let startedAt: Date
-    /// Per practice: slots at or before this time have been considered.
-    var cursors: [PracticeID: Date] = [:]
     /// Prompt id ↔ channel handle of the bubble currently showing it.
     var shown: [Int64: UInt32] = [:]
     /// Prompt id → bubble that showed it and now shows a notice about it (or is handed to its
@@ -71,8 +72,6 @@ public final class Engine: @unchecked Sendable {
     var timeWatchers: [AnyObject] = []
     /// Prompts whose choice could not be saved, and when each is offered again.
     var retries: [Int64: Date] = [:]
-    /// Random times already drawn, by practice and day (`yyyy-MM-dd`).
-    var randomDraws: [PracticeID: [String: [Int]]] = [:]
     /// Ticks since the journal's WAL was last checkpointed (see `tick()`).
     var ticksSinceCheckpoint = 0
     /// Whether `start()` ran: only a running engine schedules and delivers.
@@ -82,7 +81,9 @@ public final class Engine: @unchecked Sendable {
     public init(environment: Environment, config: Config, queue: DispatchQueue) {
         env = environment
         self.queue = queue
-        self.config = config
+        let clock = environment.clock
+        checkIn = CheckInService(journal: environment.journal, config: config, now: { clock.now },
+                                 timeZone: environment.timeZone, logger: environment.logger)
         startedAt = environment.clock.now
     }
 
@@ -127,9 +128,8 @@ public final class Engine: @unchecked Sendable {
         do {
             let fresh = try env.loader.load(path: env.configPath)
             let channelChanged = fresh.channel != config.channel
-            config = fresh
+            checkIn.replaceConfig(fresh)
             reloadProblem = nil
-            randomDraws.removeAll()
             if channelChanged { attach(channel: makeChannel()) }
             initializeCursors()
             logger.info("config reloaded", metadata: ["config": "\(fresh.source)"])
@@ -163,18 +163,7 @@ public final class Engine: @unchecked Sendable {
         logger.info("steady stopping")
     }
 
-    /// Sets cursors for practices not seen yet: from the journal's last slot of the practice,
-    /// else from when steady last recorded anything (slots that passed while it was not
-    /// running are then recorded as missed, or caught up within the grace period), else now
-    /// (a first start never fires anything from the past).
-    private func initializeCursors() {
-        let now = env.clock.now
-        let lastActivity = (try? journal.lastActivity()) ?? nil
-        for setup in config.practices where cursors[setup.id] == nil {
-            let last = (try? journal.lastSlot(of: setup.id)) ?? nil
-            cursors[setup.id] = min(now, last ?? lastActivity ?? now)
-        }
-    }
+    private func initializeCursors() { checkIn.initializeCursors() }
 
     /// Re-arms the one timer for the earliest thing that needs attention.
     func arm(_ deadline: Date?) {
