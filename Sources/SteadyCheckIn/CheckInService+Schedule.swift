@@ -26,8 +26,9 @@ extension CheckInService {
     /// Slots of `setup` in (cursor, now]: the latest within the grace period becomes a prompt;
     /// earlier ones are recorded as missed. Never the same slot twice (the journal's unique key).
     /// Records at most `catchUpBatch` slots; returns false when more are left for the next step.
-    public func createDuePrompts(for setup: PracticeSetup) -> Bool {
-        let now = now
+    /// `now` is the caller's moment for the whole step (the daemon's tick), so that what it
+    /// creates is due by the time it delivers.
+    public func createDuePrompts(for setup: PracticeSetup, now: Date) -> Bool {
         let zone = timeZone()
         var cursor = max(cursors[setup.id] ?? now, now.addingTimeInterval(-Self.missedLookback))
         var due: [Date] = []
@@ -157,9 +158,9 @@ extension CheckInService {
 
     /// The earliest of: the next slot of any practice, a pending prompt coming due, a pending
     /// expiry, the end of quiet hours while something waits, and `alsoAt` (times the caller
-    /// keeps itself, e.g. when a choice that could not be saved is offered again).
-    public func nextDeadline(alsoAt extra: [Int64: Date] = [:]) -> Date? {
-        let now = now
+    /// keeps itself, e.g. when a choice that could not be saved is offered again). `now` is the
+    /// caller's moment for the whole step.
+    public func nextDeadline(now: Date, alsoAt extra: [Int64: Date] = [:]) -> Date? {
         let zone = timeZone()
         var candidates = config.practices.compactMap { setup in
             nextSlot(of: setup, after: max(cursors[setup.id] ?? now, now), in: zone)

@@ -224,9 +224,8 @@ public final class CheckInService {
     // MARK: Expiry
 
     /// Ends the pending prompts whose expiry has passed (`expired`, or `undelivered` when never
-    /// shown). Returns the ids of every pending prompt past its expiry, so their bubbles can go.
-    public func expireOverdue() -> [Int64] {
-        let now = now
+    /// shown) at `now`. Returns the ids of every pending prompt past its expiry, so their bubbles can go.
+    public func expireOverdue(now: Date) -> [Int64] {
         guard let pending = try? journal.pendingPrompts() else { return [] }
         var over: [Int64] = []
         for prompt in pending where prompt.expiresAt <= now {

@@ -24,11 +24,11 @@ extension Engine {
                 caughtUp = false
                 break
             }
-            caughtUp = checkIn.createDuePrompts(for: setup) && caughtUp
+            caughtUp = checkIn.createDuePrompts(for: setup, now: now) && caughtUp
         }
         deliverDue(now: now)  // first: what is due goes on the bus before any bookkeeping
-        expireOverdue()
-        arm(caughtUp ? checkIn.nextDeadline(alsoAt: retries) : now)
+        expireOverdue(now: now)
+        arm(caughtUp ? checkIn.nextDeadline(now: now, alsoAt: retries) : now)
         env.notifier.status(statusLine())
         ticksSinceCheckpoint += 1
         if ticksSinceCheckpoint >= Self.ticksPerCheckpoint {
@@ -62,8 +62,8 @@ extension Engine {
     static let tickBudget: Double = 1
 
     /// Ends pending prompts whose expiry has passed and takes down their bubbles.
-    private func expireOverdue() {
-        for promptID in checkIn.expireOverdue() {
+    private func expireOverdue(now: Date) {
+        for promptID in checkIn.expireOverdue(now: now) {
             retries[promptID] = nil
             withdraw(promptID)
         }

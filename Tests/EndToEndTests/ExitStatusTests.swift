@@ -5,7 +5,7 @@ import Testing
 /// steady's exit statuses are defined once (Sources/steady/ExitStatus.swift); the man page
 /// lists exactly that definition.
 @Suite struct ExitStatusTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func manPage_listsTheExitStatuses_asDefined() throws {
         let printed = try ChildProcess.run(SteadyBinary.path, ["--exit-statuses"], environment: ProcessInfo.processInfo.environment)

@@ -59,7 +59,7 @@ final class ServiceHarness {
     /// Moves the clock and lets the service create what came due, as the daemon's tick does.
     func advance(to text: String) {
         now = Self.date(text)
-        for setup in service.config.practices { _ = service.createDuePrompts(for: setup) }
+        for setup in service.config.practices { _ = service.createDuePrompts(for: setup, now: now) }
     }
 
     static func date(_ text: String) -> Date {
@@ -228,12 +228,12 @@ final class ServiceHarness {
         #expect(waiting.count == 2)
         try h.journal.markDelivered(waiting[1].id, at: h.now, channel: "notification")
         h.now = ServiceHarness.date("2026-12-01 14:00")
-        #expect(h.service.expireOverdue() == [waiting[0].id], "only what is past its expiry")
+        #expect(h.service.expireOverdue(now: h.now) == [waiting[0].id], "only what is past its expiry")
         h.now = ServiceHarness.date("2026-12-01 14:30")
-        #expect(h.service.expireOverdue() == [waiting[1].id])
+        #expect(h.service.expireOverdue(now: h.now) == [waiting[1].id])
         #expect(try h.journal.prompt(waiting[0].id)?.outcome == .undelivered)
         #expect(try h.journal.prompt(waiting[1].id)?.outcome == .expired)
-        #expect(h.service.expireOverdue().isEmpty)
+        #expect(h.service.expireOverdue(now: h.now).isEmpty)
     }
 
     // MARK: what comes next
@@ -254,7 +254,7 @@ final class ServiceHarness {
         #expect(upcoming[0].at == ServiceHarness.date("2026-12-01 00:00").addingTimeInterval(Double(drawn[0]) * 60))
         #expect(upcoming[1].at == ServiceHarness.date("2026-12-01 23:00"))
         #expect(h.another().upcoming(limit: 1).map(\.at) == [upcoming[0].at], "another process sees the same times")
-        #expect(h.service.nextDeadline() == upcoming[0].at)
+        #expect(h.service.nextDeadline(now: h.now) == upcoming[0].at)
     }
 
     @Test func upcoming_withoutAJournal_stillCountsRandomWindows() throws {
