@@ -38,10 +38,9 @@ extension Engine {
         }
         retries[promptID] = nil
         if isRunning { tick() }
-        if handsOver, let handle = notices.removeValue(forKey: promptID) {
+        if handsOver {
             // No next question took the bubble (it could not be shown): it says thank you instead.
-            shown[promptID] = handle
-            replaceBubble(of: promptID, with: notice)
+            bubbles.keepHandedOver(promptID, showing: notice)
         }
         return .recorded(acknowledgement: acknowledgement)
     }
@@ -97,12 +96,11 @@ extension Engine {
         }
     }
 
-    /// Handles what happened on a channel.
-    func handle(_ event: ChannelEvent) {
+    /// Handles what happened on the channel, by prompt.
+    func receive(_ event: PromptEvent) {
         switch event {
-        case .chose(let handle, let key):
-            guard let promptID = shown.first(where: { $0.value == handle })?.key,
-                  let prompt = try? journal.prompt(promptID), prompt.outcome == .pending else { return }  // a repeat: done already
+        case .chose(let promptID, let key):
+            guard let prompt = try? journal.prompt(promptID), prompt.outcome == .pending else { return }  // a repeat: done already
             switch key {
             case GenericAction.later:
                 do { _ = try putOff(prompt, by: config.sparing.snooze.seconds, onBubble: true) } catch {
@@ -134,31 +132,21 @@ extension Engine {
             } catch {
                 notSaved(prompt, because: error)
             }
-        case .replied(let handle, let text):
-            guard let promptID = shown.first(where: { $0.value == handle })?.key,
-                  let prompt = try? journal.prompt(promptID), prompt.outcome == .pending else { return }
+        case .replied(let promptID, let text):
+            guard let prompt = try? journal.prompt(promptID), prompt.outcome == .pending else { return }
             do {
                 _ = try answer(promptID: promptID, value: .text(text), note: nil, channel: .notification)
             } catch {
                 notSaved(prompt, because: error)
             }
-        case .dismissed(let handle, let reason):
-            notices = notices.filter { $0.value != handle }
-            if let promptID = shown.first(where: { $0.value == handle })?.key {
-                shown[promptID] = nil
-                logger.info("notification closed without an answer; the prompt stays pending",
-                            metadata: ["prompt.id": "\(promptID)", "reason": "\(reason)"])
-            }
-        case .available:
-            logger.info("notification server available", metadata: ["server": "\(channel?.serverName ?? "?")"])
-            adoptBubblesLeftBehind()
+        case .dismissed(let promptID, let reason):
+            logger.info("notification closed without an answer; the prompt stays pending",
+                        metadata: ["prompt.id": "\(promptID)", "reason": "\(reason)"])
+        case .serverAppeared:
             deliverDue(now: env.clock.now, includingShownBefore: true)
             env.notifier.status(statusLine())
-        case .unavailable:
-            logger.info("notification server gone; prompts stay pending")
-            shown.removeAll()
-            notices.removeAll()
-            leftBehind.removeAll()
+        case .serverGone:
+            break
         }
     }
 }

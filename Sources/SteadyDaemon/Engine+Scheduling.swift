@@ -74,38 +74,33 @@ extension Engine {
     /// During quiet hours only what the person just asked for is shown (`isAskedFor`); the
     /// rest waits for their end, if it has not expired by then.
     func deliverDue(now: Date, includingShownBefore: Bool = false) {
-        guard let channel, channel.isAvailable, let pending = try? journal.pendingPrompts() else { return }
+        guard bubbles.isAvailable, let pending = try? journal.pendingPrompts() else { return }
         let quiet = checkIn.quietHours(containing: now) != nil
-        for prompt in pending where prompt.dueAt <= now && prompt.expiresAt > now && shown[prompt.id] == nil
+        for prompt in pending where prompt.dueAt <= now && prompt.expiresAt > now && !bubbles.isShowing(prompt.id)
             && (prompt.deliveredAt == nil || includingShownBefore || retries[prompt.id].map { $0 <= now } == true)
             && (!quiet || CheckInService.isAskedFor(prompt))
         {
-            show(prompt, on: channel, replacing: nil)
+            show(prompt)
         }
     }
 
-    func show(_ prompt: PromptRecord, on channel: any PromptChannel, replacing handle: UInt32?) {
+    /// Shows a prompt with its words for now; the channel puts it in the right bubble.
+    func show(_ prompt: PromptRecord) {
         let prompt = checkIn.withFreshWords(prompt)
-        // In place of the notice left by this prompt ("I'll ask again…") or by the answer that led to it.
-        let handle = handle ?? notices.removeValue(forKey: prompt.id) ?? leftBehind.removeValue(forKey: prompt.id)
-            ?? prompt.parentID.flatMap { notices.removeValue(forKey: $0) }
-        shown[prompt.id] = handle ?? 0 // reserved while the call is in flight
         let offer = Offer(prompt: prompt, actions: actions(for: prompt), urgency: config.practice(prompt.practice)?.urgency ?? .low)
-        channel.show(offer, replacing: handle) { [unowned self] result in
+        bubbles.show(offer) { [unowned self] result in
             switch result {
-            case .success(let handle):
-                shown[prompt.id] = handle
+            case .success(let delivery):
                 retries[prompt.id] = nil
                 do {
-                    try journal.markDelivered(prompt.id, at: env.clock.now, channel: channel.name,
-                                              bubble: channel.instance.map { ($0, handle) })
+                    try journal.markDelivered(prompt.id, at: env.clock.now, channel: delivery.channel,
+                                              bubble: delivery.bubble.map { ($0.server, $0.handle) })
                 } catch {
                     logger.error("could not record a delivery", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
                 }
                 logger.info("prompt shown", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(prompt.id)"])
                 env.notifier.status(statusLine())
             case .failure(let error):
-                shown[prompt.id] = nil
                 logger.warning("prompt could not be shown; it stays pending", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
             }
         }
@@ -125,84 +120,17 @@ extension Engine {
         return actions
     }
 
-    func withdraw(_ promptID: Int64) {
-        if let handle = shown.removeValue(forKey: promptID), handle != 0 {
-            channel?.withdraw(handle)
-        }
-        if let handle = notices.removeValue(forKey: promptID) {
-            channel?.withdraw(handle)
-        }
-        if let handle = leftBehind.removeValue(forKey: promptID) {
-            channel?.withdraw(handle)
-        }
-    }
+    /// Takes down every bubble about the prompt.
+    func withdraw(_ promptID: Int64) { bubbles.withdraw(promptID) }
 
-    /// Takes over the bubbles an earlier daemon left on this server when it did not stop
-    /// cleanly: those of prompts still waiting are shown again in place (see `show`), those of
-    /// prompts that ended meanwhile (answered in the terminal, say) are taken down. Records
-    /// about other servers (gone, and their bubbles with them) are forgotten.
-    func adoptBubblesLeftBehind() {
-        guard let channel, let instance = channel.instance,
-              let recorded = try? journal.recordedBubbles(), !recorded.isEmpty else { return }
-        let here = recorded.filter { $0.server == instance }
-        let waiting = here.filter(\.isPending)
-        for bubble in waiting where shown[bubble.promptID] == nil { leftBehind[bubble.promptID] = bubble.handle }
-        let inUse = Set(waiting.map(\.handle))
-        // A prompt that ended while its bubble was up: a dead button now. A notice (a thank-you,
-        // the safety lines) stays for the person to read, and closes as it would have.
-        for handle in Set(here.filter { !$0.isPending && !$0.showsNotice }.map(\.handle)).subtracting(inUse) {
-            channel.withdraw(handle)
-        }
-        let stale = recorded.filter { $0.server != instance || !$0.isPending }.map(\.promptID)
-        guard !stale.isEmpty else { return }
-        do { try journal.forgetBubbles(of: stale) } catch {
-            logger.error("could not forget the bubbles of ended prompts", metadata: ["error": "\(error)"])
-        }
-    }
+    /// Turns the bubble showing a prompt into a short notice, in place.
+    func replaceBubble(of promptID: Int64, with notice: Notice) { bubbles.replace(promptID, with: notice) }
 
-    /// Turns the bubble showing a prompt into a short notice, in place (`replaces_id`), for
-    /// what the person just did on that bubble. Without a bubble nothing is shown.
-    func replaceBubble(of promptID: Int64, with notice: Notice) {
-        guard let channel, let handle = shown.removeValue(forKey: promptID), handle != 0 else { return }
-        notices[promptID] = handle
-        channel.showNotice(notice, replacing: handle) { [unowned self] newHandle in
-            guard notices[promptID] == handle else { return }  // taken over meanwhile
-            notices[promptID] = newHandle
-            noteNotice(newHandle, aboutPrompt: promptID)
-        }
-    }
-
-    /// Records that a bubble now shows a notice about the prompt, not the prompt: a daemon
-    /// started after a crash leaves it up rather than taking it for a stale prompt.
-    private func noteNotice(_ handle: UInt32?, aboutPrompt promptID: Int64) {
-        guard let handle, let server = channel?.instance else { return }
-        do { try journal.recordNotice(aboutPrompt: promptID, server: server, handle: handle) } catch {
-            logger.error("could not record a notice", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
-        }
-    }
-
-    /// Shows `notice` about a prompt where the person last saw it: in place of its bubble, or
-    /// of the notice already about it, else as a bubble of its own. The prompt, when it comes
-    /// back, takes that bubble's place.
-    func tell(_ notice: Notice, aboutPrompt promptID: Int64) {
-        if let handle = shown[promptID], handle != 0 {
-            replaceBubble(of: promptID, with: notice)
-            return
-        }
-        guard let channel else { return }
-        let earlier = notices[promptID]
-        notices[promptID] = earlier ?? 0
-        channel.showNotice(notice, replacing: earlier) { [unowned self] newHandle in
-            guard notices[promptID] == earlier ?? 0 else { return }  // taken over meanwhile
-            notices[promptID] = newHandle
-            noteNotice(newHandle, aboutPrompt: promptID)
-        }
-    }
+    /// Shows `notice` about a prompt where the person last saw it.
+    func tell(_ notice: Notice, aboutPrompt promptID: Int64) { bubbles.tell(notice, aboutPrompt: promptID) }
 
     /// Leaves the bubble of an answered prompt to the follow-up that comes right after it.
-    func handOverBubble(of promptID: Int64) {
-        if let handle = shown.removeValue(forKey: promptID), handle != 0 { notices[promptID] = handle }
-    }
+    func handOverBubble(of promptID: Int64) { bubbles.handOver(promptID) }
 
     /// Upcoming scheduled prompts, soonest first.
     func upcoming(limit: Int = 5) -> [(practice: PracticeID, at: Date)] { checkIn.upcoming(limit: limit) }

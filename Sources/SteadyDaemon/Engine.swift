@@ -43,7 +43,8 @@ public final class Engine: @unchecked Sendable {
     let env: Environment
     var logger: Logger { env.logger }
     var journal: Journal { env.journal }
-    var channel: (any PromptChannel)?
+    /// The channel's bubbles, by prompt: handles and notices live there.
+    let bubbles: ChannelBubbles
 
     /// The check-in rules: answers, Later, Skip, expiry, follow-ups, what comes next.
     let checkIn: CheckInService
@@ -53,14 +54,6 @@ public final class Engine: @unchecked Sendable {
     /// Why the daemon runs without its control socket, if it does (the CLI then works on the journal directly).
     public var controlProblem: String?
     let startedAt: Date
-    /// Prompt id ↔ channel handle of the bubble currently showing it.
-    var shown: [Int64: UInt32] = [:]
-    /// Prompt id → bubble that showed it and now shows a notice about it (or is handed to its
-    /// follow-up): the next bubble for that prompt, or its follow-up, replaces it in place.
-    var notices: [Int64: UInt32] = [:]
-    /// Prompt id → bubble an earlier daemon left showing it (killed, crashed): the prompt is
-    /// shown again in that bubble, in place, so one bubble shows it, not two.
-    var leftBehind: [Int64: UInt32] = [:]
     private var timer: (any EngineTimer)?
     /// The earliest event the timer is armed for.
     private(set) var nextWake: Date?
@@ -85,17 +78,13 @@ public final class Engine: @unchecked Sendable {
         checkIn = CheckInService(journal: environment.journal, config: config, now: { clock.now },
                                  timeZone: environment.timeZone, logger: environment.logger)
         startedAt = environment.clock.now
+        bubbles = ChannelBubbles(journal: environment.journal, logger: environment.logger)
+        bubbles.onEvent = { [unowned self] event in receive(event) }
     }
 
     /// Attaches the channel that shows prompts, replacing any earlier one. On `queue`.
     func attach(channel: any PromptChannel) {
-        self.channel?.disconnect()
-        shown.removeAll()
-        notices.removeAll()
-        leftBehind.removeAll()
-        self.channel = channel
-        channel.onEvent = { [unowned self] event in self.handle(event) }
-        channel.connect()
+        bubbles.attach(channel)
     }
 
     /// The channel the config asks for: desktop notifications, or the person's own command.
@@ -152,8 +141,8 @@ public final class Engine: @unchecked Sendable {
         timer = nil
         // Bubbles answer only the connection that showed them: once it is gone they would be dead
         // buttons, and the next start shows what is still pending afresh.
-        for promptID in Set(shown.keys).union(notices.keys).union(leftBehind.keys) { withdraw(promptID) }
-        channel?.disconnect()
+        for promptID in bubbles.promptsWithBubbles { withdraw(promptID) }
+        bubbles.disconnect()
         do { try journal.forgetBubbles() } catch {
             logger.error("could not forget the bubbles taken down", metadata: ["error": "\(error)"])
         }
