@@ -38,12 +38,16 @@ let package = Package(
         .target(name: "SteadyDesktop", dependencies: ["SteadyKit", "SteadyBus", "CSystemd"]),
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyCheckIn", dependencies: [
+            "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyConfig", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "SteadyTerminal", dependencies: ["SteadyKit"]),
         .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),
         .target(
             name: "SteadyDaemon",
             dependencies: [
                 "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyBus", "SteadyService", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
+                "SteadyCheckIn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyJournal"]),
@@ -54,7 +58,7 @@ let package = Package(
             name: "steady",
             dependencies: [
                 "SteadyInsights",
-                "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyService", "SteadyInstall", "SteadyConfig", "SteadyControl", "SteadyDaemon",
+                "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyService", "SteadyInstall", "SteadyConfig", "SteadyControl", "SteadyDaemon", "SteadyCheckIn",
                 "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -81,7 +85,9 @@ let package = Package(
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDaemonTests",
-                    dependencies: ["SteadyDaemon", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),
+                    dependencies: ["SteadyDaemon", "SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyCheckInTests",
+                    dependencies: ["SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         // Nine real notification servers, each driven by the release binary (make test builds it).

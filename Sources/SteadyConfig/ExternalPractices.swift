@@ -1,4 +1,5 @@
 import Foundation
+import SteadyCalendar
 import SteadyExternal
 import SteadyKit
 

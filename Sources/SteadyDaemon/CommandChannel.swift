@@ -70,7 +70,7 @@ final class CommandChannel: PromptChannel {
                 _ = try program.run(input: data)
                 completion(nil)
             } catch {
-                completion(EngineError("The command channel \(error)"))
+                completion(ChannelError("The command channel \(error)"))
             }
         }
     }

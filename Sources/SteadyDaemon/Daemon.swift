@@ -16,12 +16,14 @@ import SteadyService
 /// `MONOTONIC_USEC=` then `READY=1` around SIGHUP; `STOPPING=1` on SIGTERM/SIGINT; and on
 /// a fatal start-up error a `STATUS=` with the reason and `ERRNO=`, then a documented exit status.
 public enum Daemon {
-    /// Exit statuses of `steady daemon`, documented in the man page.
-    public enum ExitCode: Int32 {
-        case success = 0
-        case journal = 74   // EX_IOERR
-        case control = 75   // EX_TEMPFAIL: another daemon is running (it holds the daemon lock)
-        case config = 78    // EX_CONFIG
+    /// Why `steady daemon` could not start; the executable gives each its exit status.
+    public enum Failure: Sendable {
+        /// The journal (or the daemon lock beside it) cannot be opened.
+        case journal
+        /// Another daemon is running (it holds the daemon lock).
+        case control
+        /// The config has a problem.
+        case config
     }
 
     /// How long opening the journal may take before steady asks systemd for more time,
@@ -33,7 +35,9 @@ public enum Daemon {
     static let extendLimit: Duration = .seconds(600)
 
     /// Starts everything and never returns; exits 0 after SIGTERM/SIGINT.
-    public static func run(configPath: String?, registry: PracticeRegistry, logger: Logger) -> Never {
+    /// `exitStatus` gives the status to exit with when it cannot start.
+    public static func run(configPath: String?, registry: PracticeRegistry, logger: Logger,
+                           exitStatus: @escaping (Failure) -> Int32) -> Never {
         // No write may end the daemon: a client that hangs up, a child that exits without
         // reading, a closed stderr. Writes to sockets also pass MSG_NOSIGNAL.
         signal(SIGPIPE, SIG_IGN)
@@ -50,7 +54,7 @@ public enum Daemon {
         } catch {
             // The full text (with its hint) for a person at a terminal; one line for systemd.
             FileHandle.standardError.write(Data("steady: \(error)\n".utf8))
-            fail(.config, status: "config error: \(error.summary)", errno: EINVAL, notifier: notifier, logger: logger)
+            fail(exitStatus(.config), status: "config error: \(error.summary)", errno: EINVAL, notifier: notifier, logger: logger)
         }
 
         let journalPath = Journal.defaultPath(environment: environment)
@@ -60,10 +64,10 @@ public enum Daemon {
         } catch {
             switch error {
             case .heldBy(let pid):
-                fail(.control, status: "another steady daemon is already running (pid \(pid.map(String.init) ?? "unknown"))",
+                fail(exitStatus(.control), status: "another steady daemon is already running (pid \(pid.map(String.init) ?? "unknown"))",
                      errno: EALREADY, notifier: notifier, logger: logger)
             case .unavailable(let reason):
-                fail(.journal, status: "cannot take the daemon lock: \(reason)", errno: EIO, notifier: notifier, logger: logger)
+                fail(exitStatus(.journal), status: "cannot take the daemon lock: \(reason)", errno: EIO, notifier: notifier, logger: logger)
             }
         }
 
@@ -73,7 +77,7 @@ public enum Daemon {
                 try Journal(path: journalPath, checkpointsByHand: true)
             }
         } catch {
-            fail(.journal, status: "cannot open the journal: \(error)", errno: EIO, notifier: notifier, logger: logger)
+            fail(exitStatus(.journal), status: "cannot open the journal: \(error)", errno: EIO, notifier: notifier, logger: logger)
         }
 
         let queue = DispatchQueue(label: "steady.engine")
@@ -88,10 +92,10 @@ public enum Daemon {
     }
 
     /// Ends start-up: logs why, tells systemd (`STATUS=` + `ERRNO=`), exits with `code`.
-    static func fail(_ code: ExitCode, status: String, errno: Int32, notifier: ServiceNotifier, logger: Logger) -> Never {
-        logger.critical("steady cannot start", metadata: ["reason": "\(status)", "exit.status": "\(code.rawValue)"])
+    static func fail(_ code: Int32, status: String, errno: Int32, notifier: ServiceNotifier, logger: Logger) -> Never {
+        logger.critical("steady cannot start", metadata: ["reason": "\(status)", "exit.status": "\(code)"])
         notifier.failed(status: status, errno: errno)
-        exit(code.rawValue)
+        exit(code)
     }
 
     /// Runs `body` (opening the journal, which may migrate it) on this thread; while it runs
@@ -199,7 +203,7 @@ public enum Daemon {
             watchdog?.stop()
             control?.stop()
             for source in sources { source.cancel() }
-            exit(ExitCode.success.rawValue)
+            exit(EXIT_SUCCESS)
         }
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 import SteadyJournal
 import SteadyKit
 
-/// Something that can show a prompt to the person and tell the engine what they did with it.
+/// Something that can show a prompt to the person and tell what they did with it, by the
+/// handle of its bubble. The engine never sees handles: `ChannelBubbles` keeps them and turns
+/// these events into events by prompt.
 ///
 /// The daemon uses the desktop notification channel (`NotificationChannel`); without a
 /// notification server prompts simply stay pending for the terminal.
@@ -52,7 +54,7 @@ struct Notice: Equatable {
     var lingers = false
 }
 
-/// What the person (or the server) did.
+/// What the person (or the server) did, by bubble handle (see `ChannelBubbles`).
 enum ChannelEvent {
     /// An action was chosen on a bubble.
     case chose(handle: UInt32, key: String)

@@ -10,7 +10,7 @@ extension Engine {
             reply(.status(DaemonStatus(
                 pid: getpid(), startedAt: startedAt, configSource: config.source, reloadProblem: reloadProblem,
                 upcoming: upcoming().map { DaemonStatus.Upcoming(practice: $0.0, at: $0.1) },
-                notificationServer: channel?.isAvailable == true ? channel?.serverName : nil)))
+                notificationServer: bubbles.isAvailable ? bubbles.serverName : nil)))
         case .answer(let promptID, let value, let note):
             do {
                 switch try answer(promptID: promptID, value: value, note: note, channel: .terminal) {

@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 import Logging
+import SteadyCheckIn
 import SteadyConfig
 import SteadyControl
 import SteadyJournal
 import SteadyKit
 import SteadyService
 
-/// The daemon's engine: owns the config, the schedule, delivery and answers.
+/// The daemon's engine: timers, signals and the channel around the check-in service.
 ///
 /// Everything runs on one serial `queue`: the wall-clock timer for the earliest due event,
 /// channel events, control requests and signals. No locks and no polling: between events
@@ -45,24 +46,17 @@ public final class Engine: @unchecked Sendable {
     let env: Environment
     var logger: Logger { env.logger }
     var journal: Journal { env.journal }
-    var channel: (any PromptChannel)?
+    /// The channel's bubbles, by prompt: handles and notices live there.
+    let bubbles: ChannelBubbles
 
-    private(set) var config: Config
+    /// The check-in rules: answers, Later, Skip, expiry, follow-ups, what comes next.
+    let checkIn: CheckInService
+    var config: Config { checkIn.config }
     /// Why the last reload failed, while the previous config keeps running.
     private(set) var reloadProblem: String?
     /// Why the daemon runs without its control socket, if it does (the CLI then works on the journal directly).
     public var controlProblem: String?
     let startedAt: Date
-    /// Per practice: slots at or before this time have been considered.
-    var cursors: [PracticeID: Date] = [:]
-    /// Prompt id ↔ channel handle of the bubble currently showing it.
-    var shown: [Int64: UInt32] = [:]
-    /// Prompt id → bubble that showed it and now shows a notice about it (or is handed to its
-    /// follow-up): the next bubble for that prompt, or its follow-up, replaces it in place.
-    var notices: [Int64: UInt32] = [:]
-    /// Prompt id → bubble an earlier daemon left showing it (killed, crashed): the prompt is
-    /// shown again in that bubble, in place, so one bubble shows it, not two.
-    var leftBehind: [Int64: UInt32] = [:]
     private var timer: (any EngineTimer)?
     /// The earliest event the timer is armed for.
     private(set) var nextWake: Date?
@@ -74,8 +68,6 @@ public final class Engine: @unchecked Sendable {
     var timeWatchers: [AnyObject] = []
     /// Prompts whose choice could not be saved, and when each is offered again.
     var retries: [Int64: Date] = [:]
-    /// Random times already drawn, by practice and day (`yyyy-MM-dd`).
-    var randomDraws: [PracticeID: [String: [Int]]] = [:]
     /// Ticks since the journal's WAL was last checkpointed (see `tick()`).
     var ticksSinceCheckpoint = 0
     /// Whether `start()` ran: only a running engine schedules and delivers.
@@ -85,19 +77,17 @@ public final class Engine: @unchecked Sendable {
     public init(environment: Environment, config: Config, queue: DispatchQueue) {
         env = environment
         self.queue = queue
-        self.config = config
+        let clock = environment.clock
+        checkIn = CheckInService(journal: environment.journal, config: config, now: { clock.now },
+                                 timeZone: environment.timeZone, logger: environment.logger)
         startedAt = environment.clock.now
+        bubbles = ChannelBubbles(journal: environment.journal, logger: environment.logger)
+        bubbles.onEvent = { [unowned self] event in receive(event) }
     }
 
     /// Attaches the channel that shows prompts, replacing any earlier one. On `queue`.
     func attach(channel: any PromptChannel) {
-        self.channel?.disconnect()
-        shown.removeAll()
-        notices.removeAll()
-        leftBehind.removeAll()
-        self.channel = channel
-        channel.onEvent = { [unowned self] event in self.handle(event) }
-        channel.connect()
+        bubbles.attach(channel)
     }
 
     /// The channel the config asks for: desktop notifications, or the person's own command.
@@ -130,9 +120,8 @@ public final class Engine: @unchecked Sendable {
         do {
             let fresh = try env.externalPractices.describeAll(env.loader.load(path: env.configPath))
             let channelChanged = fresh.channel != config.channel
-            config = fresh
+            checkIn.replaceConfig(fresh)
             reloadProblem = nil
-            randomDraws.removeAll()
             if channelChanged { attach(channel: makeChannel()) }
             initializeCursors()
             logger.info("config reloaded", metadata: ["config": "\(fresh.source)"])
@@ -155,8 +144,8 @@ public final class Engine: @unchecked Sendable {
         timer = nil
         // Bubbles answer only the connection that showed them: once it is gone they would be dead
         // buttons, and the next start shows what is still pending afresh.
-        for promptID in Set(shown.keys).union(notices.keys).union(leftBehind.keys) { withdraw(promptID) }
-        channel?.disconnect()
+        for promptID in bubbles.promptsWithBubbles { withdraw(promptID) }
+        bubbles.disconnect()
         do { try journal.forgetBubbles() } catch {
             logger.error("could not forget the bubbles taken down", metadata: ["error": "\(error)"])
         }
@@ -166,18 +155,7 @@ public final class Engine: @unchecked Sendable {
         logger.info("steady stopping")
     }
 
-    /// Sets cursors for practices not seen yet: from the journal's last slot of the practice,
-    /// else from when steady last recorded anything (slots that passed while it was not
-    /// running are then recorded as missed, or caught up within the grace period), else now
-    /// (a first start never fires anything from the past).
-    private func initializeCursors() {
-        let now = env.clock.now
-        let lastActivity = (try? journal.lastActivity()) ?? nil
-        for setup in config.practices where cursors[setup.id] == nil {
-            let last = (try? journal.lastSlot(of: setup.id)) ?? nil
-            cursors[setup.id] = min(now, last ?? lastActivity ?? now)
-        }
-    }
+    private func initializeCursors() { checkIn.initializeCursors() }
 
     /// Re-arms the one timer for the earliest thing that needs attention.
     func arm(_ deadline: Date?) {

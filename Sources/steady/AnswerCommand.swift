@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteadyCheckIn
 import SteadyConfig
 import SteadyControl
 import SteadyJournal
@@ -46,17 +47,13 @@ struct AnswerCommand: ParsableCommand {
         let interactive = isatty(0) == 1
         var targets: [PromptRecord]
         if let id, let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) {
-            guard let prompt = try? journal.prompt(number) else {
-                printError("there is no prompt #\(number); `steady status` lists the ones waiting for an answer.")
-                throw ExitStatus.notFound
+            do {
+                targets = [try CheckInService.waitingPrompt(number, in: journal)]
+            } catch {
+                throw report(error)
             }
-            guard prompt.outcome == .pending else {
-                printError("prompt #\(number) is already \(prompt.outcome.rawValue); nothing was changed.")
-                throw ExitStatus.notFound
-            }
-            targets = [prompt]
         } else {
-            targets = ((try? journal.pendingPrompts()) ?? []).filter { $0.dueAt <= Date() }
+            targets = (try? CheckInService.waiting(in: journal)) ?? []
             if targets.isEmpty {
                 print("No prompts are waiting for an answer.")
                 return
@@ -112,28 +109,25 @@ struct AnswerCommand: ParsableCommand {
     }
 
     private func submit(_ prompt: PromptRecord, request: ControlRequest, journal: Journal) throws {
-        let result: PromptRequestResult
+        let acknowledgement: String?
         do {
-            result = try carryOut(request, journal: journal, configPath: options.config)
-        } catch let error as ControlError {
-            printError("the daemon did not confirm the answer (\(error)); check `steady history` before answering again.")
-            throw ExitStatus.failure
-        } catch let error as ConfigError {
-            printError("\(error)")
-            throw ExitStatus.config
+            acknowledgement = try carryOut(request, journal: journal, configPath: options.config)
         } catch {
-            printError("\(error)")
-            throw ExitStatus.journal
+            throw report(error)
         }
-        switch result {
-        case .done(let acknowledgement):
-            print(acknowledgement ?? "Saved. Thank you.")
-        case .refused(let message):
-            printError(message)
-            throw ExitStatus.notFound
-        case .unexpectedReply:
+        print(acknowledgement ?? "Saved. Thank you.")
+    }
+
+    /// Says why a request was not carried out, and gives the exit status for it.
+    private func report(_ error: any Error) -> ExitCode {
+        switch error {
+        case let error as ControlError:
+            printError("the daemon did not confirm the answer (\(error)); check `steady history` before answering again.")
+        case is UnexpectedReply:
             printError("the daemon gave an unexpected reply; the answer may not be saved — check `steady history`.")
-            throw ExitStatus.failure
+        default:
+            printError("\(error)")
         }
+        return ExitStatus.of(error)
     }
 }

@@ -43,6 +43,7 @@ struct DaemonCommand: ParsableCommand {
             handler.logLevel = level
             return handler
         }
-        Daemon.run(configPath: options.config, registry: registry, logger: Logger(label: "steady"))
+        Daemon.run(configPath: options.config, registry: registry, logger: Logger(label: "steady"),
+                   exitStatus: { ExitStatus.of($0).rawValue })
     }
 }

@@ -1,64 +1,46 @@
 import Foundation
-import Logging
+import SteadyCheckIn
 import SteadyConfig
 import SteadyControl
-import SteadyDaemon
 import SteadyJournal
 import SteadyKit
 
-/// What became of a request about one prompt.
-enum PromptRequestResult {
-    /// Done; the practice's acknowledgement, if any.
-    case done(String?)
-    /// The daemon refused it, with its reason (no such prompt, already answered…).
-    case refused(String)
-    /// The daemon answered with something that is not a reply to this request.
-    case unexpectedReply
-}
-
 /// Carries out an answer, "later" or "skip": through the running daemon, so the notification
-/// is taken down, else directly in the journal with the reactions the daemon would apply.
+/// is taken down, else with the check-in service on the journal (the same rules the daemon
+/// applies). Returns the line for the person.
 ///
-/// Throws `ControlError` when the daemon did not confirm, `ConfigError` when the config
-/// cannot be read for the reactions, and other errors when the journal could not be written.
-func carryOut(_ request: ControlRequest, journal: Journal, configPath: String?) throws -> PromptRequestResult {
-    switch try askDaemon(request) {
-    case .answered(_, let acknowledgement)?:
-        return .done(acknowledgement)
-    case .failure(let message, let notStored)?:
-        if notStored == true { throw NotStored(message: message) }
-        return .refused(message)
-    case .status?, .followUps?, .closed?:
-        return .unexpectedReply
-    case nil:
-        let engine = try offlineEngine(journal: journal, configPath: configPath)
-        switch request {
-        case .answer(let promptID, let value, let note):
-            return .done(try engine.answerWithoutDaemon(promptID: promptID, value: value, note: note))
-        case .skip(let promptID):
-            return .done(try engine.handleWithoutAnswer(promptID: promptID, skip: true))
-        case .later(let promptID):
-            return .done(try engine.handleWithoutAnswer(promptID: promptID, skip: false))
-        case .status, .followUpEntry, .entryFollowedUp:
-            return .unexpectedReply
-        }
-    }
+/// A refusal is thrown, never returned: `CheckInError` (no such prompt, already answered…),
+/// `DaemonRefusal` when the daemon refused in its own words, `NotStored` when the daemon could
+/// not store it, `ControlError` when the daemon did not confirm, `ConfigError` when the config
+/// cannot be read for the reactions, `JournalError` when the journal could not be written.
+func carryOut(_ request: ControlRequest, journal: Journal, configPath: String?) throws -> String? {
+    try viaDaemonElseService(request, journal: journal, configPath: configPath,
+                             reply: { if case .answered(_, let acknowledgement) = $0 { .some(acknowledgement) } else { nil } },
+                             offline: { service in
+                                 switch request {
+                                 case .answer(let promptID, let value, let note):
+                                     return service.reply(to: try service.answer(promptID: promptID, value: value, note: note, channel: .terminal))
+                                 case .skip(let promptID):
+                                     _ = try service.skip(promptID: promptID, channel: .terminal)
+                                     return CheckInService.skipped
+                                 case .later(let promptID):
+                                     return service.reply(to: try service.later(promptID: promptID))
+                                 case .status, .followUpEntry, .entryFollowedUp:
+                                     throw UnexpectedReply()
+                                 }
+                             })
 }
 
-/// The engine without a daemon: the same journal writes and reactions, no delivery. What
-/// the daemon has not picked up yet it finds in the journal when it next looks.
-func offlineEngine(journal: Journal, configPath: String?) throws -> Engine {
-    let loader = ConfigLoader(registry: registry)
-    return Engine(
-        environment: .init(loader: loader, configPath: configPath, journal: journal, clock: SystemClock(),
-                           logger: Logger(label: "steady", factory: { _ in SwiftLogNoOpLogHandler() })),
-        config: try loader.load(path: configPath), queue: DispatchQueue(label: "steady.offline"))
+/// The check-in service without a daemon: the same journal writes and reactions, no
+/// delivery. What the daemon has not picked up yet it finds in the journal when it next looks.
+func checkInService(journal: Journal, configPath: String?) throws -> CheckInService {
+    CheckInService(journal: journal, config: try ConfigLoader(registry: registry).load(path: configPath))
 }
 
 /// Schedules the check-ins that follow a new entry: through the daemon, which then shows
 /// them when due, else in the journal for the daemon to find. Returns when they come.
 func scheduleFollowUps(forEntry entryID: Int64, journal: Journal, configPath: String?) throws -> [Date] {
-    try viaDaemonElseJournal(.followUpEntry(entryID: entryID), journal: journal, configPath: configPath,
+    try viaDaemonElseService(.followUpEntry(entryID: entryID), journal: journal, configPath: configPath,
                              reply: { if case .followUps(let dates) = $0 { dates } else { nil } },
                              offline: { try $0.scheduleFollowUps(forEntry: entryID) })
 }
@@ -66,29 +48,27 @@ func scheduleFollowUps(forEntry entryID: Int64, journal: Journal, configPath: St
 /// Ends the check-ins still waiting about `entryID`, now followed up in the terminal; the
 /// daemon takes their bubbles down. Returns how many.
 func closeFollowUps(ofEntry entryID: Int64, followUpEntryID: Int64, journal: Journal, configPath: String?) throws -> Int {
-    try viaDaemonElseJournal(.entryFollowedUp(entryID: entryID, followUpEntryID: followUpEntryID), journal: journal,
+    try viaDaemonElseService(.entryFollowedUp(entryID: entryID, followUpEntryID: followUpEntryID), journal: journal,
                              configPath: configPath,
                              reply: { if case .closed(let count) = $0 { count } else { nil } },
-                             offline: { try $0.closeFollowUps(ofEntry: entryID, followUpEntryID: followUpEntryID) })
+                             offline: { try $0.closeFollowUps(ofEntry: entryID, followUpEntryID: followUpEntryID).count })
 }
 
 /// Sends `request` to the daemon and reads its reply with `reply`; without a daemon, does the
-/// same with an engine on the journal (`offline`).
-private func viaDaemonElseJournal<T>(
+/// same with the check-in service on the journal (`offline`).
+private func viaDaemonElseService<T>(
     _ request: ControlRequest, journal: Journal, configPath: String?,
-    reply: (ControlResponse) -> T?, offline: (Engine) throws -> T
+    reply: (ControlResponse) -> T?, offline: (CheckInService) throws -> T
 ) throws -> T {
     switch try askDaemon(request) {
     case .failure(let message, let notStored)?:
         if notStored == true { throw NotStored(message: message) }
-        throw EngineRefusal(message: message)
+        throw DaemonRefusal(message: message)
     case let response?:
-        guard let value = reply(response) else {
-            throw EngineRefusal(message: "the daemon gave an unexpected reply; is it the same version as this command?")
-        }
+        guard let value = reply(response) else { throw UnexpectedReply() }
         return value
     case nil:
-        return try offline(offlineEngine(journal: journal, configPath: configPath))
+        return try offline(checkInService(journal: journal, configPath: configPath))
     }
 }
 
@@ -99,10 +79,15 @@ struct NotStored: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// The daemon could not do what was asked, in its own words.
-struct EngineRefusal: Error, CustomStringConvertible {
+/// The daemon refused what was asked (no such prompt, already answered…), in its own words.
+struct DaemonRefusal: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
+}
+
+/// The daemon answered with something that is not a reply to the request.
+struct UnexpectedReply: Error, CustomStringConvertible {
+    var description: String { "the daemon gave an unexpected reply; is it the same version as this command?" }
 }
 
 /// Answers the waiting prompts of `practice` on the person's behalf after a tool did what
@@ -128,19 +113,18 @@ func answerGuidedCheckIns(choosing key: String, journal: Journal, configPath: St
 private func answerWaitingPrompts(
     where matches: (PromptRecord) -> Bool, with value: AnswerValue, journal: Journal, configPath: String?
 ) -> [String] {
-    let now = Date()
-    let waiting = ((try? journal.pendingPrompts()) ?? []).filter { matches($0) && $0.dueAt <= now }
+    let waiting = ((try? CheckInService.waiting(in: journal)) ?? []).filter(matches)
     var acknowledgements: [String] = []
     for prompt in waiting {
         do {
-            switch try carryOut(.answer(promptID: prompt.id, value: value, note: nil), journal: journal, configPath: configPath) {
-            case .done(let acknowledgement):
-                acknowledgements += acknowledgement.map { [$0] } ?? []
-            case .refused(let message):
-                printError("the check-in #\(prompt.id) was left as it is: \(message)")
-            case .unexpectedReply:
-                printError("the daemon gave an unexpected reply; check-in #\(prompt.id) may still be waiting.")
-            }
+            let acknowledgement = try carryOut(.answer(promptID: prompt.id, value: value, note: nil), journal: journal, configPath: configPath)
+            acknowledgements += acknowledgement.map { [$0] } ?? []
+        } catch let refusal as CheckInError {
+            printError("the check-in #\(prompt.id) was left as it is: \(refusal)")
+        } catch let refusal as DaemonRefusal {
+            printError("the check-in #\(prompt.id) was left as it is: \(refusal)")
+        } catch is UnexpectedReply {
+            printError("the daemon gave an unexpected reply; check-in #\(prompt.id) may still be waiting.")
         } catch {
             printError("the check-in #\(prompt.id) is still waiting (\(error)); `steady answer \(prompt.id)` can close it.")
         }

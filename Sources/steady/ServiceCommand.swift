@@ -69,10 +69,10 @@ extension ServiceCommand {
     /// The exit status for a service error, as documented above.
     static func exitCode(_ error: ServiceError) -> ExitCode {
         switch error.code {
-        case .noManager: ExitCode(69)      // EX_UNAVAILABLE
-        case .cannotWrite: ExitCode(73)    // EX_CANTCREAT
+        case .noManager: ExitStatus.unavailable
+        case .cannotWrite: ExitStatus.cannotWrite
         case .systemctl, .otherInstall: ExitStatus.failure
-        case .notConfirmed, .badPath: ExitCode(64) // EX_USAGE
+        case .notConfirmed, .badPath: ExitStatus.usage
         }
     }
 }

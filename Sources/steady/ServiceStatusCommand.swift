@@ -18,8 +18,8 @@ extension ServiceCommand {
             } else {
                 render(status)
             }
-            if status.managerProblem != nil { throw ExitCode(69) }
-            if status.active != "active" { throw ExitCode(3) }
+            if status.managerProblem != nil { throw ExitStatus.unavailable }
+            if status.active != "active" { throw ExitStatus.notRunning }
         }
 
         private func render(_ status: ServiceInstaller.Status) {

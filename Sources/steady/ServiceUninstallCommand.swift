@@ -34,7 +34,7 @@ extension ServiceCommand {
             if purge && !yes && !options.dryRun {
                 guard isatty(0) == 1 else {
                     printError("--purge deletes your journal and config and there is no terminal to ask in; add --yes if you are sure. Nothing was changed.")
-                    throw ExitCode(64)
+                    throw ExitStatus.usage
                 }
                 print("This deletes your journal (\(paths.dataDirectory)) and config (\(paths.configDirectory)), every answer and entry in them. It cannot be undone.")
                 print("Delete them? [y/N] ", terminator: "")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteadyCheckIn
 import SteadyConfig
 import SteadyControl
 import SteadyJournal
@@ -49,23 +50,25 @@ struct StatusCommand: ParsableCommand {
         } catch {
             printError("the daemon did not answer: \(error)")
         }
+        let journal = try openJournal(create: false)
         if !report.running {
             do {
                 let config = try ConfigLoader(registry: registry).load(path: options.config)
                 report.config = config.source
-                let now = Date()
-                report.upcoming = config.practices.compactMap { setup in
-                    setup.schedule.compactMap { $0.nextElapse(after: now, in: .current) }.min()
-                        .map { DaemonStatus.Upcoming(practice: setup.id, at: $0) }
-                }.sorted { $0.at < $1.at }
+                // What comes next as the daemon will see it, random windows included (their
+                // times are drawn once a day and kept in the journal, so the daemon keeps them).
+                let upcoming = if let journal {
+                    CheckInService(journal: journal, config: config).upcoming(limit: .max)
+                } else {
+                    SlotFinder(journal: nil).upcoming(of: config.practices, after: Date(), in: .current)
+                }
+                report.upcoming = upcoming.map { DaemonStatus.Upcoming(practice: $0.practice, at: $0.at) }
             } catch {
                 report.configProblem = error.summary
             }
         }
-        if let journal = try openJournal(create: false) {
-            let pending = (try? journal.pendingPrompts()) ?? []
-            let now = Date()
-            report.pending = pending.filter { $0.dueAt <= now }.map {
+        if let journal {
+            report.pending = ((try? CheckInService.waiting(in: journal)) ?? []).map {
                 Report.Pending(id: $0.id, practice: $0.practice.rawValue, due: $0.dueAt, expires: $0.expiresAt,
                                title: $0.content.title, body: $0.content.body, accepts: $0.content.request.expectation,
                                choices: $0.content.request.actionChoices.map(\.key))

@@ -24,6 +24,15 @@ struct Steady: ParsableCommand {
             BodyScanCommand.self, AskCommand.self, CheckCommand.self, KitCommand.self, AssessCommand.self, WinsCommand.self,
             ServiceCommand.self,
         ])
+
+    /// For scripts/generate-manual: prints the man page's EXIT STATUS section (`ExitStatus.manual`).
+    @Flag(help: .private)
+    var exitStatuses = false
+
+    func run() throws {
+        guard exitStatuses else { throw CleanExit.helpRequest(self) }
+        print(ExitStatus.manualSection)
+    }
 }
 
 /// Options shared by commands that read the config.
@@ -31,15 +40,6 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Config file to use instead of $XDG_CONFIG_HOME/steady/config.toml.", valueName: "file"))
     var config: String?
-}
-
-/// Exit statuses shared by the commands (listed in the man page).
-enum ExitStatus {
-    static let failure = ExitCode(1)
-    static let notFound = ExitCode(66)      // EX_NOINPUT
-    static let badAnswer = ExitCode(65)     // EX_DATAERR
-    static let journal = ExitCode(74)       // EX_IOERR
-    static let config = ExitCode(78)        // EX_CONFIG
 }
 
 /// Writes a message for the person to stderr.

@@ -9,11 +9,6 @@ import SteadyTerminal
 // Shared plumbing of the on-demand tools (`log`, `pause`, `breathe`, `ground`, `relax`,
 // `body-scan`, `assess`, `wins`): the console, the safety settings, saving entries.
 
-extension ExitStatus {
-    /// Ctrl-C before anything could be saved (128 + SIGINT, as shells report it).
-    static let stopped = ExitCode(130)
-}
-
 /// The safety response's settings (the config's `[safety]` table): who to lean on, the
 /// crisis line, the threshold. A config with a problem must not keep someone from a
 /// calming tool: then the defaults are used, and the problem is named once on stderr.

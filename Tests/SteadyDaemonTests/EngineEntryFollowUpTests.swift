@@ -1,4 +1,5 @@
 import Foundation
+import SteadyCheckIn
 import SteadyJournal
 import SteadyKit
 import Testing
@@ -107,7 +108,7 @@ import Testing
 
     @Test func unknownEntry_isRefusedWithAReason() throws {
         let h = try EngineHarness(config: Self.config, start: "2026-12-01 14:05")
-        #expect(throws: EngineError.self) { try h.engine.scheduleFollowUps(forEntry: 42) }
+        #expect(throws: CheckInError.self) { try h.engine.scheduleFollowUps(forEntry: 42) }
     }
 }
 

@@ -86,3 +86,9 @@ final class EngineHarness {
         return formatter.string(from: date)
     }
 }
+
+extension Engine {
+    /// What the channel reports, by bubble handle, as a server sends it: it goes through the
+    /// channel's bubbles, which turn it into an event by prompt for the engine.
+    func handle(_ event: ChannelEvent) { bubbles.receive(event) }
+}

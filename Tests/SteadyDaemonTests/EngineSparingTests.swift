@@ -1,4 +1,5 @@
 import Foundation
+import SteadyCheckIn
 import SteadyJournal
 import SteadyKit
 import Testing
@@ -61,7 +62,7 @@ import Testing
             #expect(h.engine.actions(for: moved).contains { $0.key == GenericAction.later } == (round < 3))
             h.clock.advance(by: 600)
         }
-        #expect(throws: EngineError.self) { try h.engine.handleWithoutAnswer(promptID: prompt.id, skip: false) }
+        #expect(throws: CheckInError.self) { try h.engine.handleWithoutAnswer(promptID: prompt.id, skip: false) }
         #expect(try h.journal.prompt(prompt.id)?.outcome == .pending)
     }
 

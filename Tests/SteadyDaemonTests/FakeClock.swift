@@ -75,7 +75,7 @@ final class NoServer: PromptChannel {
     var name: String { "notification" }
     var onEvent: ((ChannelEvent) -> Void)?
     func show(_ offer: Offer, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void) {
-        completion(.failure(EngineError("no server")))
+        completion(.failure(ChannelError("no server")))
     }
     func withdraw(_ handle: UInt32) {}
     func connect() {}
