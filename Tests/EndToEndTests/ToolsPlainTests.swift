@@ -129,6 +129,7 @@ import Testing
         try pane.type("")
         try pane.answer("And now", with: "4")
         try pane.answer("What would you like to do?", with: "1")
+        try pane.answer("[y/N]", with: "")
         #expect(try pane.exitStatus() == 0)
         let text = try Self.bytes(file)
         #expect(!text.contains("\u{1B}"), "\(text.debugDescription)")
@@ -152,7 +153,7 @@ import Testing
         let text = try Self.bytes(file)
         #expect(!text.contains("\u{1B}"), "\(text.debugDescription)")
         #expect(Self.bareCarriageReturns(text) == 0, "\(text.debugDescription)")
-        #expect(Self.lines(text).contains("Saved as entry #1."), "\(text.debugDescription)")
+        #expect(Self.lines(text).contains("Saved as entry #1. Thank you for writing it down."), "\(text.debugDescription)")
     }
 
     @Test func noColor_takesAwayBoldAndDimOnly_theLiveLineStays() throws {
