@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDaemonTests",
                     dependencies: ["SteadyDaemon", "SteadyConfig", "SteadyJournal", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
-        .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         // Nine real notification servers, each driven by the release binary (make test builds it).
         .testTarget(name: "ServerMatrixTests", dependencies: ["SteadyTestSupport", "SteadyExternal"], exclude: ["Scripts"]),

@@ -14,15 +14,16 @@ struct SVGCanvas {
     /// The finished `<svg>`: `plot` names it (`data-plot`), `title` is its accessible name
     /// (`<title>`, referenced by `aria-labelledby`), `description` its accessible description
     /// (`<desc>`, by `aria-describedby`): one sentence saying what it shows, or why it is empty.
-    /// A screen reader reads the picture as one image with that name and description; the
-    /// numbers themselves follow it in a `DataTable`.
+    /// A screen reader reads the picture as one image with that name and description (its
+    /// shapes, labels and tooltips are hidden from it: browsers would otherwise list each
+    /// one); the numbers themselves follow it in a `DataTable`.
     func render(plot: String, title: String, description: String) -> String {
         let id = Self.id(plot)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" data-plot=\"\(HTML.escape(plot))\" role=\"img\" "
             + "aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" "
             + "width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\">"
             + "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
-            + body + "</svg>"
+            + "<g aria-hidden=\"true\">" + body + "</g></svg>"
     }
 
     /// The id prefix of a plot's elements: `plot-` and the plot name, reduced to letters,

@@ -23,7 +23,9 @@ final class ReportTree: NSObject, XMLParserDelegate {
 
         /// Every node below this one, depth first, in document order.
         var descendants: [Node] { children.flatMap { [$0] + $0.descendants } }
-        /// All the text inside, as one string.
+        /// The plot (`<svg>`) this node is part of, if any.
+        var plot: Node? { parent.flatMap { $0.name == "svg" ? $0 : $0.plot } }
+                /// All the text inside, as one string.
         var allText: String { text + children.map(\.allText).joined() }
     }
 
@@ -173,7 +175,7 @@ func contrast(_ a: String, _ b: String) -> Double {
         }
         // Lines, bars and dots that carry data: 3:1 against white (WCAG 1.4.11).
         let marks = nodes.filter { ["polyline", "circle"].contains($0.name) }.compactMap { $0.attributes["stroke"] }
-            + nodes.filter { ["circle", "rect"].contains($0.name) && $0.parent?.attributes["data-plot"] != "trigger-timing" }
+            + nodes.filter { ["circle", "rect"].contains($0.name) && $0.plot?.attributes["data-plot"] != "trigger-timing" }
                 .compactMap { $0.attributes["fill"] }.filter { $0 != "#ffffff" && $0 != "none" }
         #expect(!marks.isEmpty)
         for mark in Set(marks) { #expect(contrast(mark, "#ffffff") >= 3, "a mark in \(mark): \(contrast(mark, "#ffffff")):1") }
@@ -201,5 +203,63 @@ func contrast(_ a: String, _ b: String) -> Double {
         }
         // The tables for screen readers stay out of the printed page, as they stay out of sight.
         #expect(style.contains("table.data-equivalent { position: absolute; width: 1px; height: 1px;"))
+    }
+
+    /// What a screen reader gets: the page's accessibility tree as headless Chromium builds it,
+    /// read over the DevTools protocol by `Scripts/accessibility-tree.py`.
+    @Test func inChromium_theAccessibilityTree_namesAndDescribesEveryPlot_withHeadingsInOrder_andTablesOfTheNumbers() throws {
+        let chromium = try #require(ReportScreenshotTests.chromium,
+                                    "needs Chromium on PATH to read the report's accessibility tree; `scripts/install-deps test` installs it")
+        let html = try html()
+        let page = fixture.directory.file("report.html")
+        try html.write(toFile: page, atomically: true, encoding: .utf8)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/accessibility-tree.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [script, chromium, page, fixture.directory.file("chromium-profile")]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read both pipes to their ends before waiting, so neither fills up.
+        nonisolated(unsafe) var errorText = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errorText = errors.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
+        let json = output.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "the accessibility tree could not be read: \(String(decoding: errorText, as: UTF8.self))")
+
+        struct Tree: Decodable {
+            struct Node: Decodable { let role: String?; let name: String; let description: String; let level: Int? }
+            let lang: String?
+            let nodes: [Node]
+        }
+        let tree = try JSONDecoder().decode(Tree.self, from: json)
+        #expect(tree.lang == "en")
+
+        // Every plot is one image, named by its title and described by its desc, in page order.
+        let document = try ReportTree.parse(html)
+        let plots = document.descendants.filter { $0.name == "svg" }
+        let images = tree.nodes.filter { $0.role == "image" }
+        #expect(images.map(\.name) == plots.map { $0.children.first { $0.name == "title" }!.allText })
+        #expect(images.map(\.description) == plots.map { $0.children.first { $0.name == "desc" }!.allText })
+        // The shapes inside a plot are not read out one by one.
+        #expect(!tree.nodes.contains { $0.role == "graphics-symbol" || $0.role == "SVGRoot" }, "\(tree.nodes.compactMap(\.role))")
+
+        // Headings: one h1 first, then no level skipped on the way down.
+        let levels = tree.nodes.filter { $0.role == "heading" }.compactMap(\.level)
+        #expect(levels.count == document.descendants.filter { ["h1", "h2", "h3"].contains($0.name) }.count)
+        #expect(levels.first == 1 && levels.filter { $0 == 1 }.count == 1)
+        for (previous, next) in zip(levels, levels.dropFirst()) { #expect(next <= previous + 1, "\(levels)") }
+
+        // The numbers behind each plot are there as tables, named by their captions (hidden from sight, not from a screen reader).
+        let captions = document.descendants.filter { $0.attributes["data-table"] != nil }.map { $0.children.first!.allText }
+        #expect(captions.count >= 6)
+        let tables = tree.nodes.filter { $0.role == "table" }.map(\.name)
+        for caption in captions { #expect(tables.contains(caption), "no table named \(caption) in \(tables)") }
     }
 }
