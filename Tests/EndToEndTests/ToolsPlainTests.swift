@@ -14,6 +14,9 @@ import Testing
     /// the pane to type into, and the file that receives every byte the terminal is sent.
     static func raw(_ home: ToolsHome, _ name: String, _ arguments: [String], term: String,
                     environment: [String: String] = [:]) throws -> (TmuxPane, String) {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw TestSupportError("needs script(1) at /usr/bin/script (Debian's bsdutils, always installed); cannot see the raw bytes without it")
+        }
         let file = home.root.file("\(name).typescript")
         let assignments = (["TERM": term].merging(environment) { $1 }).sorted { $0.key < $1.key }
             .map { "\($0.key)=\(quote($0.value))" }
