@@ -31,10 +31,10 @@ import Testing
     }
 
     /// The scales a check-in asks on a notification (the evening reflection; the trigger
-    /// follow-up and time alone on the intensity scale), and the tools' own.
+    /// follow-up and time alone on the intensity scale), and the urge the pause asks about.
+    /// (The self-assessment's frequency is asked only in the terminal, which shows both ends.)
     static let scales: [(String, Scale)] = [
         ("evening reflection", EveningReflectionPractice.scale), ("intensity", .intensity), ("urge", .urge),
-        ("frequency", .frequency),
     ]
 
     @Test func everyScaleACheckInAsks_hasAShortGentleMeaningForEachPoint() {

@@ -17,6 +17,5 @@ extension Scale {
     public static let belief = Scale(0...100, low: "not at all", high: "completely")
 
     /// How often something is so, 1–5: the self-assessment.
-    public static let frequency = Scale(1...5, low: "never", high: "always",
-                                        meanings: ["never", "rarely", "sometimes", "often", "always"])
+    public static let frequency = Scale(1...5, low: "never", high: "always")
 }
