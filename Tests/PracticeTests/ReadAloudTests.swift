@@ -23,6 +23,17 @@ import Testing
         #expect(!SpokenText.clean(command.text).contains("`") && SpokenText.clean(command.text).contains("steady "))
     }
 
+    @Test func whatTheDaemonSaysOnABubble_theSafetyLinesAndTheKitNudge_hasNoBareSymbols_onceCleaned() throws {
+        let settings = try SafetySettings.decode(from: ["contacts": .array([.string("Sam 07700 900123")]),
+                                                         "crisis-line": .string("the support line on 0800 000 000")])
+        var lines = try #require(SafetyResponse.check(intensity: 10, settings: settings, kit: SoothingKit.pointer)).lines
+        lines += [KitNudge.line(kit: nil, onNotification: true), SoothingKit.pointer]
+        for line in lines {
+            let spoken = SpokenText.clean(line)
+            #expect(spoken.allSatisfy(SpokenText.isSpeakable), "\(spoken)")
+        }
+    }
+
     @Test func cleaning_keepsWords_andTurnsSymbolsIntoWhatAVoiceReadsWell() {
         #expect(SpokenText.clean("`steady ask` helps") == "steady ask helps")
         #expect(SpokenText.clean("a warm shower · Jo · tea") == "a warm shower, Jo, tea")
