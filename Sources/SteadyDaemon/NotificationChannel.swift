@@ -191,7 +191,8 @@ final class NotificationChannel: PromptChannel {
             actions = actions.map { action in
                 Int(action.key).map { scale.range.contains($0) ? NotificationAction(key: action.key, label: action.key) : action } ?? action
             }
-            body += "\n" + scale.endsInWords
+            // On the same line: one label, read as one (a line break can split it in two on some servers).
+            body += " " + scale.endsInWords
         }
         if case .text(let placeholder) = prompt.content.request, server?.hasInlineReply == true {
             inlineReply = .init(label: "Answer", placeholder: placeholder)

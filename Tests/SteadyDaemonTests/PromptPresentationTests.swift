@@ -89,7 +89,7 @@ import Testing
             let narrow = NotificationChannel.notification(for: offer, server: Self.server(name), replacing: nil)
             #expect(narrow.actions.filter { Int($0.key) != nil }.map(\.label) == ["1", "2", "3", "4", "5"], "\(name)")
             #expect(narrow.actions.map(\.key) == roomy.actions.map(\.key), "the same choices, the same keys")
-            #expect(narrow.body == prompt.content.body + "\n1 means unsettled, 5 means settled.", "\(name): \(narrow.body)")
+            #expect(narrow.body == prompt.content.body + " 1 means unsettled, 5 means settled.", "\(name): \(narrow.body)")
         }
 
         // GNOME Shell's three buttons: "Answer…", whose dialog lists every point with its meaning.
