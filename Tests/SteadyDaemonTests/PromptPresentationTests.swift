@@ -84,8 +84,8 @@ import Testing
         #expect(roomy.body == prompt.content.body)
         #expect(Self.server("Some Future Server").fitsWordsOnButtons, "a server steady does not know gets the words")
 
-        // xfce4-notifyd and notification-daemon draw one row of buttons: numbers there, the ends in words below.
-        for name in ["Xfce Notify Daemon", "Notification Daemon"] {
+        // xfce4-notifyd, notification-daemon and swaync draw one row of buttons: numbers there, the ends in words after the body.
+        for name in ["Xfce Notify Daemon", "Notification Daemon", "SwayNotificationCenter"] {
             let narrow = NotificationChannel.notification(for: offer, server: Self.server(name), replacing: nil)
             #expect(narrow.actions.filter { Int($0.key) != nil }.map(\.label) == ["1", "2", "3", "4", "5"], "\(name)")
             #expect(narrow.actions.map(\.key) == roomy.actions.map(\.key), "the same choices, the same keys")
