@@ -73,6 +73,7 @@ import Testing
         let phases = lines.filter { $0.hasPrefix("Round ") }
         #expect(phases == BreathingPattern.box.timeline(rounds: 2).map { "Round \($0.round) of 2 · \($0.phase.cue) · \($0.phase.seconds) s" })
         #expect(lines.contains("Box breathing"), "the title, without bold")
+        #expect(lines.contains("  1 means barely there, 10 means as strong as it gets."), "the scale's ends in words, not '=' and '…'")
         #expect(lines.contains("Box breathing: 2 rounds, 0:32. Saved to your journal (entry #1)."), "\(lines)")
         #expect(try home.sqlite("""
             SELECT \(ToolsHome.value("intensity-before", "number")), \(ToolsHome.value("intensity-after", "number")),
