@@ -88,7 +88,8 @@ let package = Package(
                     dependencies: ["SteadyDaemon", "SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyCheckInTests",
                     dependencies: ["SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),
-        .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"],
+                    exclude: ["Scripts"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         // Nine real notification servers, each driven by the release binary (make test builds it).
         .testTarget(name: "ServerMatrixTests", dependencies: ["SteadyTestSupport", "SteadyExternal"], exclude: ["Scripts"]),

@@ -12,7 +12,9 @@ public struct EveningReflectionPractice: Practice {
     public static let defaultSchedule = ["21:00"]
 
     /// The 1–5 scale of how settled the day felt.
-    public static let scale = Scale(1...5, low: EveningReflectionTexts.scaleLow, high: EveningReflectionTexts.scaleHigh)
+    public static let scale = Scale(1...5, low: EveningReflectionTexts.scaleLow, high: EveningReflectionTexts.scaleHigh, meanings: [
+        EveningReflectionTexts.scaleLow, "a little unsettled", "somewhere in between", "fairly settled", EveningReflectionTexts.scaleHigh,
+    ])
 
     /// Follow-up key: a feeling word for the evening.
     public static let feelingKey = "feeling"

@@ -18,9 +18,20 @@ public struct Config: Sendable {
     /// The program that asks for a typed answer when the notification server cannot
     /// (`answer-command`); nil to pick the first of zenity, kdialog, yad or a terminal.
     public var answerCommand: [String]?
+    /// How the terminal tools print (the `[terminal]` table).
+    public var terminal = TerminalSettings()
 
     /// The setup for `id`, if that practice is enabled.
     public func practice(_ id: PracticeID) -> PracticeSetup? { practices.first { $0.id == id } }
+}
+
+/// How the terminal tools (`breathe`, `ground`, `pause`, the logs…) print: the `[terminal]` table.
+public struct TerminalSettings: Sendable, Hashable {
+    /// `plain = true`: print each step once, as a new line, with no redrawing, cursor
+    /// movement or colour — for screen readers and braille displays (as `--plain` does).
+    public var plain: Bool
+
+    public init(plain: Bool = false) { self.plain = plain }
 }
 
 /// One enabled practice: its schedule and the practice configured with its settings.

@@ -79,7 +79,7 @@ public struct ConfigLoader: Sendable {
 
     private static let topLevelKeys = [
         "quiet-hours", "daily-limit", "expire-after", "grace-period", "snooze", "snooze-limit", "back-off",
-        "channel", "command", "answer-command", "safety", "practices",
+        "channel", "command", "answer-command", "safety", "terminal", "practices",
     ]
     private static let practiceKeys = ["schedule", "enabled", "random", "during-quiet-hours", "urgency", "exec"]
 
@@ -305,6 +305,18 @@ public struct ConfigLoader: Sendable {
             }
         }
 
+        var terminal = TerminalSettings()
+        if let value = root["terminal"] {
+            guard let table = value.table else { throw fail(["terminal"], "terminal must be a table", hint: "write it as a [terminal] section") }
+            for key in table.keys.sorted() where key != "plain" {
+                throw fail(["terminal", key], "unknown setting '\(key)' in [terminal]", hint: "[terminal] takes plain = true or false")
+            }
+            if let raw = table["plain"] {
+                guard let flag = raw.bool else { throw fail(["terminal", "plain"], "plain must be true or false") }
+                terminal.plain = flag
+            }
+        }
+
         func command(_ key: String) throws(ConfigError) -> [String]? {
             guard let value = root[key] else { return nil }
             if let text = value.string, !text.isEmpty { return [text] }
@@ -439,7 +451,7 @@ public struct ConfigLoader: Sendable {
             }
         }
         return Config(source: source, sparing: sparing, practices: practices, safety: safety, channel: channel,
-                      answerCommand: answerCommand)
+                      answerCommand: answerCommand, terminal: terminal)
     }
 
     /// Stands in for the registry entry of a practice defined by `exec` (its description comes from the program).

@@ -167,7 +167,8 @@ final class NotificationChannel: PromptChannel {
     /// A notice: no actions, transient (kept out of the server's history), quiet.
     static func notification(for notice: Notice, replacing handle: UInt32?) -> DesktopNotification {
         DesktopNotification(
-            appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: notice.title, body: notice.body,
+            appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: SpokenText.clean(notice.title),
+            body: SpokenText.clean(notice.body),
             urgency: .low, category: "x-steady.notice", desktopEntry: "steady", suppressSound: true, transient: true,
             expireTimeout: notice.lingers ? 0 : noticeTimeout)
     }
@@ -177,11 +178,22 @@ final class NotificationChannel: PromptChannel {
     /// "Answer…" stands in for the choices), a default action (clicking the bubble) that opens
     /// the answer dialog, and an inline reply for text prompts when it has that (else
     /// "Answer…" opens a small dialog).
+    ///
+    /// Read aloud well: the body without bare symbols (`SpokenText`), and a scale's buttons
+    /// say what each point means ("4 — fairly settled"); where a row of buttons has no room
+    /// for words they are numbers again, and the body says what the ends mean.
     static func notification(for offer: Offer, server: ServerInfo?, replacing handle: UInt32?) -> DesktopNotification {
         let prompt = offer.prompt
         var actions = offer.actions.map { NotificationAction(key: $0.key, label: $0.label) }
         var inlineReply: DesktopNotification.InlineReply?
-        var body = prompt.content.body
+        var body = SpokenText.clean(prompt.content.body)
+        if case .scale(let scale) = prompt.content.request, server?.fitsWordsOnButtons == false {
+            actions = actions.map { action in
+                Int(action.key).map { scale.range.contains($0) ? NotificationAction(key: action.key, label: action.key) : action } ?? action
+            }
+            // On the same line: one label, read as one (a line break can split it in two on some servers).
+            body += " " + scale.endsInWords
+        }
         if case .text(let placeholder) = prompt.content.request, server?.hasInlineReply == true {
             inlineReply = .init(label: "Answer", placeholder: placeholder)
             actions.removeAll { $0.key == GenericAction.answer }
@@ -207,7 +219,7 @@ final class NotificationChannel: PromptChannel {
         }
         let urgency = Self.urgency(configured, seenOn: server)
         return DesktopNotification(
-            appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: prompt.content.title, body: body,
+            appName: "steady", replacesID: handle ?? 0, icon: "steady", summary: SpokenText.clean(prompt.content.title), body: body,
             actions: actions, urgency: urgency, category: "x-steady.prompt", desktopEntry: "steady",
             // Resident: after a click steady itself replaces or takes down the bubble. Plasma
             // otherwise closes it (reason 3) right as steady's thank-you takes its place.

@@ -37,6 +37,17 @@ public struct ServerInfo: Sendable, Equatable {
     /// Servers known to show only some actions, by `name`.
     public static let actionLimits: [String: Int] = ["gnome-shell": 3]
 
+    /// Whether an action's label may be a few words ("4 — fairly settled") rather than a
+    /// bare number: true unless the server is known to draw every action as a button in one
+    /// row of a narrow bubble (xfce4-notifyd; the MATE and GNOME notification-daemon, which
+    /// both call themselves "Notification Daemon"; swaync, whose popup, given such labels, was
+    /// no longer found on screen at all), where five or ten such buttons do not fit. A menu, a
+    /// combo box or a dialog has room; so has a server steady does not know.
+    public var fitsWordsOnButtons: Bool { !Self.narrowButtonRows.contains(name) }
+
+    /// Servers that draw all actions as one row of buttons, by `name`.
+    public static let narrowButtonRows: Set<String> = ["Xfce Notify Daemon", "Notification Daemon", "SwayNotificationCenter"]
+
     /// The least urgency at which the server shows a notification on screen, rather than only
     /// in a list the person has to open.
     ///

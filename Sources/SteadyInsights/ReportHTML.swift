@@ -5,6 +5,13 @@ import SteadyKit
 /// external assets, laid out to print well. Also well-formed XML, so it can be checked with
 /// any XML parser.
 ///
+/// Accessible (WCAG 2.1 AA): the page has a language; headings go h1 → h2 → h3 without a
+/// gap; every plot is an `<svg role="img">` named by its `<title>` and described by its
+/// `<desc>`, followed by a table of its numbers for screen readers; text colours have a
+/// contrast of 4.5:1 or more (see `Palette`); and nothing is told by colour alone (counts
+/// are written out, before and after are a ring and a dot), so it reads in black and white,
+/// where the print stylesheet makes all text black.
+///
 /// Person-written text (the words of wins) appears only when the data was loaded with text;
 /// the report says which it is.
 public struct ReportHTML {
@@ -105,7 +112,7 @@ public struct ReportHTML {
         html += section("feelings", "Feelings you named",
                         "Words from the trigger journal, the evening reflection and your requests. Words of your own are counted together, not shown.",
                         ReportPlots.horizontalBars(plot: "feelings", title: "Feelings named",
-                                                   items: stats.feelings.map { (TechniqueNames.feeling($0.key), $0.count) },
+                                                   heading: "feeling", items: stats.feelings.map { (TechniqueNames.feeling($0.key), $0.count) },
                                                    emptyMessage: "No feeling words named in this stretch."))
 
         // Times that suit.
@@ -113,9 +120,9 @@ public struct ReportHTML {
         let weekdays = stats.byWeekday.enumerated().filter { $0.element.answered > 0 }.map { (StatsText.weekdayPlurals[$0.offset], $0.element.answered) }
         html += section("suits", "Times that suit you",
                         "When you have answered check-ins, by the hour they were set for and by weekday.",
-                        ReportPlots.horizontalBars(plot: "answers-by-hour", title: "Answers, by hour", items: hours,
+                        ReportPlots.horizontalBars(plot: "answers-by-hour", title: "Answers, by hour", heading: "hour", items: hours,
                                                    emptyMessage: "No answers in this stretch.")
-                        + ReportPlots.horizontalBars(plot: "answers-by-weekday", title: "Answers, by weekday", items: weekdays,
+                        + ReportPlots.horizontalBars(plot: "answers-by-weekday", title: "Answers, by weekday", heading: "weekday", items: weekdays,
                                                      emptyMessage: "No answers in this stretch."))
 
         // Triggers.
@@ -124,13 +131,13 @@ public struct ReportHTML {
                         stats.triggers.count == 0 ? "No trigger entries in this stretch."
                             : "\(stats.triggers.count) trigger \(stats.triggers.count == 1 ? "entry" : "entries"), by weekday and hour, and by kind.",
                         ReportPlots.weekdayHourGrid(stats.triggers.byWeekdayHour)
-                        + ReportPlots.horizontalBars(plot: "trigger-kinds", title: "Trigger entries by kind", items: kinds,
+                        + ReportPlots.horizontalBars(plot: "trigger-kinds", title: "Trigger entries by kind", heading: "kind", items: kinds,
                                                      emptyMessage: "No trigger entries in this stretch."))
 
         // Asking, checking.
         html += section("requests", "Asking for what you need, and past or present",
                         "Requests you put into words with steady ask, what they were about and how they went; where past-or-present checks placed the feeling.",
-                        ReportPlots.horizontalBars(plot: "requests", title: "Requests and checks", items: requestItems(),
+                        ReportPlots.horizontalBars(plot: "requests", title: "Requests and checks", heading: "request or check", items: requestItems(),
                                                    emptyMessage: "No requests or checks in this stretch.") + requestNotes())
 
         // Assessment.
@@ -300,11 +307,16 @@ public struct ReportHTML {
         ol.wins time { color: #5d6b73; font-size: 12px; margin-right: 6px; }
         footer { margin-top: 30px; color: #5d6b73; font-size: 12px; border-top: 1px solid #e6eaec; padding-top: 8px; }
         code { font-size: 12px; white-space: nowrap; }
+        table.data-equivalent { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+                                overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
         @page { margin: 14mm; }
         @media print {
-          body { background: #ffffff; font-size: 12px; }
+          body { background: #ffffff; color: #000000; font-size: 12px; }
           main { max-width: none; padding: 0; }
           section { margin-top: 16px; }
+          .range, .intro, .legend, .note, footer, thead th, ol.wins time, ul.choices, ul.notes { color: #000000; }
+          .privacy { background: none; border-left-color: #000000; }
+          svg.plot text { fill: #000000; }
         }
 
         """

@@ -1,7 +1,9 @@
 import Foundation
 import SteadyKit
 
-/// The report's plots, each one `<svg>` string. Pure functions of their data.
+/// The report's plots, each one `<svg>` string followed by a `DataTable` of its numbers
+/// (nothing follows a plot with nothing to show: its description says so). Pure functions
+/// of their data.
 enum ReportPlots {
     static let width = 720.0
 
@@ -22,7 +24,7 @@ enum ReportPlots {
         var svg = SVGCanvas(width: width, height: height)
         guard !values.isEmpty else {
             svg.emptyMessage(emptyMessage)
-            return svg.render(plot: plot, title: title)
+            return svg.render(plot: plot, title: title, description: emptyMessage)
         }
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let span = max(1, lastDay - firstDay + 1)
@@ -60,7 +62,16 @@ enum ReportPlots {
             }
         }
         svg.text("mean per \(unit.name)", x: width - right, y: top + 10, anchor: "end", size: 9, fill: Palette.muted)
-        return svg.render(plot: plot, title: title)
+        let starts = sums.keys.sorted()
+        let description = "The mean per \(unit.name), from \(scale.lowerBound)\(lowLabel.isEmpty ? "" : " (\(lowLabel))") to "
+            + "\(scale.upperBound)\(highLabel.isEmpty ? "" : " (\(highLabel))"), over \(starts.count) \(starts.count == 1 ? unit.name : unit.name + "s")."
+        let table = DataTable(plot: plot, caption: "\(title): the mean per \(unit.name)",
+                              columns: ["\(unit.name) from", "mean", "answers"],
+                              rows: starts.map { start in
+                                  let (sum, count) = sums[start]!
+                                  return [CivilDay(dayNumber: start).readable, NumberText.oneDecimal(sum / Double(count)), String(count)]
+                              })
+        return svg.render(plot: plot, title: title, description: description) + table.render()
     }
 
     /// A step that divides `span` into at most six equal parts, so both ends get a tick.
@@ -141,8 +152,9 @@ enum ReportPlots {
         let rowHeight = 46.0, top = 24.0, labelWidth = 250.0, right = 40.0
         var svg = SVGCanvas(width: width, height: shown.isEmpty ? 90 : top + Double(shown.count) * rowHeight + 8)
         guard !shown.isEmpty else {
-            svg.emptyMessage("Not enough before-and-after ratings yet to show an average.")
-            return svg.render(plot: "before-after", title: "Before and after, by technique")
+            let message = "Not enough before-and-after ratings yet to show an average."
+            svg.emptyMessage(message)
+            return svg.render(plot: "before-after", title: "Before and after, by technique", description: message)
         }
         let axisLeft = labelWidth + 16, axisRight = width - right
         svg.text("before", x: axisLeft, y: 12, size: 9, fill: Palette.muted)
@@ -171,7 +183,15 @@ enum ReportPlots {
             svg.text(NumberText.oneDecimal(after), x: x(after) + (beforeLeft ? -10 : 10), y: cy - 9,
                      anchor: beforeLeft ? "end" : "start", size: 10, fill: Palette.accent, weight: "600")
         }
-        return svg.render(plot: "before-after", title: "Before and after, by technique")
+        let description = "For each technique, your average rating before it (a hollow ring) and after it (a filled dot), each on its own scale."
+        let table = DataTable(plot: "before-after", caption: "Before and after, by technique: average ratings",
+                              columns: ["technique", "measure", "times", "before, on average", "after, on average", "scale"],
+                              rows: shown.map { item in
+                                  [TechniqueNames.label(item.technique), TechniqueNames.measure(item.measure), String(item.count),
+                                   item.meanBefore.map(NumberText.oneDecimal) ?? "–", item.meanAfter.map(NumberText.oneDecimal) ?? "–",
+                                   "\(item.scaleLow)–\(item.scaleHigh)"]
+                              })
+        return svg.render(plot: "before-after", title: "Before and after, by technique", description: description) + table.render()
     }
 
     // MARK: - Trigger timing
@@ -192,23 +212,40 @@ enum ReportPlots {
                 let label = "\(CivilDay.weekdayNames[weekday]) \(CivilDay.pad(hour, 2)):00–\(CivilDay.pad(hour + 1, 2)):00: " + (count == 1 ? "1 entry" : "\(count) entries")
                 svg.rect(x: left + Double(hour) * cellWidth + 1, y: y + 1, width: cellWidth - 2, height: cellHeight - 2,
                          fill: count == 0 ? Palette.empty : Palette.heat[level(count, of: most)], rx: 2, tooltip: label)
+                // The count itself, so the grid does not rely on shades alone (in print, in grey).
+                if count > 0 {
+                    svg.text(String(count), x: left + (Double(hour) + 0.5) * cellWidth, y: y + cellHeight / 2 + 3.5,
+                             anchor: "middle", size: count > 99 ? 7 : 9, fill: Palette.ink)
+                }
             }
         }
-        if grid.allSatisfy({ $0.allSatisfy { $0 == 0 } }) {
+        let empty = grid.allSatisfy { $0.allSatisfy { $0 == 0 } }
+        if empty {
             svg.text("No trigger entries in this stretch.", x: width / 2, y: top + 7 * cellHeight + 22, anchor: "middle", size: 12, fill: Palette.muted)
         }
-        return svg.render(plot: "trigger-timing", title: "Trigger entries by weekday and hour")
+        var cells: [[String]] = []
+        for weekday in 0..<7 {
+            for hour in 0..<24 where grid[weekday][hour] > 0 {
+                cells.append([CivilDay.weekdayNames[weekday], "\(CivilDay.pad(hour, 2)):00–\(CivilDay.pad(hour + 1, 2)):00", String(grid[weekday][hour])])
+            }
+        }
+        let description = empty ? "No trigger entries in this stretch."
+            : "A grid of weekdays by hours; each hour with trigger entries shows how many, darker where there were more."
+        let table = DataTable(plot: "trigger-timing", caption: "Trigger entries by weekday and hour (hours with none left out)",
+                              columns: ["weekday", "hour", "entries"], rows: cells)
+        return svg.render(plot: "trigger-timing", title: "Trigger entries by weekday and hour", description: description)
+            + (empty ? "" : table.render())
     }
 
     // MARK: - Horizontal bars
 
     /// One bar per item, longest first, with its count.
-    static func horizontalBars(plot: String, title: String, items: [(String, Int)], emptyMessage: String) -> String {
+    static func horizontalBars(plot: String, title: String, heading: String, items: [(String, Int)], emptyMessage: String) -> String {
         let rowHeight = 22.0, labelWidth = 240.0, right = 50.0
         var svg = SVGCanvas(width: width, height: items.isEmpty ? 70 : Double(items.count) * rowHeight + 8)
         guard !items.isEmpty else {
             svg.emptyMessage(emptyMessage)
-            return svg.render(plot: plot, title: title)
+            return svg.render(plot: plot, title: title, description: emptyMessage)
         }
         let most = Double(max(1, items.map(\.1).max() ?? 1))
         for (index, (label, count)) in items.enumerated() {
@@ -219,7 +256,9 @@ enum ReportPlots {
                      tooltip: "\(label): \(count)")
             svg.text(String(count), x: labelWidth + max(2, length) + 6, y: y + 14, size: 10, fill: Palette.muted)
         }
-        return svg.render(plot: plot, title: title)
+        let table = DataTable(plot: plot, caption: title, columns: [heading, "count"], rows: items.map { [$0.0, String($0.1)] })
+        return svg.render(plot: plot, title: title, description: "One bar for each \(heading), as long as its count, with the count written beside it.")
+            + table.render()
     }
 
     // MARK: - Counts over time
@@ -231,7 +270,7 @@ enum ReportPlots {
         var svg = SVGCanvas(width: width, height: times.isEmpty ? 70 : height)
         guard !times.isEmpty else {
             svg.emptyMessage(emptyMessage)
-            return svg.render(plot: plot, title: title)
+            return svg.render(plot: plot, title: title, description: emptyMessage)
         }
         let first = CivilDay(dayNumber: firstDay), last = CivilDay(dayNumber: lastDay)
         let monthsSpan = (last.year - first.year) * 12 + last.month - first.month + 1
@@ -264,7 +303,14 @@ enum ReportPlots {
                 svg.text(short, x: x + slot / 2, y: height - bottom + 14, anchor: "middle", size: 9, fill: Palette.muted)
             }
         }
-        return svg.render(plot: plot, title: title)
+        let labels = counts.indices.map { index -> String in
+            let keyValue = firstKey + index
+            return byYear ? String(keyValue) : "\(CivilDay.monthNames[keyValue % 12]) \(keyValue / 12)"
+        }
+        let table = DataTable(plot: plot, caption: "\(title), per \(byYear ? "year" : "month")", columns: [byYear ? "year" : "month", "count"],
+                              rows: zip(labels, counts).map { [$0, String($1)] })
+        return svg.render(plot: plot, title: title, description: "One column per \(byYear ? "year" : "month"), as high as the count; the highest is \(Int(most)).")
+            + table.render()
     }
 
     // MARK: - Self-assessment
@@ -276,8 +322,9 @@ enum ReportPlots {
         let rows = (areas.count + columns - 1) / columns
         var svg = SVGCanvas(width: width, height: points.isEmpty ? 80 : Double(rows) * panelHeight + 6)
         guard !points.isEmpty else {
-            svg.emptyMessage("No self-assessment in this stretch yet (`steady assess` runs one).")
-            return svg.render(plot: "assessment", title: "Self-assessment by area")
+            let message = "No self-assessment in this stretch yet (`steady assess` runs one)."
+            svg.emptyMessage(message)
+            return svg.render(plot: "assessment", title: "Self-assessment by area", description: message)
         }
         let t0 = points.first!.date.timeIntervalSince1970, t1 = points.last!.date.timeIntervalSince1970
         for (index, area) in areas.enumerated() {
@@ -308,6 +355,13 @@ enum ReportPlots {
                 svg.text(NumberText.oneDecimal(latest.1), x: x(latest.0) + 5, y: y(latest.1) - 5, size: 9, fill: Palette.accent, weight: "600")
             }
         }
-        return svg.render(plot: "assessment", title: "Self-assessment by area")
+        let description = "One small panel per area: its score from 1 to 5 at each assessment, with a dashed line at 3."
+        let table = DataTable(plot: "assessment", caption: "Self-assessment: each area's score from 1 to 5",
+                              columns: ["assessment of"] + areas.map(\.title),
+                              rows: points.map { point in
+                                  [CivilDay(dayNumber: clock.day(point.date.timeIntervalSince1970)).readable]
+                                      + areas.map { area in point.areas.first { $0.id == area.id }.map { NumberText.oneDecimal($0.score) } ?? "–" }
+                              })
+        return svg.render(plot: "assessment", title: "Self-assessment by area", description: description) + table.render()
     }
 }

@@ -13,11 +13,27 @@ struct SVGCanvas {
         self.height = height
     }
 
-    /// The finished `<svg>`: `plot` names it (`data-plot`), `title` is its accessible name.
-    func render(plot: String, title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" data-plot=\"\(HTML.escape(plot))\" role=\"img\" "
+    /// The finished `<svg>`: `plot` names it (`data-plot`), `title` is its accessible name
+    /// (`<title>`, referenced by `aria-labelledby`), `description` its accessible description
+    /// (`<desc>`, by `aria-describedby`): one sentence saying what it shows, or why it is empty.
+    /// A screen reader reads the picture as one image with that name and description (its
+    /// shapes, labels and tooltips are hidden from it: browsers would otherwise list each
+    /// one); the numbers themselves follow it in a `DataTable`.
+    func render(plot: String, title: String, description: String) -> String {
+        let id = Self.id(plot)
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" data-plot=\"\(HTML.escape(plot))\" role=\"img\" "
+            + "aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" "
             + "width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\">"
-            + "<title>\(HTML.escape(title))</title>" + body + "</svg>"
+            + "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
+            + "<g aria-hidden=\"true\">" + body + "</g></svg>"
+    }
+
+    /// The id prefix of a plot's elements: `plot-` and the plot name, reduced to letters,
+    /// digits and hyphens (a practice id may hold other characters).
+    static func id(_ plot: String) -> String {
+        "plot-" + String(plot.unicodeScalars.map { scalar -> Character in
+            (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "-" ? Character(scalar) : "_"
+        })
     }
 
     static func n(_ value: Double) -> String {
@@ -69,7 +85,13 @@ struct SVGCanvas {
     }
 }
 
-/// The report's colours: calm, readable in grey when printed without colour.
+/// The report's colours: calm, and readable in grey when printed without colour.
+///
+/// Every colour used for text (`ink`, `muted`, `accent`, `warm`) has a contrast of at least
+/// 4.5:1 on white (WCAG AA), and `ink` on every heat level, where the grid's counts sit;
+/// lines and marks that carry data (`accent`, `warm`) at least 3:1. Contrast is a ratio of
+/// luminances, so it holds in black and white too. `grid`, `empty` and `accentLight` are
+/// decoration only: nothing is told by them alone.
 enum Palette {
     static let ink = "#1f2a30"
     static let muted = "#5d6b73"
@@ -77,9 +99,9 @@ enum Palette {
     static let empty = "#eef1f3"
     static let accent = "#2a7f78"
     static let accentLight = "#9fd1ca"
-    static let warm = "#c27c3e"
-    /// Heat levels, lightest (a little) to darkest (a lot).
-    static let heat = ["#d6ede9", "#9fd1ca", "#5fb0a5", "#2a7f78", "#17524d"]
+    static let warm = "#9a5a1e"
+    /// Heat levels, lightest (a little) to darkest (a lot); light enough for `ink` counts on each.
+    static let heat = ["#e0f1ee", "#bde2dc", "#98d1c8", "#74bfb4", "#53aba0"]
 }
 
 /// Escaping for text and attribute values in the report (valid HTML and XML alike).

@@ -174,6 +174,9 @@ public struct Asker {
             for (index, choice) in choices.enumerated() {
                 console.line("  \(index + 1)) \(choice.label)")
             }
+        case .scale(let scale) where !console.redrawsInPlace:
+            // Plain mode (a screen reader, a pipe): words rather than "=" and "…", which a voice spells out.
+            console.line("  " + scale.endsInWords)
         case .scale(let scale):
             console.line("  " + console.dim("\(scale.range.lowerBound) = \(scale.lowLabel) … \(scale.range.upperBound) = \(scale.highLabel)"))
         case .text(let placeholder):

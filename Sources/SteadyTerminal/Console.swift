@@ -7,9 +7,15 @@
 public protocol Console: AnyObject {
     /// Whether answers come from a person at a terminal (rather than a pipe or file).
     var inputIsTerminal: Bool { get }
-    /// Whether output goes to a terminal, so it may be redrawn in place with ANSI sequences.
+    /// Whether output goes to a terminal.
     var outputIsTerminal: Bool { get }
-    /// Whether bold and dim text may be used (a terminal, and `NO_COLOR` unset).
+    /// Whether output may be redrawn in place with carriage returns and ANSI sequences (a
+    /// live countdown, a breathing bar). False in plain mode: off a terminal, with
+    /// `TERM=dumb`, or when asked for (`--plain`, `[terminal] plain = true`). Then each step
+    /// is printed once, as a new line, when it begins — what a screen reader or braille
+    /// display can follow.
+    var redrawsInPlace: Bool { get }
+    /// Whether bold and dim text may be used (redrawing allowed, and `NO_COLOR` unset or empty).
     var usesStyles: Bool { get }
 
     /// Writes text as it is (add the newline yourself), flushed at once.
@@ -53,6 +59,9 @@ public enum WaitEnd: Sendable, Hashable {
 }
 
 extension Console {
+    /// A console that does not say otherwise redraws whenever its output is a terminal.
+    public var redrawsInPlace: Bool { outputIsTerminal }
+
     /// Writes `text` and a newline.
     public func line(_ text: String = "") { write(text + "\n") }
 

@@ -1,15 +1,15 @@
 /// One line of a console redrawn in place: a countdown, a breathing guide.
 ///
-/// On a terminal each `draw` replaces the line (carriage return and erase-line); off a
-/// terminal nothing is drawn and callers print plain lines with `note` instead, so logs and
-/// pipes stay quiet and readable.
+/// On a terminal each `draw` replaces the line (carriage return and erase-line); in plain
+/// mode (off a terminal, `TERM=dumb`, `--plain`) nothing is drawn and callers print plain
+/// lines with `note` instead, so logs, pipes and screen readers get each step once.
 public struct LiveLine {
     public let console: any Console
 
     public init(console: any Console) { self.console = console }
 
-    /// Whether drawing in place is possible.
-    public var isLive: Bool { console.outputIsTerminal }
+    /// Whether drawing in place is possible (and wanted).
+    public var isLive: Bool { console.redrawsInPlace }
 
     /// Replaces the line with `text` (terminal only).
     public func draw(_ text: String) {
@@ -23,7 +23,7 @@ public struct LiveLine {
         console.write("\r\u{1B}[2K")
     }
 
-    /// Prints a plain line off a terminal; on a terminal the live line says it already.
+    /// Prints a plain line in plain mode; otherwise the live line says it already.
     public func note(_ text: String) {
         guard !isLive else { return }
         console.line(text)

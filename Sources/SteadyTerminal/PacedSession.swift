@@ -21,7 +21,8 @@ public struct SessionProgress: Sendable, Hashable {
 
 /// Runs a breathing pattern on a console: a live line with the phase, the count and a bar
 /// that fills as you breathe in and empties as you breathe out, redrawn four times a second;
-/// off a terminal, one plain line per phase.
+/// in plain mode (off a terminal, `TERM=dumb`, `--plain`), one plain line per phase, printed
+/// as it begins.
 public struct BreathingSession {
     public let pattern: BreathingPattern
     public let rounds: Int
@@ -88,7 +89,8 @@ public struct BreathingSession {
 }
 
 /// Runs a guide (grounding, muscle relaxation, a body scan) on a console, one step at a
-/// time: a timed step shows a live countdown; an untimed step waits for Enter (off a
+/// time: a timed step shows a live countdown (in plain mode: nothing more than its step
+/// line, then the next step when the time is up); an untimed step waits for Enter (off a
 /// terminal: for the next input line, or the end of input).
 public struct GuideSession {
     public let guide: Guide
@@ -138,8 +140,9 @@ public struct GuideSession {
                     console.line()
                     return progress(index, finished: false)
                 }
-                // Take the "(Enter …)" line away again once it has been answered.
-                if console.inputIsTerminal, case .line = input { console.write("\u{1B}[1A\r\u{1B}[2K") }
+                // Take the "(Enter …)" line away again once it has been answered (in plain
+                // mode it stays: nothing printed is ever taken back).
+                if console.inputIsTerminal, console.redrawsInPlace, case .line = input { console.write("\u{1B}[1A\r\u{1B}[2K") }
             }
         }
         return progress(count, finished: true)

@@ -70,7 +70,7 @@ public struct PauseSession {
         let unit = 1 / speed
         let start = console.now()
         let canSkip = console.inputIsTerminal
-        live.note("Waiting \(clockText(waitSeconds)).")
+        live.note("Waiting \(clockText(waitSeconds)).\(canSkip ? " Enter moves on when you're ready." : "")")
         console.beginLive()
         defer {
             live.clear()

@@ -15,10 +15,15 @@ nonisolated(unsafe) private var interruptWriteFD: Int32 = -1
 /// can save what was done and restore the terminal before it exits. Waiting is `poll(2)`
 /// on stdin and a self-pipe, with the deadline as the timeout: no busy loops.
 ///
+/// Plain mode (no redrawing, no cursor or colour sequences; see `Console.redrawsInPlace`)
+/// is on when output is not a terminal, when `TERM` is `dumb`, or when `plain` is asked for.
+/// `NO_COLOR` (any non-empty value, https://no-color.org) turns off bold and dim alone.
+///
 /// Create one per process.
 public final class SystemConsole: Console {
     public let inputIsTerminal: Bool
     public let outputIsTerminal: Bool
+    public let redrawsInPlace: Bool
     public let usesStyles: Bool
 
     private let interruptReadFD: Int32
@@ -27,10 +32,12 @@ public final class SystemConsole: Console {
     private var savedTermios: termios?
     private var liveDepth = 0
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// `plain` asks for plain mode even at a capable terminal (`--plain`, `[terminal] plain`).
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, plain: Bool = false) {
         inputIsTerminal = isatty(0) == 1
         outputIsTerminal = isatty(1) == 1
-        usesStyles = outputIsTerminal && environment["NO_COLOR"].map(\.isEmpty) != false && environment["TERM"] != "dumb"
+        redrawsInPlace = Self.redraws(outputIsTerminal: outputIsTerminal, environment: environment, plain: plain)
+        usesStyles = Self.styles(redrawsInPlace: redrawsInPlace, environment: environment)
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
             for fd in fds {
@@ -60,6 +67,16 @@ public final class SystemConsole: Console {
 
     deinit {
         while liveDepth > 0 { endLive() }
+    }
+
+    /// Whether a console may redraw: output at a terminal that is not `TERM=dumb`, plain not asked for.
+    public static func redraws(outputIsTerminal: Bool, environment: [String: String], plain: Bool) -> Bool {
+        outputIsTerminal && !plain && environment["TERM"] != "dumb"
+    }
+
+    /// Whether bold and dim may be used: only where redrawing is, and never with a non-empty `NO_COLOR`.
+    public static func styles(redrawsInPlace: Bool, environment: [String: String]) -> Bool {
+        redrawsInPlace && (environment["NO_COLOR"] ?? "").isEmpty
     }
 
     // MARK: - Output
@@ -140,9 +157,11 @@ public final class SystemConsole: Console {
     // MARK: - Live mode
 
     public func beginLive() {
+        // Plain mode: nothing is redrawn, so nothing needs hiding or protecting.
+        guard redrawsInPlace else { return }
         liveDepth += 1
         guard liveDepth == 1 else { return }
-        if outputIsTerminal { write("\u{1B}[?25l") }
+        write("\u{1B}[?25l")
         if inputIsTerminal {
             var settings = termios()
             if tcgetattr(0, &settings) == 0 {
@@ -161,7 +180,7 @@ public final class SystemConsole: Console {
             tcsetattr(0, TCSANOW, &saved)
             savedTermios = nil
         }
-        if outputIsTerminal { write("\u{1B}[?25h") }
+        write("\u{1B}[?25h")
     }
 
     // MARK: - Helpers

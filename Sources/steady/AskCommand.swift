@@ -34,6 +34,7 @@ struct AskCommand: ParsableCommand {
     var entry: Int64?
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var display: DisplayOptions
 
     /// How far back the reassurance count looks.
     static let countDays = 30
@@ -45,7 +46,7 @@ struct AskCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tool = ToolConsole(options: options)
+        let tool = ToolConsole(options: options, display: display)
         if followUp {
             try runFollowUp(tool)
         } else {

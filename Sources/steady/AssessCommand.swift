@@ -25,9 +25,10 @@ struct AssessCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let tool = ToolConsole(options: options)
+        let tool = ToolConsole(options: options, display: display)
         let console = tool.console
         let response = try tool.fillKeepingDrafts(Assessment.form, command: "steady assess")
         let journal = try openJournalForWriting()

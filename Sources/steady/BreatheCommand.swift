@@ -12,8 +12,9 @@ struct BreatheCommand: ParsableCommand {
             Before and after, steady asks how strong the feeling is from 1 to 10 (Enter skips \
             either), and keeps both with the session in your journal, so you can see which \
             technique helps you most. In a terminal the phase, the count and a breath bar are \
-            redrawn in place; otherwise one plain line per phase. Ctrl-C ends it whenever you \
-            like and still keeps what you did.
+            redrawn in place; with --plain, TERM=dumb or output that is not a terminal, one \
+            plain line per phase, printed as it begins. Ctrl-C ends it whenever you like and \
+            still keeps what you did.
 
             Exit status: 0 saved, 65 piped input did not fit, 74 the journal cannot be written, \
             130 stopped before starting.
@@ -27,6 +28,7 @@ struct BreatheCommand: ParsableCommand {
 
     @OptionGroup var pacing: PacingOptions
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         guard BreathingPattern.named(pattern) != nil else {
@@ -41,7 +43,7 @@ struct BreatheCommand: ParsableCommand {
 
     func run() throws {
         let pattern = BreathingPattern.named(pattern)!
-        let tool = ToolConsole(options: options)
+        let tool = ToolConsole(options: options, display: display)
         let session = BreathingSession(pattern: pattern, rounds: rounds, speed: pacing.speed)
         let console = tool.console
         console.line(console.bold(pattern.name))

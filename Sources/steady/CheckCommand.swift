@@ -24,9 +24,10 @@ struct CheckCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        try runRealityCheck(tool: ToolConsole(options: options), parentID: nil)
+        try runRealityCheck(tool: ToolConsole(options: options, display: display), parentID: nil)
     }
 }
 

@@ -6,9 +6,10 @@ import SteadyTerminal
 struct GuideOptions: ParsableArguments {
     @OptionGroup var pacing: PacingOptions
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var display: DisplayOptions
 
     func run(_ guide: Guide) throws {
-        let tool = ToolConsole(options: options)
+        let tool = ToolConsole(options: options, display: display)
         let console = tool.console
         console.line(console.bold(guide.title))
         console.line(guide.intro)

@@ -48,9 +48,10 @@ struct KitCommand: ParsableCommand {
             commandName: "edit", abstract: "Write your kit, or change it (Enter keeps each line as it is).")
 
         @OptionGroup var options: ConfigOptions
+        @OptionGroup var display: DisplayOptions
 
         func run() throws {
-            let tool = ToolConsole(options: options)
+            let tool = ToolConsole(options: options, display: display)
             let existing = latestKit()
             let prefills = SoothingKit.prefills(existing: existing, suggestions: suggestions())
             let suggestions = prefills.mapValues { Asker.Suggestion(text: $0.text, reason: $0.reason) }

@@ -21,9 +21,10 @@ struct LogThoughtCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let tool = ToolConsole(options: options)
+        let tool = ToolConsole(options: options, display: display)
         let response = try tool.fillKeepingDrafts(ThoughtRecord.form, command: "steady log thought")
         let journal = try openJournalForWriting()
         let saved = try saveEntry(response, in: journal)

@@ -39,6 +39,7 @@ struct LogTriggerCommand: ParsableCommand {
     var entry: Int64?
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if entry != nil && !followUp {
@@ -47,7 +48,7 @@ struct LogTriggerCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tool = ToolConsole(options: options)
+        let tool = ToolConsole(options: options, display: display)
         if followUp {
             try runFollowUp(tool)
             return

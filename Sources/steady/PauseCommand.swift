@@ -27,6 +27,7 @@ struct PauseCommand: ParsableCommand {
 
     @OptionGroup var pacing: PacingOptions
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var display: DisplayOptions
 
     static let longest = TimeSpan.hours(4)
 
@@ -49,7 +50,7 @@ struct PauseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tool = ToolConsole(options: options)
+        let tool = ToolConsole(options: options, display: display)
         let console = tool.console
         let wait = try seconds()
         console.line(console.bold("A pause"))

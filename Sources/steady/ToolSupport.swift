@@ -12,13 +12,25 @@ import SteadyTerminal
 /// The safety response's settings (the config's `[safety]` table): who to lean on, the
 /// crisis line, the threshold. A config with a problem must not keep someone from a
 /// calming tool: then the defaults are used, and the problem is named once on stderr.
-func safetySettings(_ options: ConfigOptions) -> SafetySettings {
+///
+/// The `[terminal]` settings are read with them, once.
+func toolSettings(_ options: ConfigOptions) -> (safety: SafetySettings, terminal: TerminalSettings) {
     do {
-        return try ConfigLoader(registry: registry).load(path: options.config).safety
+        let config = try ConfigLoader(registry: registry).load(path: options.config)
+        return (config.safety, config.terminal)
     } catch {
         printError("the config has a problem, so the safety settings use their defaults for now: \(error.summary)")
-        return SafetySettings()
+        return (SafetySettings(), TerminalSettings())
     }
+}
+
+/// How a terminal tool prints, shared by every interactive tool.
+struct DisplayOptions: ParsableArguments {
+    /// Plain mode: also on by itself when output is not a terminal or `TERM=dumb`, and with
+    /// `[terminal] plain = true` in the config.
+    @Flag(help: ArgumentHelp(
+        "Print each step once, as a new line, with no redrawing, cursor movement or colour (for screen readers and braille displays; on by itself with TERM=dumb or when output is not a terminal)."))
+    var plain = false
 }
 
 /// Pacing shared by the timed tools.
@@ -36,15 +48,17 @@ struct PacingOptions: ParsableArguments {
 
 /// The console and the question-asker every tool uses.
 struct ToolConsole {
-    let console = SystemConsole()
+    let console: SystemConsole
     let asker: Asker
     /// `--config`, for what the tool does with the config after its own work.
     let configPath: String?
 
     /// The asker knows the person's soothing kit, to show it beside the safety and urge
-    /// responses and in a pause.
-    init(options: ConfigOptions) {
-        asker = Asker(console: console, safety: safetySettings(options), kit: latestKit()?.reminder)
+    /// responses and in a pause. Plain mode comes from `--plain` or `[terminal] plain`.
+    init(options: ConfigOptions, display: DisplayOptions) {
+        let settings = toolSettings(options)
+        console = SystemConsole(plain: display.plain || settings.terminal.plain)
+        asker = Asker(console: console, safety: settings.safety, kit: latestKit()?.reminder)
         configPath = options.config
     }
 

@@ -89,11 +89,12 @@ struct WinsCommand: ParsableCommand {
         var text: [String] = []
 
         @OptionGroup var options: ConfigOptions
+        @OptionGroup var display: DisplayOptions
 
         func run() throws {
             let response: FormResponse
             if text.isEmpty {
-                let tool = ToolConsole(options: options)
+                let tool = ToolConsole(options: options, display: display)
                 switch tool.asker.walk(WinEntry.form) {
                 case .failure(let stop): throw stopped(stop, console: tool.console)
                 case .success(let value): response = value

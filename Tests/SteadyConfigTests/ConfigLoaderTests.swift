@@ -93,6 +93,16 @@ import Testing
         #expect(problem.hint == "did you mean 'daily-limit'?")
     }
 
+    @Test func terminalPlain_isReadFromItsTable_offByDefault_andAWrongValueIsPlaced() throws {
+        #expect(try parse("").terminal.plain == false)
+        #expect(try parse("[terminal]\nplain = true\n").terminal.plain == true)
+        let wrongType = try #require(error("[terminal]\nplain = \"yes\"\n"))
+        #expect(wrongType.line == 2 && wrongType.message == "plain must be true or false")
+        let unknown = try #require(error("[terminal]\nplane = true\n"))
+        #expect(unknown.line == 2 && unknown.message == "unknown setting 'plane' in [terminal]")
+        #expect(error("terminal = true\n")?.message == "terminal must be a table")
+    }
+
     @Test func unknownPractice_suggestsTheNearest() throws {
         let problem = try #require(error("daily-limit = 4\n\n[practices.mornig-mindfulness]\nschedule = \"07:00\"\n"))
         #expect(problem.line == 3)

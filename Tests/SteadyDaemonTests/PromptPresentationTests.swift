@@ -67,6 +67,49 @@ import Testing
         #expect(NotificationChannel.notification(for: offer, server: Self.server("dunst"), replacing: nil).expireTimeout == 0)
     }
 
+    /// A pending evening-reflection prompt (a 1–5 scale) from a real journal.
+    static func eveningPrompt() throws -> (EngineHarness, PromptRecord) {
+        let h = try EngineHarness(config: "quiet-hours = \"off\"\n[practices.evening-reflection]\nschedule = \"21:00\"\n",
+                                  start: "2026-12-01 20:59")
+        h.clock.advance(by: 60)
+        return (h, try #require(try h.journal.pendingPrompts().first { $0.practice.rawValue == "evening-reflection" }))
+    }
+
+    @Test func scaleButtons_sayWhatEachPointMeans_whereThereIsRoom_elseTheBodySaysWhatTheEndsMean() throws {
+        let (h, prompt) = try Self.eveningPrompt()
+        let offer = Offer(prompt: prompt, actions: h.engine.actions(for: prompt), urgency: .low)
+        let roomy = NotificationChannel.notification(for: offer, server: Self.server("dunst"), replacing: nil)
+        let labels = Dictionary(uniqueKeysWithValues: roomy.actions.map { ($0.key, $0.label) })
+        #expect(labels["4"] == "4 — fairly settled" && labels["1"] == "1 — unsettled" && labels["5"] == "5 — settled", "\(roomy.actions)")
+        #expect(roomy.body == prompt.content.body)
+        #expect(Self.server("Some Future Server").fitsWordsOnButtons, "a server steady does not know gets the words")
+
+        // xfce4-notifyd, notification-daemon and swaync draw one row of buttons: numbers there, the ends in words after the body.
+        for name in ["Xfce Notify Daemon", "Notification Daemon", "SwayNotificationCenter"] {
+            let narrow = NotificationChannel.notification(for: offer, server: Self.server(name), replacing: nil)
+            #expect(narrow.actions.filter { Int($0.key) != nil }.map(\.label) == ["1", "2", "3", "4", "5"], "\(name)")
+            #expect(narrow.actions.map(\.key) == roomy.actions.map(\.key), "the same choices, the same keys")
+            #expect(narrow.body == prompt.content.body + " 1 means unsettled, 5 means settled.", "\(name): \(narrow.body)")
+        }
+
+        // GNOME Shell's three buttons: "Answer…", whose dialog lists every point with its meaning.
+        let zenityOnly: (String) -> Bool = { $0 == "/usr/bin/zenity" }
+        let list = try #require(AnswerDialog.command(configured: nil, prompt: prompt, steadyPath: "/bin/steady", exists: zenityOnly))
+        #expect(list.argv.contains("4 — fairly settled"))
+        #expect(try prompt.content.request.parse("4 — fairly settled") == .number(4), "what the dialog prints is read back")
+    }
+
+    @Test func bodiesAndTitles_areCleanedOfBareSymbols_beforeTheyAreShown() throws {
+        let (h, prompt) = try Self.morningPrompt()
+        var content = prompt
+        content.content.body = "If you like, `steady breathe` · a slow breath."
+        let offer = Offer(prompt: content, actions: h.engine.actions(for: prompt), urgency: .low)
+        #expect(NotificationChannel.notification(for: offer, server: Self.server("dunst"), replacing: nil).body
+            == "If you like, steady breathe, a slow breath.")
+        let notice = NotificationChannel.notification(for: Notice(title: "Kit", body: "From your soothing kit: tea · Jo."), replacing: nil)
+        #expect(notice.body == "From your soothing kit: tea, Jo.")
+    }
+
     @Test func notice_isQuietTransientAndClosesItself_unlessItLingers() {
         let notice = NotificationChannel.notification(for: Notice(title: "Morning breathing", body: "Noted."), replacing: 7)
         #expect(notice.replacesID == 7 && notice.actions.isEmpty && notice.transient && notice.urgency == .low)

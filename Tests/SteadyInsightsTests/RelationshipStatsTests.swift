@@ -65,7 +65,7 @@ import Testing
         let data = try InsightsLoader(window: .all, timeZone: JournalFixture.timeZone).report(from: fixture.journal, includeText: false)
         let html = ReportHTML(data: data, timeZone: JournalFixture.timeZone, generatedAt: JournalFixture.at(1, 23, 30)).render()
         _ = try ReportScan.scan(html)
-        #expect(html.contains("<title>Feelings named</title>"))
+        #expect(html.contains(">Feelings named</title>"), "the plot's title (it carries an id for aria-labelledby)")
         #expect(html.contains("own words"))
         #expect(html.contains("About reassurance that we&#39;re all right") || html.contains("About reassurance that we're all right"))
         #expect(html.contains("Went: it went well"))

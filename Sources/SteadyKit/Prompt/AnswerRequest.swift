@@ -20,7 +20,7 @@ public enum AnswerRequest: Sendable, Hashable, Codable {
     public var actionChoices: [Choice] {
         switch self {
         case .choices(let choices): return choices
-        case .scale(let scale): return scale.range.map { Choice(key: String($0), label: String($0)) }
+        case .scale(let scale): return scale.range.map { Choice(key: String($0), label: scale.label(for: $0)) }
         case .text: return []
         case .done: return [Choice(key: "done", label: "Done")]
         }
@@ -29,8 +29,9 @@ public enum AnswerRequest: Sendable, Hashable, Codable {
     /// Reads a person's typed answer (from the CLI or a dialog) into a value.
     ///
     /// Choices match their key, their label (any case) or their 1-based position; a scale
-    /// takes a whole number inside its range; text takes anything non-empty; done takes
-    /// "done", "yes" or an empty string.
+    /// takes a whole number inside its range, or a point's label ("4 — fairly settled", as a
+    /// dialog returns it) or meaning ("fairly settled"); text takes anything non-empty; done
+    /// takes "done", "yes" or an empty string.
     public func parse(_ raw: String) throws(AnswerError) -> AnswerValue {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         switch self {
@@ -44,10 +45,14 @@ public enum AnswerRequest: Sendable, Hashable, Codable {
             }
             throw AnswerError.notAChoice(trimmed, choices: choices)
         case .scale(let scale):
-            guard let number = Int(trimmed), scale.range.contains(number) else {
-                throw AnswerError.outsideScale(trimmed, scale: scale)
+            if let number = Int(trimmed), scale.range.contains(number) { return .number(number) }
+            let folded = trimmed.lowercased()
+            if !folded.isEmpty, let number = scale.range.first(where: {
+                scale.label(for: $0).lowercased() == folded || scale.meaning(of: $0)?.lowercased() == folded
+            }) {
+                return .number(number)
             }
-            return .number(number)
+            throw AnswerError.outsideScale(trimmed, scale: scale)
         case .text:
             guard !trimmed.isEmpty else { throw AnswerError.emptyText }
             return .text(raw)
@@ -90,11 +95,37 @@ public struct Scale: Sendable, Hashable, Codable {
     public var lowLabel: String
     /// Words for the highest value ("very much").
     public var highLabel: String
+    /// A few words for every point, lowest first ("unsettled", "a little unsettled", …), so
+    /// a notification's button says "4 — fairly settled" rather than a lone "4" (a screen
+    /// reader reads the label alone). Nil when the practice gives none: then the ends use
+    /// `lowLabel` and `highLabel` and the points between are bare numbers.
+    public var meanings: [String]?
 
-    public init(_ range: ClosedRange<Int>, low lowLabel: String, high highLabel: String) {
+    public init(_ range: ClosedRange<Int>, low lowLabel: String, high highLabel: String, meanings: [String]? = nil) {
+        precondition(meanings == nil || meanings!.count == range.count, "one meaning per point of the scale")
         self.range = range
         self.lowLabel = lowLabel
         self.highLabel = highLabel
+        self.meanings = meanings
+    }
+
+    /// The words for `value`: its meaning, else the label of the end it is, else nil.
+    public func meaning(of value: Int) -> String? {
+        if let meanings, range.contains(value) { return meanings[value - range.lowerBound] }
+        if value == range.lowerBound { return lowLabel.isEmpty ? nil : lowLabel }
+        if value == range.upperBound { return highLabel.isEmpty ? nil : highLabel }
+        return nil
+    }
+
+    /// The label of `value` on a button or in a list: "4 — fairly settled", or "4" where
+    /// nothing more is known.
+    public func label(for value: Int) -> String {
+        meaning(of: value).map { "\(value) — \($0)" } ?? String(value)
+    }
+
+    /// What the two ends mean, as a sentence a voice reads well: "1 means unsettled, 5 means settled."
+    public var endsInWords: String {
+        "\(range.lowerBound) means \(lowLabel), \(range.upperBound) means \(highLabel)."
     }
 }
 
