@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// A practice plugin: one library target under `Plugins/<Name>`, depending only on SteadyKit.
+/// A practice plugin: one library target under `Plugins/<Name>`, depending only on SteadyKit
+/// (and SteadyLocalization, for `tr`, to translate its words).
 func practice(_ name: String) -> Target {
-    .target(name: name, dependencies: ["SteadyKit"], path: "Plugins/\(name)")
+    .target(name: name, dependencies: ["SteadyKit", "SteadyLocalization"], path: "Plugins/\(name)")
 }
 
 let practiceNames = [
@@ -26,7 +27,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
-        .target(name: "SteadyKit"),
+        // gettext lookups (tr/trn/trc), the locale set at start, and glibc locale time formats.
+        .systemLibrary(name: "CLocale"),
+        .target(name: "SteadyLocalization", dependencies: ["CLocale"]),
+        .target(name: "SteadyKit", dependencies: ["SteadyLocalization"]),
         .target(name: "SteadyJournal", dependencies: ["SteadyKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "SteadySystemd", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
         .target(name: "SteadyDesktop", dependencies: ["SteadySystemd", "CSystemd"]),
@@ -68,7 +72,8 @@ let package = Package(
         .testTarget(name: "SteadyConfigTests", dependencies: ["SteadyConfig", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadySystemdTests", dependencies: ["SteadySystemd", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadySystemd", "CSystemd", "SteadyTestSupport"]),
-        .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyTestSupport"]),
+        .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyLocalization", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyLocalizationTests", dependencies: ["SteadyLocalization", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDaemonTests",
