@@ -130,3 +130,20 @@ extension StaticString {
         return description.withCString(body)
     }
 }
+
+extension Translation {
+    /// Translated sentences joined into one text, with a space between them (or what the
+    /// translation puts between sentences: nothing in Chinese or Japanese).
+    public static func sentences(_ parts: String...) -> String {
+        // TRANSLATORS: what goes between two sentences of one text: a space in most languages, nothing in some.
+        parts.filter { !$0.isEmpty }.joined(separator: trc("between sentences", " "))
+    }
+
+    /// `text` as it reads inside a sentence, after a verb or a colon: English and most languages
+    /// start it with a small letter ("Did box breathing"); the catalogue may keep it as it is
+    /// (German keeps nouns' capitals: "Box-Atmung gemacht").
+    public static func insideSentence(_ text: String) -> String {
+        // TRANSLATORS: "yes" when a name or sentence placed inside another sentence starts with a small letter in your language (English: "box breathing"), "no" to keep its first letter as it is (German nouns).
+        trc("lower-case inside a sentence", "yes") == "yes" ? text.prefix(1).lowercased() + text.dropFirst() : text
+    }
+}
