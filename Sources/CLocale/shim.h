@@ -30,3 +30,6 @@ static inline int steady_first_weekday(locale_t locale) {
     int referenceWeekday = reference == 19971201 ? 1 : 0;
     return (referenceWeekday + first - 1 + 7) % 7;
 }
+
+// LC_ALL_MASK is an expression macro Swift cannot import.
+static inline int steady_lc_all_mask(void) { return LC_ALL_MASK; }

@@ -66,4 +66,28 @@ public enum Localization {
         // TRANSLATORS: the language code of this translation (BCP 47, e.g. "de" or "pt-BR"), used for <html lang>.
         trc("language code", "en")
     }
+
+    /// Binds the `steady` domain to `directory` (`<directory>/<lang>/LC_MESSAGES/steady.mo`), in UTF-8.
+    public static func bind(directory: String) {
+        bindtextdomain(translationDomain, directory)
+        bind_textdomain_codeset(translationDomain, "UTF-8")
+    }
+
+    /// Runs `body` with this thread in the locale `name` (`de_DE.UTF-8`): `tr` answers in its
+    /// language, while other threads keep theirs (`uselocale`). For tests, and for rendering
+    /// something in a language other than the process's.
+    ///
+    /// `body` must not suspend or hop threads. `LANGUAGE`, when set, still comes first, as gettext
+    /// reads it for every locale but C.
+    ///
+    /// - Throws: `LocaleTimeError.notInstalled` when the locale is not on this machine.
+    public static func withLocale<Result>(_ name: String, _ body: () throws -> Result) throws -> Result {
+        guard let locale = newlocale(steady_lc_all_mask(), name, nil) else { throw LocaleTimeError.notInstalled(name) }
+        let previous = uselocale(locale)
+        defer {
+            uselocale(previous)
+            freelocale(locale)
+        }
+        return try body()
+    }
 }
