@@ -55,7 +55,7 @@ let package = Package(
             dependencies: [
                 "SteadyInsights",
                 "SteadyKit", "SteadyJournal", "SteadySystemd", "SteadyConfig", "SteadyControl", "SteadyDaemon",
-                "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal",
+                "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal", "SteadyLocalization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

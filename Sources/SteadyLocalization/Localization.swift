@@ -6,7 +6,7 @@ import Glibc
 /// Where the catalogues are and which language steady speaks: set once at the start of the
 /// CLI and the daemon, before anything is said.
 ///
-/// `start()` calls `setlocale(LC_ALL, "")`, so glibc takes the language from the environment
+/// `start()` calls `setlocale(LC_ALL, "")` (keeping `LC_NUMERIC` at C), so glibc takes the language from the environment
 /// in the usual order: `LANGUAGE` (a list such as `de:fr`), then `LC_ALL`, `LC_MESSAGES`,
 /// `LANG`. gettext ignores `LANGUAGE` while the locale is `C`/`POSIX` (no `LANG` or `LC_*`
 /// set, or a locale that is not installed): `LANGUAGE=de` alone stays English, as in every
@@ -25,6 +25,9 @@ public enum Localization {
     @discardableResult
     public static func start(executable: String? = runningExecutable()) -> String? {
         setlocale(LC_ALL, "")
+        // Numbers keep the C locale's decimal point: config values, the journal and the JSON
+        // export read and write "1.5" whatever the language (C libraries parse with strtod).
+        setlocale(LC_NUMERIC, "C")
         let environment = getenv(directoryVariable).map { String(cString: $0) }
         let directory = Self.directory(executable: executable, override: environment)
         if let directory {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteadyLocalization
 import SteadySystemd
 
 extension ServiceCommand {
@@ -46,7 +47,9 @@ extension ServiceCommand {
             let source = executable == nil ? Self.runningExecutable() : nil
             do {
                 try ServiceCommand.installer(paths).install(
-                    source: source, files: ServiceCommand.files(for: paths), dryRun: options.dryRun)
+                    source: source, files: ServiceCommand.files(for: paths),
+                    catalogues: Localization.directory(executable: source, override: ProcessInfo.processInfo.environment[Localization.directoryVariable]),
+                    dryRun: options.dryRun)
             } catch {
                 printError(error.description)
                 throw ServiceCommand.exitCode(error)
