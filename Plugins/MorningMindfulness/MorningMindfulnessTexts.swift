@@ -33,3 +33,8 @@ enum MorningMindfulnessTexts {
     static var notNowAcknowledgement: String { tr("That's fine. Maybe tomorrow.") }
 }
 
+
+extension String {
+    /// The string with its first character in lower case, to follow a colon or a verb.
+    var lowercasingFirst: String { prefix(1).lowercased() + dropFirst() }
+}

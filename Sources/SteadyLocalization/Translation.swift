@@ -147,3 +147,11 @@ extension Translation {
         trc("lower-case inside a sentence", "yes") == "yes" ? text.prefix(1).lowercased() + text.dropFirst() : text
     }
 }
+
+extension Translation {
+    /// Items as a list in a sentence: "Sam, Alex" (the catalogue may use another separator).
+    public static func list(_ items: [String]) -> String {
+        // TRANSLATORS: what separates the items of a list of names in a sentence ("Sam, Alex").
+        items.joined(separator: trc("list separator", ", "))
+    }
+}
