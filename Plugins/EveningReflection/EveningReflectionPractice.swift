@@ -13,7 +13,7 @@ public struct EveningReflectionPractice: Practice {
     public static let defaultSchedule = ["21:00"]
 
     /// The 1–5 scale of how settled the day felt.
-    public static let scale = Scale(1...5, low: EveningReflectionTexts.scaleLow, high: EveningReflectionTexts.scaleHigh)
+    public static var scale: Scale { Scale(1...5, low: EveningReflectionTexts.scaleLow, high: EveningReflectionTexts.scaleHigh) }
 
     /// Follow-up key: a feeling word for the evening.
     public static let feelingKey = "feeling"

@@ -55,8 +55,8 @@ import Testing
             let wins = try #require(registry["wins"]).configure(with: [:])
             return wins.prompt(for: Occasion(reason: .scheduled, slot: Date(timeIntervalSince1970: 0), dayNumber: 20_001))
         }
-        #expect(prompt.title == "Ein kleiner Erfolg")
-        #expect(prompt.body == "Was hast du in letzter Zeit gut gemeistert, und sei es noch so klein?")
+        #expect(prompt.title == "Beweise für die andere Seite")
+        #expect(prompt.body == "Gab es zuletzt etwas, das nicht zu einer alten Angst passte? Jemand ist geblieben, hat zurückgeschrieben oder hat sich gefreut, dich zu sehen.")
         #expect(prompt.request == .text(placeholder: "Eine kleine Sache"))
     }
 
@@ -71,13 +71,13 @@ import Testing
     @Test func aSnoozeChoice_isCountedInGerman() throws {
         let labels = try Catalogues.inLocale(Self.german) {
             let sleep = try #require(BuiltinPractices.registry["sleep-wind-down"])
-            return try [1, 20].map { minutes in
+            return try [5, 20].map { minutes in
                 let practice = try sleep.configure(with: ["snooze-minutes": .integer(minutes)])
                 let prompt = practice.prompt(for: Occasion(reason: .scheduled, slot: Date(timeIntervalSince1970: 0), dayNumber: 20_000))
                 return prompt.request.actionChoices.map(\.label)
             }
         }
-        #expect(labels == [["Ich geh ins Bett", "Noch 1 Minute"], ["Ich geh ins Bett", "Noch 20 Minuten"]])
+        #expect(labels == [["Ich geh ins Bett", "Noch 5 Minuten"], ["Ich geh ins Bett", "Noch 20 Minuten"]])
     }
 
     @Test func germanOnOneThread_leavesEnglishOnTheOthers() async throws {
