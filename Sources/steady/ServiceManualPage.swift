@@ -514,7 +514,7 @@ Show help information.
 .It Em install
 Install steady as a systemd user service and start it.
 .Pp
-Copies this steady to ~/.local/bin/steady (or runs the one given with --bin), creates the journal directory, writes the unit, the man page, a desktop entry and icon (~/.local/share/applications/steady.desktop, which gives notifications steady's name and icon) and completions, then runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady` (and a restart when it was already running, so a new version takes over). Running it again updates everything.
+Copies this steady to ~/.local/bin/steady (or runs the one given with --bin), creates the journal directory, writes the unit, the man page, a desktop entry and icon (~/.local/share/applications/steady.desktop, which gives notifications steady's name and icon) and completions, copies the translations to ~/.local/share/locale, then runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady` (and a restart when it was already running, so a new version takes over). Running it again updates everything.
 .Pp
 A steady installed by a package (/usr/bin/steady with its unit in /usr/lib/systemd/user) is not copied: install only creates the journal directory and enables the packaged unit. With your own XDG_DATA_HOME or XDG_CONFIG_HOME, a drop-in (~/.config/systemd/user/steady.service.d/xdg-paths.conf) gives the service the same directories.
 .Pp
@@ -582,6 +582,22 @@ The journal is
 The daemon listens on
 .Pa $XDG_RUNTIME_DIR/steady/control.sock
 for the other commands.
+.It Ev LANGUAGE , LC_ALL , LC_MESSAGES , LANG
+The language steady speaks, in gettext's order
+.Po
+.Ev LANGUAGE
+is ignored while the locale is C or POSIX
+.Pc ;
+.Ev LC_TIME
+sets how times and dates are written.
+.It Ev STEADY_LOCALEDIR
+The directory of the translations
+.Pq Pa <lang>/LC_MESSAGES/steady.mo ;
+by default
+.Pa share/locale
+beside the
+.Pa bin
+directory steady runs from.
 .It Ev NOTIFY_SOCKET , WATCHDOG_USEC , WATCHDOG_PID
 Set by systemd.
 .Nm steady Cm daemon
