@@ -84,4 +84,50 @@ import Testing
             try desktop.screenshot(to: URL(fileURLWithPath: folder).appendingPathComponent("prompt-de.png"))
         }
     }
+
+    /// With the daemon running (no notification server, so the prompt waits), `steady answer`
+    /// takes "später" for Later and "auslassen" for Skip, and says the German words when the
+    /// answer does not fit.
+    @Test func steadyAnswer_understandsSpäterAndAuslassen() throws {
+        let home = try Home()
+        let notify = try NotifySocket(directory: home.root.path)
+        let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 3).rounded(.up))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.hour, .minute, .second], from: due)
+        try home.root.write("config/steady/config.toml", """
+            quiet-hours = "off"
+            [practices.evening-reflection]
+            schedule = "*-*-* \(String(format: "%02d:%02d:%02d", c.hour!, c.minute!, c.second!))"
+            """)
+        var env = try home.environment(["LANG": "de_DE.UTF-8"])
+        env["NOTIFY_SOCKET"] = notify.path
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: env)
+        try daemon.start()
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+        try #require(notify.wait(timeout: 20) { $0.notifyField("STATUS")?.contains("1 pending") == true } != nil,
+                     "no pending prompt; stderr: \(daemon.stderr)")
+        let journal = home.root.file("data/steady/journal.sqlite")
+        let sqlite = { (query: String) throws -> String in
+            try ChildProcess.run("/usr/bin/sqlite3", [journal, query], environment: ["PATH": "/usr/bin:/bin"]).stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let id = try sqlite("SELECT id FROM prompt WHERE outcome = 'pending'")
+
+        let unclear = try ChildProcess.run(SteadyBinary.path, ["answer", id, "vielleicht"], environment: env, timeout: 30)
+        #expect(unclear.status == 65)
+        #expect(unclear.stderr.contains("'später', um später noch einmal gefragt zu werden, oder 'auslassen', um es auszulassen"),
+                "\(unclear.stderr)")
+
+        let later = try ChildProcess.run(SteadyBinary.path, ["answer", id, "Später"], environment: env, timeout: 30)
+        #expect(later.status == 0, "\(later.stderr)")
+        #expect(try sqlite("SELECT snoozes, outcome FROM prompt WHERE id = \(id)") == "1|pending")
+
+        let skip = try ChildProcess.run(SteadyBinary.path, ["answer", id, "auslassen"], environment: env, timeout: 30)
+        #expect(skip.status == 0, "\(skip.stderr)")
+        #expect(try sqlite("SELECT outcome FROM prompt WHERE id = \(id)") == "skipped")
+
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 2) == 0)
+    }
 }
