@@ -67,7 +67,8 @@ public enum Translation {
     /// A lookup of `context` EOT `message`, gettext's `pgettext`; `message` when it has no translation.
     static func lookup(context: StaticString, _ message: StaticString) -> String {
         let key = context.description + "\u{4}" + message.description
-        let translated = String(cString: dgettext(translationDomain, key))
+        // Untranslated, dgettext returns the very pointer it was given: read it while it lives.
+        let translated = key.withCString { String(cString: dgettext(translationDomain, $0)) }
         return translated == key ? message.description : translated
     }
 
