@@ -17,12 +17,14 @@ RELEASE_BINARY := .build/release/steady
 PACKAGES := .build/packages
 DEB := $(PACKAGES)/steady_$(VERSION)_amd64.deb
 DIST := $(PACKAGES)/steady-$(VERSION)-x86_64-linux.tar.gz
+# The compiled translations for builds run from the source tree (STEADY_LOCALEDIR points here).
+LOCALE := .build/locale
 
-.PHONY: run test build release deb dist packages bench clean toolchain
+.PHONY: run test build release deb dist packages bench clean toolchain locale
 
 ## Build (release) and run the daemon in the foreground on the embedded default config.
-run: release
-	$(RELEASE_BINARY) daemon
+run: release locale
+	STEADY_LOCALEDIR=$(abspath $(LOCALE)) $(RELEASE_BINARY) daemon
 
 ## Install what the tests need, build the release once and package it (the install tests use the
 ## packages), then build and run every test (unit + real dbus-daemon/Xvfb/dunst/systemd end-to-end,
@@ -30,11 +32,16 @@ run: release
 test: toolchain
 	scripts/install-deps test
 	$(MAKE) packages
+	$(MAKE) locale
 	$(SWIFT) build
-	STEADY_PACKAGES=$(abspath $(PACKAGES)) $(SWIFT) test --no-parallel
+	STEADY_LOCALEDIR=$(abspath $(LOCALE)) STEADY_PACKAGES=$(abspath $(PACKAGES)) $(SWIFT) test --no-parallel
 
-build: toolchain
+build: toolchain locale
 	$(SWIFT) build
+
+## The translations, po/<lang>.po, compiled by msgfmt into .build/locale/<lang>/LC_MESSAGES/steady.mo.
+locale:
+	scripts/build-locale $(LOCALE)
 
 ## The release binary, built once per make run whatever needs it (run, packages, benchmarks).
 release: toolchain

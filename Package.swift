@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// A practice plugin: one library target under `Plugins/<Name>`, depending only on SteadyKit.
+/// A practice plugin: one library target under `Plugins/<Name>`, depending only on SteadyKit
+/// (and SteadyLocalization, for `tr`, to translate its words).
 func practice(_ name: String) -> Target {
-    .target(name: name, dependencies: ["SteadyKit"], path: "Plugins/\(name)")
+    .target(name: name, dependencies: ["SteadyKit", "SteadyLocalization"], path: "Plugins/\(name)")
 }
 
 let practiceNames = [
@@ -26,8 +27,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
-        .target(name: "SteadyKit"),
-        // The calendar (systemd OnCalendar expressions and timestamps): no dependency on SteadyKit.
+        // gettext lookups (tr/trn/trc), the locale set at start, and glibc locale time formats.
+        .systemLibrary(name: "CLocale"),
+        .target(name: "SteadyLocalization", dependencies: ["CLocale"]),
+        .target(name: "SteadyKit", dependencies: ["SteadyLocalization"]),
+                // The calendar (systemd OnCalendar expressions and timestamps): no dependency on SteadyKit.
         .target(name: "SteadyCalendar"),
         .target(name: "SteadyJournal", dependencies: [
             "SteadyKit", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -59,7 +63,7 @@ let package = Package(
             dependencies: [
                 "SteadyInsights",
                 "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyService", "SteadyInstall", "SteadyConfig", "SteadyControl", "SteadyDaemon", "SteadyCheckIn",
-                "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal",
+                "BuiltinPractices", "SelfAssessment", "Wins", "SteadyTerminal", "SteadyLocalization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -72,7 +76,8 @@ let package = Package(
                 "SteadyKit", "SteadyJournal", "SteadyInsights",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "SteadyTestSupport", dependencies: ["SteadyBus", "SteadyExternal", "CSystemd"], path: "Tests/SteadyTestSupport"),
+        .target(name: "SteadyTestSupport", dependencies: ["SteadyBus", "SteadyExternal", "CSystemd", "SteadyLocalization"],
+                path: "Tests/SteadyTestSupport"),
         .testTarget(name: "SteadyKitTests", dependencies: ["SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyCalendarTests", dependencies: ["SteadyCalendar"]),
         .testTarget(name: "SteadyJournalTests", dependencies: ["SteadyJournal", "SteadyTestSupport"]),
@@ -81,7 +86,8 @@ let package = Package(
         .testTarget(name: "SteadyServiceTests", dependencies: ["SteadyService", "SteadyTestSupport"]),
         .testTarget(name: "SteadyInstallTests", dependencies: ["SteadyInstall", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadyBus", "CSystemd", "SteadyTestSupport"]),
-        .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyCalendar", "SteadyTestSupport"]),
+        .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyCalendar", "SteadyLocalization", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyLocalizationTests", dependencies: ["SteadyLocalization", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDaemonTests",

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// The check-in that follows `steady ask`: some time after a request was written, how it
 /// went, and after a good outcome, whether to keep it as a win.
@@ -11,8 +12,8 @@ public struct AskingPractice: Practice {
 
     /// The same id as the entries `steady ask` writes, which is how they find each other.
     public static let id = PracticeID(NeedRequest.form.id)
-    public static let displayName = "Asking for what you need"
-    public static let summary = "After you shape a request with `steady ask`, checks in later on how it went."
+    public static var displayName: String { tr("Asking for what you need") }
+    public static var summary: String { tr("After you shape a request with `steady ask`, checks in later on how it went.") }
     /// On demand: check-ins come from requests, not from a calendar.
     public static let defaultSchedule: [String] = []
 

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// A weekly invitation to one small, low-stakes "no" or a stated preference, and a way to
 /// note resentment as a sign that a boundary may be needed. Off unless turned on.
@@ -9,8 +10,8 @@ public struct BoundariesPractice: Practice {
     public typealias Settings = BoundariesSettings
 
     public static let id: PracticeID = "boundaries"
-    public static let displayName = "Small boundaries"
-    public static let summary = "Once a week, invites one small no or stated preference, and lets you note resentment as a signal."
+    public static var displayName: String { tr("Small boundaries") }
+    public static var summary: String { tr("Once a week, invites one small no or stated preference, and lets you note resentment as a signal.") }
     public static let defaultSchedule = ["Sun 18:00"]
 
     /// Choice key: the person means to try one.

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// An evening look back: one thing that went well, or a moment of feeling secure, and how
 /// settled the day felt on a 1–5 scale. The person can add a note to the number. Then, as the
@@ -7,14 +8,17 @@ public struct EveningReflectionPractice: Practice {
     public typealias Settings = EveningReflectionSettings
 
     public static let id: PracticeID = "evening-reflection"
-    public static let displayName = "Evening reflection"
-    public static let summary = "Looks back on the day: what went well, and how settled it felt from 1 to 5."
+    public static var displayName: String { tr("Evening reflection") }
+    public static var summary: String { tr("Looks back on the day: what went well, and how settled it felt from 1 to 5.") }
     public static let defaultSchedule = ["21:00"]
 
     /// The 1–5 scale of how settled the day felt.
-    public static let scale = Scale(1...5, low: EveningReflectionTexts.scaleLow, high: EveningReflectionTexts.scaleHigh, meanings: [
-        EveningReflectionTexts.scaleLow, "a little unsettled", "somewhere in between", "fairly settled", EveningReflectionTexts.scaleHigh,
-    ])
+    public static var scale: Scale {
+        Scale(1...5, low: EveningReflectionTexts.scaleLow, high: EveningReflectionTexts.scaleHigh, meanings: [
+            EveningReflectionTexts.scaleLow, tr("a little unsettled"), tr("somewhere in between"), tr("fairly settled"),
+            EveningReflectionTexts.scaleHigh,
+        ])
+    }
 
     /// Follow-up key: a feeling word for the evening.
     public static let feelingKey = "feeling"
@@ -38,7 +42,7 @@ public struct EveningReflectionPractice: Practice {
         default:
             return PromptContent(
                 title: occasion.rotating(EveningReflectionTexts.titles),
-                body: "\(question(for: occasion)) \(EveningReflectionTexts.rating)",
+                body: Translation.sentences(question(for: occasion), EveningReflectionTexts.rating),
                 request: .scale(Self.scale))
         }
     }

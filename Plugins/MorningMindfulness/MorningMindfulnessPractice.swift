@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// A short breathing practice offered in the morning.
 ///
@@ -9,8 +10,8 @@ public struct MorningMindfulnessPractice: Practice {
     public typealias Settings = MorningMindfulnessSettings
 
     public static let id: PracticeID = "morning-mindfulness"
-    public static let displayName = "Morning mindfulness"
-    public static let summary = "Offers a short breathing practice to start the day."
+    public static var displayName: String { tr("Morning mindfulness") }
+    public static var summary: String { tr("Offers a short breathing practice to start the day.") }
     public static let defaultSchedule = ["Mon..Fri 07:30", "Sat,Sun 09:00"]
 
     /// Choice key for 5-4-3-2-1 grounding.
@@ -26,7 +27,8 @@ public struct MorningMindfulnessPractice: Practice {
         let pattern = settings.technique.pattern
         return PromptContent(
             title: occasion.rotating(MorningMindfulnessTexts.titles),
-            body: "\(pattern.name): \(pattern.howTo.lowercasingFirst) \(occasion.rotating(MorningMindfulnessTexts.invitations))",
+            body: MorningMindfulnessTexts.body(pattern: pattern.name, howTo: pattern.howTo,
+                                              invitation: occasion.rotating(MorningMindfulnessTexts.invitations)),
             request: .choices(choices))
     }
 

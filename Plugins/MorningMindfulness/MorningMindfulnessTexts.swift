@@ -1,28 +1,38 @@
+import SteadyLocalization
+
 /// The words of `morning-mindfulness`, kept together so they are easy to read and review.
 enum MorningMindfulnessTexts {
     /// Titles, rotated one per day.
-    static let titles = [
-        "A few slow breaths?",
-        "A calm start, if you like",
-        "Morning breathing",
-    ]
+    static var titles: [String] { [
+        tr("A few slow breaths?"),
+        tr("A calm start, if you like"),
+        tr("Morning breathing"),
+    ] }
 
     /// Second sentence of the body, rotated one per day.
-    static let invitations = [
-        "A few rounds are plenty.",
-        "Two minutes is enough; stop whenever you like.",
-        "Go at your own pace.",
-    ]
+    static var invitations: [String] { [
+        tr("A few rounds are plenty."),
+        tr("Two minutes is enough; stop whenever you like."),
+        tr("Go at your own pace."),
+    ] }
 
-    static let groundingLabel = "5-4-3-2-1 instead"
-    static let notNowLabel = "Not now"
+    /// The body: the technique, how it goes, and an invitation.
+    static func body(pattern: String, howTo: String, invitation: String) -> String {
+        // TRANSLATORS: %1$@ is a breathing technique's name, %2$@ how it goes (a sentence), %3$@ an invitation ("Go at your own pace.").
+        tr("%1$@: %2$@ %3$@", pattern, Translation.insideSentence(howTo), invitation)
+    }
 
-    static func doneLabel(_ name: String) -> String { "Did \(name.lowercasingFirst)" }
+    static var groundingLabel: String { tr("5-4-3-2-1 instead") }
+    static var notNowLabel: String { tr("Not now") }
 
-    static let doneAcknowledgement = "Noted. Thank you for giving yourself that moment."
-    static let groundingAcknowledgement = "Noted. Coming back to your senses counts just as much."
-    static let notNowAcknowledgement = "That's fine. Maybe tomorrow."
+    // TRANSLATORS: %1$@ is a breathing technique's name ("box breathing").
+    static func doneLabel(_ name: String) -> String { tr("Did %1$@", Translation.insideSentence(name)) }
+
+    static var doneAcknowledgement: String { tr("Noted. Thank you for giving yourself that moment.") }
+    static var groundingAcknowledgement: String { tr("Noted. Coming back to your senses counts just as much.") }
+    static var notNowAcknowledgement: String { tr("That's fine. Maybe tomorrow.") }
 }
+
 
 extension String {
     /// The string with its first character in lower case, to follow a colon or a verb.

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// A gentle nudge to contact someone from one's support network: a friend, family, a partner.
 ///
@@ -9,8 +10,8 @@ public struct ReachOutPractice: Practice {
     public typealias Settings = ReachOutSettings
 
     public static let id: PracticeID = "reach-out"
-    public static let displayName = "Reach out"
-    public static let summary = "Suggests getting in touch with someone from your support network."
+    public static var displayName: String { tr("Reach out") }
+    public static var summary: String { tr("Suggests getting in touch with someone from your support network.") }
     public static let defaultSchedule = ["Wed,Sun 17:30"]
 
     /// Choice key: the person got in touch with someone.

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// Settings for `reach-out`, from `[practices.reach-out]`.
 public struct ReachOutSettings: PracticeSettings {
@@ -11,8 +12,8 @@ public struct ReachOutSettings: PracticeSettings {
     public func validate() throws(SettingsError) {
         if let index = people.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) {
             throw SettingsError(
-                keyPath: ["people", "[\(index)]"], message: "a name is empty",
-                hint: "write each name in quotes, e.g. people = [\"Sam\", \"Mum\"]")
+                keyPath: ["people", "[\(index)]"], message: tr("a name is empty"),
+                hint: tr("write each name in quotes, e.g. people = [\"Sam\", \"Mum\"]"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// A monthly invitation to the self-assessment, which runs in the terminal (`steady assess`).
 ///
@@ -8,8 +9,8 @@ public struct SelfAssessmentPractice: Practice {
     public typealias Settings = SelfAssessmentSettings
 
     public static let id: PracticeID = "self-assessment"
-    public static let displayName = "Self-assessment"
-    public static let summary = "Once a month, invites you to a short questionnaire on how secure things feel."
+    public static var displayName: String { tr("Self-assessment") }
+    public static var summary: String { tr("Once a month, invites you to a short questionnaire on how secure things feel.") }
     /// The first Saturday of each month, mid-morning.
     public static let defaultSchedule = ["Sat *-*-01..07 10:00"]
 

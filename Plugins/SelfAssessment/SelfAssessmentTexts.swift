@@ -1,17 +1,19 @@
+import SteadyLocalization
+
 /// The words of `self-assessment`, kept together so they are easy to read and review.
 enum SelfAssessmentTexts {
-    static let titles = [
-        "Your monthly check-in",
-        "A monthly look inward",
-    ]
+    static var titles: [String] { [
+        tr("Your monthly check-in"),
+        tr("A monthly look inward"),
+    ] }
 
-    static let body = "When you have ten quiet minutes, run 'steady assess' in a terminal. It's for noticing how things are, not for grading."
+    static var body: String { tr("When you have ten quiet minutes, run 'steady assess' in a terminal. It's for noticing how things are, not for grading.") }
 
-    static let doneLabel = "Done it"
-    static let tomorrowLabel = "Remind me tomorrow"
-    static let notNowLabel = "Not this month"
+    static var doneLabel: String { tr("Done it") }
+    static var tomorrowLabel: String { tr("Remind me tomorrow") }
+    static var notNowLabel: String { tr("Not this month") }
 
-    static let doneAcknowledgement = "Thank you for taking the time."
-    static let tomorrowAcknowledgement = "All right, tomorrow then."
-    static let notNowAcknowledgement = "That's fine. It will come round again next month."
+    static var doneAcknowledgement: String { tr("Thank you for taking the time.") }
+    static var tomorrowAcknowledgement: String { tr("All right, tomorrow then.") }
+    static var notNowAcknowledgement: String { tr("That's fine. It will come round again next month.") }
 }

@@ -1,12 +1,13 @@
 import SteadyKit
+import SteadyLocalization
 
 /// A short self-kindness prompt: what would you tell a friend? The answer is a few words of text.
 public struct SelfCompassionPractice: Practice {
     public typealias Settings = SelfCompassionSettings
 
     public static let id: PracticeID = "self-compassion"
-    public static let displayName = "Self-compassion"
-    public static let summary = "Asks for a few kind words to yourself, the way you'd speak to a friend."
+    public static var displayName: String { tr("Self-compassion") }
+    public static var summary: String { tr("Asks for a few kind words to yourself, the way you'd speak to a friend.") }
     public static let defaultSchedule = ["Tue,Fri 13:00"]
 
     public init(settings: Settings) {}

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// A nudge to wind down before bed: screens down, the same bedtime each night.
 ///
@@ -8,8 +9,8 @@ public struct SleepWindDownPractice: Practice {
     public typealias Settings = SleepWindDownSettings
 
     public static let id: PracticeID = "sleep-wind-down"
-    public static let displayName = "Sleep wind-down"
-    public static let summary = "Nudges you to put screens away and head to bed at the same time each night."
+    public static var displayName: String { tr("Sleep wind-down") }
+    public static var summary: String { tr("Nudges you to put screens away and head to bed at the same time each night.") }
     /// Thirty minutes before the default bedtime (22:30).
     public static let defaultSchedule = ["22:00"]
 
@@ -25,7 +26,7 @@ public struct SleepWindDownPractice: Practice {
     public func prompt(for occasion: Occasion) -> PromptContent {
         PromptContent(
             title: occasion.rotating(SleepWindDownTexts.titles),
-            body: "\(SleepWindDownTexts.bedtimeLine(settings.bedtime)) \(occasion.rotating(SleepWindDownTexts.nudges))",
+            body: Translation.sentences(SleepWindDownTexts.bedtimeLine(settings.bedtime), occasion.rotating(SleepWindDownTexts.nudges)),
             request: .choices([
                 Choice(key: Self.headingToBedKey, label: SleepWindDownTexts.headingToBedLabel),
                 Choice(key: moreMinutesKey, label: SleepWindDownTexts.moreMinutesLabel(settings.snoozeMinutes)),

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// Settings for `sleep-wind-down`, from `[practices.sleep-wind-down]`.
 public struct SleepWindDownSettings: PracticeSettings {
@@ -20,14 +21,14 @@ public struct SleepWindDownSettings: PracticeSettings {
     public func validate() throws(SettingsError) {
         guard TimeOfDay(bedtime) != nil else {
             throw SettingsError(
-                keyPath: [CodingKeys.bedtime.rawValue], message: "'\(bedtime)' is not a time of day",
-                hint: "write it as HH:MM on a 24-hour clock, e.g. \"22:30\"")
+                keyPath: [CodingKeys.bedtime.rawValue], message: tr("'%1$@' is not a time of day", bedtime),
+                hint: tr("write it as HH:MM on a 24-hour clock, e.g. \"22:30\""))
         }
         guard Self.snoozeRange.contains(snoozeMinutes) else {
             throw SettingsError(
                 keyPath: [CodingKeys.snoozeMinutes.rawValue],
-                message: "\(snoozeMinutes) is outside \(Self.snoozeRange.lowerBound)–\(Self.snoozeRange.upperBound) minutes",
-                hint: "pick a number of minutes from \(Self.snoozeRange.lowerBound) to \(Self.snoozeRange.upperBound)")
+                message: tr("%1$d is outside %2$d–%3$d minutes", snoozeMinutes, Self.snoozeRange.lowerBound, Self.snoozeRange.upperBound),
+                hint: tr("pick a number of minutes from %1$d to %2$d", Self.snoozeRange.lowerBound, Self.snoozeRange.upperBound))
         }
     }
 

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// Planned time alone that grows slowly. The invitation names a length; "Start" marks the
 /// start and asks at once how anxious it feels (1–10), and when the time is up a second
@@ -11,8 +12,8 @@ public struct TimeAlonePractice: Practice {
     public typealias Settings = TimeAloneSettings
 
     public static let id: PracticeID = "time-alone"
-    public static let displayName = "Time alone"
-    public static let summary = "Invites planned time on your own that grows slowly, and asks how anxious it felt before and after."
+    public static var displayName: String { tr("Time alone") }
+    public static var summary: String { tr("Invites planned time on your own that grows slowly, and asks how anxious it felt before and after.") }
     public static let defaultSchedule = ["Sat 15:00"]
 
     /// Choice keys of the invitation: `start-<minutes>`, and letting it pass.

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// The check-in that follows a trigger journal entry: some time after `steady log trigger`,
 /// how long it took to settle, then how strong it is now.
@@ -12,8 +13,8 @@ public struct TriggerJournalPractice: Practice {
 
     /// The same id as the entries `steady log trigger` writes, which is how they find each other.
     public static let id = PracticeID(TriggerJournal.form.id)
-    public static let displayName = "Trigger journal"
-    public static let summary = "After you note a hard moment with `steady log trigger`, checks in later on how it settled."
+    public static var displayName: String { tr("Trigger journal") }
+    public static var summary: String { tr("After you note a hard moment with `steady log trigger`, checks in later on how it settled.") }
     /// On demand: check-ins come from entries, not from a calendar.
     public static let defaultSchedule: [String] = []
 
@@ -36,7 +37,7 @@ public struct TriggerJournalPractice: Practice {
         case .followUp(Self.settleKey, _):
             return PromptContent(
                 title: TriggerJournal.followUpForm.title,
-                body: "\(TriggerJournalTexts.since(occasion.lookBack)) How long did it take to settle?",
+                body: Translation.sentences(TriggerJournalTexts.since(occasion.lookBack), TriggerJournalTexts.howLong),
                 request: .choices(TriggerJournal.settleTimes))
         case .followUp(Self.intensityNowKey, _):
             return PromptContent(

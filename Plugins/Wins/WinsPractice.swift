@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// Collects evidence against old fears and small successes, one short note at a time.
 ///
@@ -7,8 +8,8 @@ public struct WinsPractice: Practice {
     public typealias Settings = WinsSettings
 
     public static let id: PracticeID = "wins"
-    public static let displayName = "Wins and evidence"
-    public static let summary = "Asks for one small success, or one thing that didn't fit an old fear."
+    public static var displayName: String { tr("Wins and evidence") }
+    public static var summary: String { tr("Asks for one small success, or one thing that didn't fit an old fear.") }
     public static let defaultSchedule = ["Mon,Thu 19:00"]
 
     public init(settings: Settings) {}

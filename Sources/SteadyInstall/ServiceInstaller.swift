@@ -48,10 +48,12 @@ public struct ServiceInstaller: Sendable {
     ///   - source: the running executable, copied to `paths.executable`; nil when
     ///     `paths.executable` is used as it is (`--bin`).
     ///   - files: the man page, completions, desktop entry and icon to write.
+    ///   - catalogues: the running steady's translations (`<dir>/<lang>/LC_MESSAGES/steady.mo`),
+    ///     copied with the executable to `<prefix>/share/locale` beside its `<prefix>/bin`.
     ///   - dryRun: report the steps without doing any.
     /// - Throws: `.badPath` for an unusable `--bin`, `.cannotWrite`, `.noManager` (after
     ///   installing the files and printing the remaining steps), `.systemctl`.
-    public func install(source: String?, files: [File], dryRun: Bool) throws(ServiceError) {
+    public func install(source: String?, files: [File], catalogues: String? = nil, dryRun: Bool) throws(ServiceError) {
         let verb = dryRun ? "would " : ""
         if source == nil {
             guard paths.executable.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: paths.executable) else {
@@ -72,6 +74,7 @@ public struct ServiceInstaller: Sendable {
                     try Self.write(contentsOf: source, to: paths.executable, mode: 0o755)
                 }
                 report(dryRun ? "would copy \(source) to \(paths.executable)" : "copied \(source) to \(paths.executable)")
+                if let catalogues { try copyCatalogues(from: catalogues, dryRun: dryRun) }
             }
         } else {
             report("\(verb)run \(paths.executable) as it is (--bin)")
@@ -83,6 +86,30 @@ public struct ServiceInstaller: Sendable {
         }
         try placeDropIn(dryRun: dryRun)
         try start(dryRun: dryRun)
+    }
+
+    /// Copies each `<lang>/LC_MESSAGES/steady.mo` of `source` to where the installed executable
+    /// looks (`~/.local/bin/steady` → `~/.local/share/locale`), reported in one line.
+    private func copyCatalogues(from source: String, dryRun: Bool) throws(ServiceError) {
+        guard let target = Self.catalogueDirectory(besides: paths.executable) else { return }
+        let languages = ((try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []).sorted()
+            .filter { FileManager.default.fileExists(atPath: "\(source)/\($0)/LC_MESSAGES/steady.mo") }
+        guard !languages.isEmpty, !Self.sameFile(source, target) else { return }
+        for language in languages {
+            try step(dryRun) { () throws(ServiceError) in
+                try Self.write(contentsOf: "\(source)/\(language)/LC_MESSAGES/steady.mo",
+                               to: "\(target)/\(language)/LC_MESSAGES/steady.mo", mode: 0o644)
+            }
+        }
+        let list = languages.joined(separator: ", ")
+        report(dryRun ? "would copy the translations (\(list)) to \(target)" : "copied the translations (\(list)) to \(target)")
+    }
+
+    /// `<prefix>/share/locale` for an executable in `<prefix>/bin`, where steady looks for its translations.
+    static func catalogueDirectory(besides executable: String) -> String? {
+        let folder = (executable as NSString).deletingLastPathComponent
+        guard folder.hasSuffix("/bin") else { return nil }
+        return String(folder.dropLast("/bin".count)) + "/share/locale"
     }
 
     /// `install` for a packaged steady: nothing is copied or written but the journal's directory
@@ -194,6 +221,11 @@ public struct ServiceInstaller: Sendable {
         var removable = unitText == nil ? [] : [paths.unitFile] + files
         if let installedExecutable, installedExecutable == paths.standardExecutable {
             removable.append(installedExecutable)
+            // The translations install copied beside it.
+            if let locale = Self.catalogueDirectory(besides: installedExecutable) {
+                removable += ((try? fileManager.contentsOfDirectory(atPath: locale)) ?? []).sorted()
+                    .map { "\(locale)/\($0)/LC_MESSAGES/steady.mo" }
+            }
         } else if let installedExecutable {
             report("left \(installedExecutable) in place: it was given with --bin, not copied by install")
         }

@@ -77,12 +77,12 @@ struct AnswerCommand: ParsableCommand {
             do {
                 parsed = try prompt.content.request.parse(raw!)
             } catch {
-                let word = raw!.trimmingCharacters(in: .whitespaces).lowercased()
-                if word == "skip" || word == "later" {
-                    try submit(prompt, request: word == "skip" ? .skip(promptID: prompt.id) : .later(promptID: prompt.id), journal: journal)
+                // "later"/"skip", or their words in the person's language ("später", "auslassen").
+                if let word = AnswerWords.nonAnswer(raw!) {
+                    try submit(prompt, request: word == .skip ? .skip(promptID: prompt.id) : .later(promptID: prompt.id), journal: journal)
                     continue
                 }
-                printError(error.description + " (Or 'later' to be asked again, or 'skip' to let it pass.)")
+                printError(error.description + " (Or \(AnswerWords.hint).)")
                 throw ExitStatus.badAnswer
             }
             try submit(prompt, request: .answer(promptID: prompt.id, value: parsed, note: note), journal: journal)

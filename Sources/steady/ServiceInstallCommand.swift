@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SteadyInstall
+import SteadyLocalization
 
 extension ServiceCommand {
     struct Install: ParsableCommand {
@@ -10,7 +11,8 @@ extension ServiceCommand {
                 Copies this steady to ~/.local/bin/steady (or runs the one given with --bin), \
                 creates the journal directory, writes the unit, the man page, a desktop entry and \
                 icon (~/.local/share/applications/steady.desktop, which gives notifications \
-                steady's name and icon) and completions, then runs `systemctl --user daemon-reload` \
+                steady's name and icon) and completions, copies the translations to \
+                ~/.local/share/locale, then runs `systemctl --user daemon-reload` \
                 and `systemctl --user enable --now steady` (and a restart when it was already \
                 running, so a new version takes over). Running it again updates everything.
 
@@ -46,7 +48,9 @@ extension ServiceCommand {
             let source = executable == nil ? Self.runningExecutable() : nil
             do {
                 try ServiceCommand.installer(paths).install(
-                    source: source, files: ServiceCommand.files(for: paths), dryRun: options.dryRun)
+                    source: source, files: ServiceCommand.files(for: paths),
+                    catalogues: Localization.directory(executable: source, override: ProcessInfo.processInfo.environment[Localization.directoryVariable]),
+                    dryRun: options.dryRun)
             } catch {
                 printError(error.description)
                 throw ServiceCommand.exitCode(error)

@@ -2,6 +2,7 @@ import ArgumentParser
 import BuiltinPractices
 import Foundation
 import SteadyKit
+import SteadyLocalization
 
 @main
 struct Steady: ParsableCommand {
@@ -24,6 +25,13 @@ struct Steady: ParsableCommand {
             BodyScanCommand.self, AskCommand.self, CheckCommand.self, KitCommand.self, AssessCommand.self, WinsCommand.self,
             ServiceCommand.self,
         ])
+
+    /// Sets the language before anything is said (CLI and daemon alike): `LANGUAGE`, `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG` (docs/translating.md), then runs the command.
+    static func main() {
+        Localization.start()
+        main(nil)
+    }
 
     /// For scripts/generate-manual: prints the man page's EXIT STATUS section (`ExitStatus.manual`).
     @Flag(help: .private)

@@ -56,7 +56,13 @@ import Testing
             "usr/share/doc/steady/checkin.png",
             "usr/share/doc/steady/report-example.png",
             "usr/share/doc/steady/examples/kind-act.py",
-        ] + docs.map { "usr/share/doc/steady/" + $0 })
+        ] + docs.map { "usr/share/doc/steady/" + $0 } + translations.map { "usr/share/locale/\($0)/LC_MESSAGES/steady.mo" })
+    }
+
+    /// The languages of po/*.po, whose catalogues the packages carry.
+    static var translations: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("po").path)) ?? []
+        return names.filter { $0.hasSuffix(".po") }.map { String($0.dropLast(3)) }
     }
 
     /// docs/*.md, which the packages carry as the documentation.

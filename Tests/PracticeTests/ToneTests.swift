@@ -22,9 +22,17 @@ enum ToneScanner {
         "you should", "you must", "lazy", "behind schedule", "disappointed", "no excuses",
     ]
 
+    /// The same in German, for the translation (po/de.po): no streaks, nothing missed or
+    /// failed, no "you must", no hurry.
+    static let forbiddenGermanPhrases = [
+        "Serie", "Serie verloren", "verpasst", "versäumt", "vergessen", "du hast vergessen", "Fehler", "versagt",
+        "gescheitert", "du musst", "musst du", "du solltest", "solltest du", "beeil dich", "schnell", "dringend",
+        "sofort", "letzte Chance", "faul", "gib nicht auf", "keine Ausreden", "enttäuscht von dir", "hinterher",
+    ]
+
     /// Why `text` reads badly, one reason per problem; empty when it is fine.
     static func problems(in text: String) -> [String] {
-        var problems = forbiddenPhrases.filter { phrase in
+        var problems = (forbiddenPhrases + forbiddenGermanPhrases).filter { phrase in
             let pattern = "\\b" + NSRegularExpression.escapedPattern(for: phrase).replacingOccurrences(of: "'", with: "['’]") + "\\b"
             return text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
         }.map { "uses '\($0)'" }
@@ -278,6 +286,11 @@ extension UserTexts {
         "You failed to answer",
         "You should have done this",
         "Well done!",
+        "Deine Serie ist verloren",
+        "Du hast deinen Check-in verpasst.",
+        "Du musst heute noch antworten",
+        "Versäumt: dein Abendrückblick",
+        "Antworte sofort",
     ])
     func flags_shamingOrUrgentWording(sample: String) {
         #expect(!ToneScanner.problems(in: sample).isEmpty, "'\(sample)' was not flagged")
@@ -289,6 +302,8 @@ extension UserTexts {
         "That's fine. Maybe tomorrow.",
         "Noted. No rush.",
         "A cup of tea, perhaps",
+        "Das ist in Ordnung. Vielleicht morgen.",
+        "Ein paar ruhige Atemzüge?",
     ])
     func accepts_gentleWording(sample: String) {
         #expect(ToneScanner.problems(in: sample).isEmpty)

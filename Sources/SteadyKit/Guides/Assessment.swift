@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// The self-assessment behind `steady assess`: a few statements per area, each rated 1–5
 /// for how often it is so, and a gentle summary of where old patterns show up.
 ///
@@ -50,68 +52,68 @@ public enum Assessment {
     }
 
     /// The rating scale: 1 never … 5 always.
-    public static let scale = Scale.frequency
+    public static var scale: Scale { .frequency }
 
     /// A pattern score at or above this marks a tendency.
     public static let tendencyThreshold = 3
 
     /// The areas, in the order they are asked.
-    public static let areas: [Area] = [
-        Area("emotional", "Emotional responses", .pattern, [
-            ("doubt-care", "I wonder whether the people close to me still care about me."),
-            ("distance-personal", "When someone important seems far away or busy, I take it as being about me."),
-            ("reassurance", "I need to hear, again and again, that my relationships are all right."),
-            ("mood-follows", "How others treat me on a given day decides how I feel that day."),
+    public static var areas: [Area] { [
+        Area("emotional", tr("Emotional responses"), .pattern, [
+            ("doubt-care", tr("I wonder whether the people close to me still care about me.")),
+            ("distance-personal", tr("When someone important seems far away or busy, I take it as being about me.")),
+            ("reassurance", tr("I need to hear, again and again, that my relationships are all right.")),
+            ("mood-follows", tr("How others treat me on a given day decides how I feel that day.")),
         ]),
-        Area("communication", "Communication and conflict", .pattern, [
-            ("hinting", "I hint at what I need and hope the other person works it out."),
-            ("flooded", "In a disagreement my feelings rush in and clear thinking goes."),
-            ("over-apologising", "I over-explain, or apologise for things that were not mine to carry."),
-            ("fix-at-once", "After an argument I feel I have to mend it at once, before we understand it."),
+        Area("communication", tr("Communication and conflict"), .pattern, [
+            ("hinting", tr("I hint at what I need and hope the other person works it out.")),
+            ("flooded", tr("In a disagreement my feelings rush in and clear thinking goes.")),
+            ("over-apologising", tr("I over-explain, or apologise for things that were not mine to carry.")),
+            ("fix-at-once", tr("After an argument I feel I have to mend it at once, before we understand it.")),
         ]),
-        Area("behaviour", "Behaviour in relationships", .pattern, [
-            ("checking", "I keep checking my phone for replies from people who matter to me."),
-            ("follow-ups", "When a reply is slower than I hoped, I send another message or call."),
-            ("others-first", "My choices follow what others want more than what I want."),
-            ("giving-not-receiving", "Looking after others feels easier than letting them look after me."),
+        Area("behaviour", tr("Behaviour in relationships"), .pattern, [
+            ("checking", tr("I keep checking my phone for replies from people who matter to me.")),
+            ("follow-ups", tr("When a reply is slower than I hoped, I send another message or call.")),
+            ("others-first", tr("My choices follow what others want more than what I want.")),
+            ("giving-not-receiving", tr("Looking after others feels easier than letting them look after me.")),
         ]),
-        Area("security", "Security and trust", .resource, [
-            ("steady", "I feel steady and confident in my closest relationships."),
-            ("trust-unseen", "I trust that people care about me even when they are not showing it."),
-            ("alone-time", "I can spend time on my own without worrying about my relationships."),
-            ("loveable", "I feel loveable without having to earn it."),
+        Area("security", tr("Security and trust"), .resource, [
+            ("steady", tr("I feel steady and confident in my closest relationships.")),
+            ("trust-unseen", tr("I trust that people care about me even when they are not showing it.")),
+            ("alone-time", tr("I can spend time on my own without worrying about my relationships.")),
+            ("loveable", tr("I feel loveable without having to earn it.")),
         ]),
-        Area("regulation", "Calming and coping", .resource, [
-            ("self-soothe", "When a relationship feels shaky, I can calm myself and keep some perspective."),
-            ("tools", "I have ways of settling worry that work for me."),
-            ("uncertainty", "I can live with not knowing, and with things being imperfect."),
-            ("stay-myself", "I stay myself when things between us shift."),
+        Area("regulation", tr("Calming and coping"), .resource, [
+            ("self-soothe", tr("When a relationship feels shaky, I can calm myself and keep some perspective.")),
+            ("tools", tr("I have ways of settling worry that work for me.")),
+            ("uncertainty", tr("I can live with not knowing, and with things being imperfect.")),
+            ("stay-myself", tr("I stay myself when things between us shift.")),
         ]),
-        Area("support", "Support and independence", .resource, [
-            ("several-people", "I have more than one person I can turn to."),
-            ("own-life", "I have friendships and interests of my own, apart from any partner."),
-            ("known", "There are people who know the real me."),
-            ("ask-and-manage", "I can ask for help, and I can also manage on my own."),
+        Area("support", tr("Support and independence"), .resource, [
+            ("several-people", tr("I have more than one person I can turn to.")),
+            ("own-life", tr("I have friendships and interests of my own, apart from any partner.")),
+            ("known", tr("There are people who know the real me.")),
+            ("ask-and-manage", tr("I can ask for help, and I can also manage on my own.")),
         ]),
-        Area("self-compassion", "Self-compassion and worth", .resource, [
-            ("kind-voice", "I speak to myself kindly, most of all when things are hard."),
-            ("valid-needs", "I treat my own needs as real and worth meeting."),
-            ("deserve", "I feel I deserve good things and happiness."),
-            ("strengths-flaws", "I can enjoy my strengths and be gentle with my flaws."),
+        Area("self-compassion", tr("Self-compassion and worth"), .resource, [
+            ("kind-voice", tr("I speak to myself kindly, most of all when things are hard.")),
+            ("valid-needs", tr("I treat my own needs as real and worth meeting.")),
+            ("deserve", tr("I feel I deserve good things and happiness.")),
+            ("strengths-flaws", tr("I can enjoy my strengths and be gentle with my flaws.")),
         ]),
-    ]
+    ] }
 
     /// Every statement, in order.
     public static var statements: [Statement] { areas.flatMap(\.statements) }
 
     /// The questionnaire as a form: one 1–5 field per statement, its hint naming the area.
-    public static let form = Form(
+    public static var form: Form { Form(
         id: "self-assessment",
-        title: "Monthly self-assessment",
-        intro: "Rate each sentence from 1 (never) to 5 (always), as things are lately. This is for noticing, not for grading yourself.",
+        title: tr("Monthly self-assessment"),
+        intro: tr("Rate each sentence from 1 (never) to 5 (always), as things are lately. This is for noticing, not for grading yourself."),
         fields: areas.flatMap { area in
             area.statements.map { FormField(key: $0.id, question: $0.text, hint: area.title, request: .scale(scale)) }
-        })
+        }) }
 
     /// The result of a completed form.
     public static func result(from response: FormResponse) throws(FormError) -> Result {
@@ -165,10 +167,11 @@ public enum Assessment {
         /// One kind sentence for the area.
         public var summary: String {
             switch (area.direction, marksTendency) {
-            case (.pattern, true): "\(area.title): this pattern shows up for you fairly often lately."
-            case (.pattern, false): "\(area.title): this pattern shows up only now and then."
-            case (.resource, true): "\(area.title): an area that could use some extra care."
-            case (.resource, false): "\(area.title): something you can already lean on."
+            // TRANSLATORS: %1$@ is an area of the self-assessment, e.g. "Communication and conflict".
+            case (.pattern, true): tr("%1$@: this pattern shows up for you fairly often lately.", area.title)
+            case (.pattern, false): tr("%1$@: this pattern shows up only now and then.", area.title)
+            case (.resource, true): tr("%1$@: an area that could use some extra care.", area.title)
+            case (.resource, false): tr("%1$@: something you can already lean on.", area.title)
             }
         }
     }
@@ -203,9 +206,13 @@ public enum Assessment {
             public var summary: String {
                 let resource = area.direction == .resource
                 switch movement {
-                case .eased: return resource ? "\(area.title): feels stronger than last time." : "\(area.title): shows up less than last time."
-                case .aboutTheSame: return "\(area.title): about the same as last time."
-                case .rose: return resource ? "\(area.title): feels a little harder to reach than last time; that happens in busy or stressful stretches." : "\(area.title): a bit more present than last time; that happens in busy or stressful stretches."
+                case .eased:
+                    return resource ? tr("%1$@: feels stronger than last time.", area.title) : tr("%1$@: shows up less than last time.", area.title)
+                case .aboutTheSame: return tr("%1$@: about the same as last time.", area.title)
+                case .rose:
+                    return resource
+                        ? tr("%1$@: feels a little harder to reach than last time; that happens in busy or stressful stretches.", area.title)
+                        : tr("%1$@: a bit more present than last time; that happens in busy or stressful stretches.", area.title)
                 }
             }
         }

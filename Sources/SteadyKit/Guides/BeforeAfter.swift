@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// How strong something felt before and after a calming practice, on the same scale.
 ///
 /// Used by the pause (urge before and after waiting), the trigger journal (intensity when
@@ -35,11 +37,11 @@ public struct BeforeAfter: Sendable, Hashable, Codable {
     public var summary: String {
         switch direction {
         case .eased:
-            return "From \(before) to \(after): it eased by \(-change)."
+            return tr("From %1$d to %2$d: it eased by %3$d.", before, after, -change)
         case .unchanged:
-            return "Still \(after). Some feelings take longer to shift, and you stayed with it."
+            return tr("Still %1$d. Some feelings take longer to shift, and you stayed with it.", after)
         case .rose:
-            return "From \(before) to \(after). Some moments don't soften right away; that is useful to know, not a mark against you."
+            return tr("From %1$d to %2$d. Some moments don't soften right away; that is useful to know, not a mark against you.", before, after)
         }
     }
 

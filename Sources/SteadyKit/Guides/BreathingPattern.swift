@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// A paced breathing exercise as a sequence of timed phases, e.g. box breathing.
 ///
 /// Pure data: the CLI runs the timer and draws the phases; practices use `howTo` in their
@@ -82,43 +84,43 @@ public struct BreathingPattern: Sendable, Hashable, Identifiable {
 
 extension BreathingPattern {
     /// 4-7-8: in for four, hold for seven, out for eight.
-    public static let fourSevenEight = BreathingPattern(
+    public static var fourSevenEight: BreathingPattern { BreathingPattern(
         id: "4-7-8",
-        name: "4-7-8 breathing",
-        howTo: "Breathe in through your nose for 4, hold for 7, then let it all go through your mouth for 8.",
+        name: tr("4-7-8 breathing"),
+        howTo: tr("Breathe in through your nose for 4, hold for 7, then let it all go through your mouth for 8."),
         phases: [
-            Phase(.breatheIn, seconds: 4, cue: "Breathe in through your nose"),
-            Phase(.holdFull, seconds: 7, cue: "Hold, shoulders soft"),
-            Phase(.breatheOut, seconds: 8, cue: "Let it out slowly through your mouth"),
+            Phase(.breatheIn, seconds: 4, cue: tr("Breathe in through your nose")),
+            Phase(.holdFull, seconds: 7, cue: tr("Hold, shoulders soft")),
+            Phase(.breatheOut, seconds: 8, cue: tr("Let it out slowly through your mouth")),
         ],
-        defaultRounds: 4)
+        defaultRounds: 4) }
 
     /// Box breathing: four equal sides of four seconds.
-    public static let box = BreathingPattern(
+    public static var box: BreathingPattern { BreathingPattern(
         id: "box",
-        name: "Box breathing",
-        howTo: "Trace a square with your breath: in for 4, hold 4, out for 4, rest 4.",
+        name: tr("Box breathing"),
+        howTo: tr("Trace a square with your breath: in for 4, hold 4, out for 4, rest 4."),
         phases: [
-            Phase(.breatheIn, seconds: 4, cue: "Breathe in"),
-            Phase(.holdFull, seconds: 4, cue: "Hold gently"),
-            Phase(.breatheOut, seconds: 4, cue: "Breathe out"),
-            Phase(.holdEmpty, seconds: 4, cue: "Rest before the next breath"),
+            Phase(.breatheIn, seconds: 4, cue: tr("Breathe in")),
+            Phase(.holdFull, seconds: 4, cue: tr("Hold gently")),
+            Phase(.breatheOut, seconds: 4, cue: tr("Breathe out")),
+            Phase(.holdEmpty, seconds: 4, cue: tr("Rest before the next breath")),
         ],
-        defaultRounds: 6)
+        defaultRounds: 6) }
 
     /// Coherent breathing: five seconds in, five seconds out.
-    public static let coherent = BreathingPattern(
+    public static var coherent: BreathingPattern { BreathingPattern(
         id: "coherent",
-        name: "Coherent breathing",
-        howTo: "Breathe in for about 5 seconds and out for about 5, smooth and unhurried.",
+        name: tr("Coherent breathing"),
+        howTo: tr("Breathe in for about 5 seconds and out for about 5, smooth and unhurried."),
         phases: [
-            Phase(.breatheIn, seconds: 5, cue: "Breathe in, slow and even"),
-            Phase(.breatheOut, seconds: 5, cue: "Breathe out, just as slow"),
+            Phase(.breatheIn, seconds: 5, cue: tr("Breathe in, slow and even")),
+            Phase(.breatheOut, seconds: 5, cue: tr("Breathe out, just as slow")),
         ],
-        defaultRounds: 12)
+        defaultRounds: 12) }
 
     /// Every pattern, in the order menus show them.
-    public static let all: [BreathingPattern] = [.fourSevenEight, .box, .coherent]
+    public static var all: [BreathingPattern] { [.fourSevenEight, .box, .coherent] }
 
     /// The pattern whose `id` is `id`, if any.
     public static func named(_ id: String) -> BreathingPattern? { all.first { $0.id == id } }

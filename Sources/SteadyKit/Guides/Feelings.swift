@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// Feeling words: a short list to pick from, or a word of one's own.
 ///
@@ -9,19 +10,25 @@ import Foundation
 /// theirs).
 public enum Feelings {
     /// The list the terminal tools offer, in pairs that are easy to mix up.
-    public static let words: [Choice] = [
-        "anxious", "excited", "sad", "let down", "hurt", "angry",
-        "lonely", "insecure", "overwhelmed", "tired", "calm", "hopeful",
-    ].map { Choice(key: $0.replacingOccurrences(of: " ", with: "-"), label: $0) }
+    public static var words: [Choice] { [
+        Choice(key: "anxious", label: tr("anxious")), Choice(key: "excited", label: tr("excited")),
+        Choice(key: "sad", label: tr("sad")), Choice(key: "let-down", label: tr("let down")),
+        Choice(key: "hurt", label: tr("hurt")), Choice(key: "angry", label: tr("angry")),
+        Choice(key: "lonely", label: tr("lonely")), Choice(key: "insecure", label: tr("insecure")),
+        Choice(key: "overwhelmed", label: tr("overwhelmed")), Choice(key: "tired", label: tr("tired")),
+        Choice(key: "calm", label: tr("calm")), Choice(key: "hopeful", label: tr("hopeful")),
+    ] }
 
     /// The shorter list a notification can show as buttons (the evening reflection).
-    public static let eveningWords: [Choice] = ["calm", "hopeful", "tired", "anxious", "sad", "lonely"]
-        .map { Choice(key: $0, label: $0) }
+    public static var eveningWords: [Choice] {
+        let list = words
+        return ["calm", "hopeful", "tired", "anxious", "sad", "lonely"].compactMap { key in list.first { $0.key == key } }
+    }
 
     /// Choice key on a notification for "a word of my own", asked for next as text.
     public static let ownKey = "own"
     /// The label of `ownKey`.
-    public static let ownLabel = "Another word"
+    public static var ownLabel: String { tr("Another word") }
 
     /// The key stats use for words the person wrote themselves.
     public static let ownWordsKey = "own words"
@@ -34,7 +41,7 @@ public enum Feelings {
     }
 
     /// The hint under a feeling question.
-    public static let hint = "Pick a number, or type a word of your own."
+    public static var hint: String { tr("Pick a number, or type a word of your own.") }
 
     /// The word a value stands for: a listed word, or the person's own (trimmed, in lower case).
     public static func word(_ value: AnswerValue?) -> String? {

@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// A short guided exercise as a list of steps: 5-4-3-2-1 grounding, progressive muscle
 /// relaxation, a body scan.
 ///
@@ -44,56 +46,56 @@ public struct Guide: Sendable, Hashable, Identifiable {
 
 extension Guide {
     /// 5-4-3-2-1: come back to the room through the five senses, counting down.
-    public static let grounding = Guide(
+    public static var grounding: Guide { Guide(
         id: "grounding",
-        title: "5-4-3-2-1 grounding",
-        intro: "Let's come back to where you are, one sense at a time. Take it slowly.",
+        title: tr("5-4-3-2-1 grounding"),
+        intro: tr("Let's come back to where you are, one sense at a time. Take it slowly."),
         steps: [
-            Step("Look around and name 5 things you can see."),
-            Step("Notice 4 things you can touch or feel: your feet on the floor, the fabric under your hands."),
-            Step("Listen for 3 sounds, near or far."),
-            Step("Find 2 things you can smell, or two scents you like to remember."),
-            Step("Notice 1 thing you can taste, or take a sip of water."),
+            Step(tr("Look around and name 5 things you can see.")),
+            Step(tr("Notice 4 things you can touch or feel: your feet on the floor, the fabric under your hands.")),
+            Step(tr("Listen for 3 sounds, near or far.")),
+            Step(tr("Find 2 things you can smell, or two scents you like to remember.")),
+            Step(tr("Notice 1 thing you can taste, or take a sip of water.")),
         ],
-        closing: "You are here, in this room, right now. Take one more slow breath before you go on.")
+        closing: tr("You are here, in this room, right now. Take one more slow breath before you go on.")) }
 
     /// Progressive muscle relaxation: tense a group for about five seconds, then let it go,
     /// from the feet upwards.
-    public static let muscleRelaxation = Guide(
+    public static var muscleRelaxation: Guide { Guide(
         id: "muscle-relaxation",
-        title: "Progressive muscle relaxation",
-        intro: "Tense each part gently for a few seconds, then let go and notice the difference. Skip any part that hurts.",
+        title: tr("Progressive muscle relaxation"),
+        intro: tr("Tense each part gently for a few seconds, then let go and notice the difference. Skip any part that hurts."),
         steps: [
-            ("Curl your toes and press your feet down", "feet"),
-            ("Tighten your calves, pulling your toes towards you", "calves"),
-            ("Squeeze your thighs together", "thighs"),
-            ("Make fists with both hands", "hands"),
-            ("Bend your elbows and tighten your upper arms", "arms"),
-            ("Lift your shoulders up towards your ears", "shoulders"),
-            ("Scrunch your face: eyes, forehead, jaw", "face"),
-        ].flatMap { tense, part in
-            [Step("\(tense).", seconds: 5), Step("Release, and notice the difference in your \(part).", seconds: 10)]
+            (tr("Curl your toes and press your feet down."), tr("Release, and notice the difference in your feet.")),
+            (tr("Tighten your calves, pulling your toes towards you."), tr("Release, and notice the difference in your calves.")),
+            (tr("Squeeze your thighs together."), tr("Release, and notice the difference in your thighs.")),
+            (tr("Make fists with both hands."), tr("Release, and notice the difference in your hands.")),
+            (tr("Bend your elbows and tighten your upper arms."), tr("Release, and notice the difference in your arms.")),
+            (tr("Lift your shoulders up towards your ears."), tr("Release, and notice the difference in your shoulders.")),
+            (tr("Scrunch your face: eyes, forehead, jaw."), tr("Release, and notice the difference in your face.")),
+        ].flatMap { tense, release in
+            [Step(tense, seconds: 5), Step(release, seconds: 10)]
         },
-        closing: "Stay a moment with the looser feeling. Your body knows the way back to it.")
+        closing: tr("Stay a moment with the looser feeling. Your body knows the way back to it.")) }
 
     /// A short body scan: noticing each region without trying to change anything.
-    public static let bodyScan = Guide(
+    public static var bodyScan: Guide { Guide(
         id: "body-scan",
-        title: "A short body scan",
-        intro: "Move your attention slowly through your body. Just notice; nothing needs fixing.",
+        title: tr("A short body scan"),
+        intro: tr("Move your attention slowly through your body. Just notice; nothing needs fixing."),
         steps: [
-            Step("Start with your feet: warmth, coolness, pressure, or nothing much at all.", seconds: 20),
-            Step("Move up through your legs and hips, noticing where they meet the chair or floor.", seconds: 20),
-            Step("Notice your belly rise and fall with each breath.", seconds: 20),
-            Step("Rest your attention on your chest. Is it tight, open, somewhere in between?", seconds: 20),
-            Step("Let your attention travel through your shoulders, arms and hands.", seconds: 20),
-            Step("Notice your neck, jaw and face. Let the jaw loosen if it wants to.", seconds: 20),
-            Step("Now take in your whole body at once, breathing as it is.", seconds: 20),
+            Step(tr("Start with your feet: warmth, coolness, pressure, or nothing much at all."), seconds: 20),
+            Step(tr("Move up through your legs and hips, noticing where they meet the chair or floor."), seconds: 20),
+            Step(tr("Notice your belly rise and fall with each breath."), seconds: 20),
+            Step(tr("Rest your attention on your chest. Is it tight, open, somewhere in between?"), seconds: 20),
+            Step(tr("Let your attention travel through your shoulders, arms and hands."), seconds: 20),
+            Step(tr("Notice your neck, jaw and face. Let the jaw loosen if it wants to."), seconds: 20),
+            Step(tr("Now take in your whole body at once, breathing as it is."), seconds: 20),
         ],
-        closing: "Whatever you noticed is useful to know. Come back to the room when you're ready.")
+        closing: tr("Whatever you noticed is useful to know. Come back to the room when you're ready.")) }
 
     /// Every guide, in the order menus show them.
-    public static let all: [Guide] = [.grounding, .muscleRelaxation, .bodyScan]
+    public static var all: [Guide] { [.grounding, .muscleRelaxation, .bodyScan] }
 
     /// The guide whose `id` is `id`, if any.
     public static func named(_ id: String) -> Guide? { all.first { $0.id == id } }

@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// Asking for what you need, directly (`steady ask`): a feeling word and one specific
 /// request, shaped into a calm message to copy. steady never sends anything itself.
 ///
@@ -24,34 +26,34 @@ public enum NeedRequest {
     }
 
     /// What the request is about, so the reassurance asked for can be noticed over time.
-    public static let kinds: [Choice] = [
-        Choice(key: Kind.reassurance, label: "Reassurance that we're all right"),
-        Choice(key: Kind.timeTogether, label: "Time together"),
-        Choice(key: Kind.help, label: "Help or support with something"),
-        Choice(key: Kind.room, label: "Some room of my own"),
-        Choice(key: Kind.other, label: "Something else"),
-    ]
+    public static var kinds: [Choice] { [
+        Choice(key: Kind.reassurance, label: tr("Reassurance that we're all right")),
+        Choice(key: Kind.timeTogether, label: tr("Time together")),
+        Choice(key: Kind.help, label: tr("Help or support with something")),
+        Choice(key: Kind.room, label: tr("Some room of my own")),
+        Choice(key: Kind.other, label: tr("Something else")),
+    ] }
 
     /// What the person is asked.
-    public static let form = Form(
+    public static var form: Form { Form(
         id: "asking",
-        title: "Asking for what you need",
-        intro: "A feeling and one specific request, put into a calm message you can copy. steady never sends anything.",
+        title: tr("Asking for what you need"),
+        intro: tr("A feeling and one specific request, put into a calm message you can copy. steady never sends anything."),
         fields: [
-            FormField(key: Field.to, question: "Who is it for?",
-                      request: .text(placeholder: "Sam"), isOptional: true),
-            FormField(key: Field.feeling, question: "What have you been feeling?", hint: Feelings.hint,
+            FormField(key: Field.to, question: tr("Who is it for?"),
+                      request: .text(placeholder: tr("Sam")), isOptional: true),
+            FormField(key: Field.feeling, question: tr("What have you been feeling?"), hint: Feelings.hint,
                       request: .choices(Feelings.words), acceptsOwnWords: true),
-            FormField(key: Field.kind, question: "What is it mostly about?", request: .choices(kinds), isOptional: true),
-            FormField(key: Field.request, question: "What is one specific thing that would help?",
-                      hint: "Something they could do, e.g. \"call me tonight\" or \"plan a walk together this week\".",
-                      request: .text(placeholder: "spend an evening together this week")),
-        ])
+            FormField(key: Field.kind, question: tr("What is it mostly about?"), request: .choices(kinds), isOptional: true),
+            FormField(key: Field.request, question: tr("What is one specific thing that would help?"),
+                      hint: tr("Something they could do, e.g. \"call me tonight\" or \"plan a walk together this week\"."),
+                      request: .text(placeholder: tr("spend an evening together this week"))),
+        ]) }
 
     /// The offer `steady pause` makes after "go ahead".
-    public static let offer = "Would you like help putting what you need into a calm message first?"
+    public static var offer: String { tr("Would you like help putting what you need into a calm message first?") }
     /// The pointer shown instead when nobody is at a terminal to answer the offer.
-    public static let pointer = "If it is a message about a need, `steady ask` can help you put it calmly."
+    public static var pointer: String { tr("If it is a message about a need, `steady ask` can help you put it calmly.") }
 
     // MARK: - Shaping the message
 
@@ -102,25 +104,27 @@ public enum NeedRequest {
         let words = Set(request.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init))
         var notes: [String] = []
         if !words.isDisjoint(with: ["never", "always"]) {
-            notes.append("\"Never\" and \"always\" can be heard as blame. Naming one thing you would like tends to go further.")
+            notes.append(tr("\"Never\" and \"always\" can be heard as blame. Naming one thing you would like tends to go further."))
         }
         return notes
     }
 
     /// What is said around the message, after it is shown.
     public static func closing(kind: String?) -> [String] {
-        var lines = ["Copy it, change any word you like, and send it when it suits you. steady never sends anything."]
+        var lines = [tr("Copy it, change any word you like, and send it when it suits you. steady never sends anything.")]
         if kind == Kind.reassurance {
-            lines.append("When the answer comes, see whether you can let it settle before asking again.")
+            lines.append(tr("When the answer comes, see whether you can let it settle before asking again."))
         }
-        lines.append("A \"no\" or \"not now\" is allowed too; it is about that moment, not about your worth. Your soothing kit is there either way.")
+        lines.append(tr("A \"no\" or \"not now\" is allowed too; it is about that moment, not about your worth. Your soothing kit is there either way."))
         return lines
     }
 
     /// The gentle count of reassurance requests, for the person alone.
     public static func reassuranceCount(_ count: Int, days: Int) -> String {
-        let times = count == 1 ? "once" : "\(count) times"
-        return "You have written a request for reassurance \(times) in the last \(days) days. This is only here for you to notice; there is no number to aim for."
+        // TRANSLATORS: %2$d is the number of days looked at (30); the sentence is about %1$d requests.
+        trn("You have written a request for reassurance once in the last %2$d days. This is only here for you to notice; there is no number to aim for.",
+            "You have written a request for reassurance %1$d times in the last %2$d days. This is only here for you to notice; there is no number to aim for.",
+            count, days)
     }
 
     // MARK: - How it went
@@ -134,20 +138,20 @@ public enum NeedRequest {
     }
 
     /// How it went.
-    public static let outcomes: [Choice] = [
-        Choice(key: Outcome.wentWell, label: "It went well"),
-        Choice(key: Outcome.mixed, label: "Somewhere in between"),
-        Choice(key: Outcome.notAsHoped, label: "Not as I hoped"),
-        Choice(key: Outcome.notSent, label: "I didn't send it"),
-    ]
+    public static var outcomes: [Choice] { [
+        Choice(key: Outcome.wentWell, label: tr("It went well")),
+        Choice(key: Outcome.mixed, label: tr("Somewhere in between")),
+        Choice(key: Outcome.notAsHoped, label: tr("Not as I hoped")),
+        Choice(key: Outcome.notSent, label: tr("I didn't send it")),
+    ] }
 
     /// Choice keys for keeping a good outcome as a win.
     public static let keepKey = "keep"
     public static let noThanksKey = "no-thanks"
-    public static let keepChoices = [
-        Choice(key: keepKey, label: "Keep it as a win"),
-        Choice(key: noThanksKey, label: "No, thanks"),
-    ]
+    public static var keepChoices: [Choice] { [
+        Choice(key: keepKey, label: tr("Keep it as a win")),
+        Choice(key: noThanksKey, label: tr("No, thanks")),
+    ] }
 
     /// Field keys of `followUpForm`.
     public enum FollowUpField {
@@ -157,35 +161,35 @@ public enum NeedRequest {
 
     /// The check-in in the terminal (`steady ask --follow-up`). The second question is asked
     /// only after "it went well".
-    public static let followUpForm = Form(
+    public static var followUpForm: Form { Form(
         id: "asking-follow-up",
-        title: "How your request went",
-        intro: "Looking back at a request you wrote.",
+        title: tr("How your request went"),
+        intro: tr("Looking back at a request you wrote."),
         fields: [
-            FormField(key: FollowUpField.outcome, question: "How did it go?", request: .choices(outcomes)),
-            FormField(key: FollowUpField.keep, question: "Would you like to keep it as a win?", request: .choices(keepChoices),
+            FormField(key: FollowUpField.outcome, question: tr("How did it go?"), request: .choices(outcomes)),
+            FormField(key: FollowUpField.keep, question: tr("Would you like to keep it as a win?"), request: .choices(keepChoices),
                       isOptional: true),
-        ])
+        ]) }
 
     /// A kind word for each outcome.
     public static func acknowledgement(of outcome: String) -> String {
         switch outcome {
-        case Outcome.wentWell: "Glad it went well. Asking plainly was the brave part."
-        case Outcome.mixed: "Mixed is common, and you still said what you needed. Thank you for looking back."
-        case Outcome.notAsHoped: "Thank you for telling me. Asking was your part, and you did it; how they answered is theirs."
-        default: "That's all right. The words are in your journal if you want them another time."
+        case Outcome.wentWell: tr("Glad it went well. Asking plainly was the brave part.")
+        case Outcome.mixed: tr("Mixed is common, and you still said what you needed. Thank you for looking back.")
+        case Outcome.notAsHoped: tr("Thank you for telling me. Asking was your part, and you did it; how they answered is theirs.")
+        default: tr("That's all right. The words are in your journal if you want them another time.")
         }
     }
 
     /// Said after keeping it as a win, or not.
-    public static let keptAcknowledgement = "Kept with your wins, for a day you need reminding."
-    public static let notKeptAcknowledgement = "All right. It's noted in your journal either way."
+    public static var keptAcknowledgement: String { tr("Kept with your wins, for a day you need reminding.") }
+    public static var notKeptAcknowledgement: String { tr("All right. It's noted in your journal either way.") }
 
     /// The words of a win kept in the terminal.
     public static func winText(request: String?) -> String {
         guard let request = request?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty else {
-            return "I asked for what I needed, and it went well."
+            return tr("I asked for what I needed, and it went well.")
         }
-        return "I asked for what I needed (\(request)), and it went well."
+        return tr("I asked for what I needed (%1$@), and it went well.", request)
     }
 }

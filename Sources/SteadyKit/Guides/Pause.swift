@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// The pause: a short wait between an urge (to text again, to check, to fix things at once)
 /// and acting on it.
 ///
@@ -29,20 +31,20 @@ public struct Pause: Sendable, Hashable {
     public static let defaultWait = 120
 
     /// Short grounding suggestions; a pause shows one of them.
-    public static let groundingSuggestions = [
-        "Press your feet into the floor and name three things you can see.",
-        "Breathe out slowly, a little longer than you breathe in, three times.",
-        "Hold something cool, or let cold water run over your wrists for a moment.",
-        "Rest a hand on your chest and feel it rise and fall.",
-    ]
+    public static var groundingSuggestions: [String] { [
+        tr("Press your feet into the floor and name three things you can see."),
+        tr("Breathe out slowly, a little longer than you breathe in, three times."),
+        tr("Hold something cool, or let cold water run over your wrists for a moment."),
+        tr("Rest a hand on your chest and feel it rise and fall."),
+    ] }
 
     /// What the person can choose after the wait.
-    public static let decisions: [Choice] = [
-        Choice(key: "go-ahead", label: "Go ahead with it now"),
-        Choice(key: "wait-longer", label: "Wait a while longer"),
-        Choice(key: "let-it-pass", label: "Let the urge pass"),
-        Choice(key: "talk-to-someone", label: "Talk it over with someone first"),
-    ]
+    public static var decisions: [Choice] { [
+        Choice(key: "go-ahead", label: tr("Go ahead with it now")),
+        Choice(key: "wait-longer", label: tr("Wait a while longer")),
+        Choice(key: "let-it-pass", label: tr("Let the urge pass")),
+        Choice(key: "talk-to-someone", label: tr("Talk it over with someone first")),
+    ] }
 
     /// The steps, in order.
     public let steps: [Step]
@@ -53,13 +55,13 @@ public struct Pause: Sendable, Hashable {
         precondition(waitSeconds > 0, "a pause needs some time to wait")
         steps = [
             .rate(FormField(
-                key: Field.urgeBefore, question: "How strong is the urge, from 1 to 10?",
-                hint: "Whatever it is: to text, to check, to sort it all out at once.",
+                key: Field.urgeBefore, question: tr("How strong is the urge, from 1 to 10?"),
+                hint: tr("Whatever it is: to text, to check, to sort it all out at once."),
                 request: .scale(.urge))),
             .ground(Self.groundingSuggestions.cycling(at: variant)),
-            .wait(seconds: waitSeconds, message: "Let the urge be there without acting on it. Urges tend to rise, peak and fade."),
-            .rerate(FormField(key: Field.urgeAfter, question: "And now, from 1 to 10?", request: .scale(.urge))),
-            .decide(FormField(key: Field.decision, question: "What would you like to do?", request: .choices(Self.decisions))),
+            .wait(seconds: waitSeconds, message: tr("Let the urge be there without acting on it. Urges tend to rise, peak and fade.")),
+            .rerate(FormField(key: Field.urgeAfter, question: tr("And now, from 1 to 10?"), request: .scale(.urge))),
+            .decide(FormField(key: Field.decision, question: tr("What would you like to do?"), request: .choices(Self.decisions))),
         ]
     }
 

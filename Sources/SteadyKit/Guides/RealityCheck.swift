@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// Past or present? A short reality check (`steady check`), lighter than a thought record:
 /// what is happening now set against what the feeling remembers, the most likely explanation
 /// and the other possibilities, a time something like this was survived before, and how old
@@ -20,13 +22,13 @@ public enum RealityCheck {
     }
 
     /// How old the feeling feels.
-    public static let ages: [Choice] = [
-        Choice(key: "small-child", label: "Very young, like a small child"),
-        Choice(key: "school-age", label: "School age"),
-        Choice(key: "teenager", label: "A teenager"),
-        Choice(key: "my-age", label: "My own age"),
-        Choice(key: "hard-to-say", label: "Hard to say"),
-    ]
+    public static var ages: [Choice] { [
+        Choice(key: "small-child", label: tr("Very young, like a small child")),
+        Choice(key: "school-age", label: tr("School age")),
+        Choice(key: "teenager", label: tr("A teenager")),
+        Choice(key: "my-age", label: tr("My own age")),
+        Choice(key: "hard-to-say", label: tr("Hard to say")),
+    ] }
 
     /// Verdict keys.
     public enum Verdict {
@@ -37,54 +39,54 @@ public enum RealityCheck {
     }
 
     /// Where the feeling mostly belongs.
-    public static let verdicts: [Choice] = [
-        Choice(key: Verdict.present, label: "Mostly about today"),
-        Choice(key: Verdict.past, label: "Mostly an echo of something older"),
-        Choice(key: Verdict.both, label: "Some of both"),
-        Choice(key: Verdict.unsure, label: "Hard to tell yet"),
-    ]
+    public static var verdicts: [Choice] { [
+        Choice(key: Verdict.present, label: tr("Mostly about today")),
+        Choice(key: Verdict.past, label: tr("Mostly an echo of something older")),
+        Choice(key: Verdict.both, label: tr("Some of both")),
+        Choice(key: Verdict.unsure, label: tr("Hard to tell yet")),
+    ] }
 
-    public static let form = Form(
+    public static var form: Form { Form(
         id: "reality-check",
-        title: "Past or present?",
-        intro: "A few questions to tell today apart from what the feeling remembers. Short answers are fine; Enter skips the optional ones.",
+        title: tr("Past or present?"),
+        intro: tr("A few questions to tell today apart from what the feeling remembers. Short answers are fine; Enter skips the optional ones."),
         fields: [
-            FormField(key: Field.before, question: "How strong is the feeling right now, from 1 to 10?",
+            FormField(key: Field.before, question: tr("How strong is the feeling right now, from 1 to 10?"),
                       request: .scale(.intensity), isOptional: true),
-            FormField(key: Field.now, question: "What is actually happening right now?",
-                      hint: "Only what you could point to, or show to someone else.",
-                      request: .text(placeholder: "No reply since this morning")),
-            FormField(key: Field.remembers, question: "What does the feeling remind you of?",
-                      hint: "An older time, a person, a kind of moment.",
-                      request: .text(placeholder: "Waiting for someone who didn't come"), isOptional: true),
-            FormField(key: Field.likely, question: "What is the most likely explanation?",
-                      request: .text(placeholder: "A busy day at work")),
-            FormField(key: Field.otherPossibilities, question: "What else could it be?",
-                      hint: "Two or three possibilities besides the worst one.",
-                      request: .text(placeholder: "A flat battery; they're driving"), isOptional: true),
-            FormField(key: Field.survived, question: "When did you come through something like this before?",
-                      request: .text(placeholder: "Last spring, when plans fell through"), isOptional: true),
-            FormField(key: Field.age, question: "How old does this feeling feel?", request: .choices(ages), isOptional: true),
-            FormField(key: Field.verdict, question: "Looking at it now, is this mostly about today?", request: .choices(verdicts)),
-            FormField(key: Field.after, question: "And how strong is it now, from 1 to 10?",
+            FormField(key: Field.now, question: tr("What is actually happening right now?"),
+                      hint: tr("Only what you could point to, or show to someone else."),
+                      request: .text(placeholder: tr("No reply since this morning"))),
+            FormField(key: Field.remembers, question: tr("What does the feeling remind you of?"),
+                      hint: tr("An older time, a person, a kind of moment."),
+                      request: .text(placeholder: tr("Waiting for someone who didn't come")), isOptional: true),
+            FormField(key: Field.likely, question: tr("What is the most likely explanation?"),
+                      request: .text(placeholder: tr("A busy day at work"))),
+            FormField(key: Field.otherPossibilities, question: tr("What else could it be?"),
+                      hint: tr("Two or three possibilities besides the worst one."),
+                      request: .text(placeholder: tr("A flat battery; they're driving")), isOptional: true),
+            FormField(key: Field.survived, question: tr("When did you come through something like this before?"),
+                      request: .text(placeholder: tr("Last spring, when plans fell through")), isOptional: true),
+            FormField(key: Field.age, question: tr("How old does this feeling feel?"), request: .choices(ages), isOptional: true),
+            FormField(key: Field.verdict, question: tr("Looking at it now, is this mostly about today?"), request: .choices(verdicts)),
+            FormField(key: Field.after, question: tr("And how strong is it now, from 1 to 10?"),
                       request: .scale(.intensity), isOptional: true),
-        ])
+        ]) }
 
     /// A few kind lines for the end, from the verdict and the age the feeling felt.
     public static func closing(for response: FormResponse) -> [String] {
         var lines: [String] = []
         switch response.choice(Field.verdict) {
         case Verdict.present:
-            lines.append("Then today's part deserves your care. If there is something to say, `steady ask` can help you put it calmly.")
+            lines.append(tr("Then today's part deserves your care. If there is something to say, `steady ask` can help you put it calmly."))
         case Verdict.past:
-            lines.append("Then much of this is an old alarm ringing in a new room. You have more ways through it now than you had then.")
+            lines.append(tr("Then much of this is an old alarm ringing in a new room. You have more ways through it now than you had then."))
         case Verdict.both:
-            lines.append("Some of today and some of long ago: both can be true. You can answer today's part and be gentle with the older one.")
+            lines.append(tr("Some of today and some of long ago: both can be true. You can answer today's part and be gentle with the older one."))
         default:
-            lines.append("Not knowing yet is all right. Asking the question is already a small step back from the alarm.")
+            lines.append(tr("Not knowing yet is all right. Asking the question is already a small step back from the alarm."))
         }
         if let age = response.choice(Field.age), ["small-child", "school-age", "teenager"].contains(age) {
-            lines.append("A feeling that seems younger than you is often older than the situation. The grown-up you has choices that weren't there back then.")
+            lines.append(tr("A feeling that seems younger than you is often older than the situation. The grown-up you has choices that weren't there back then."))
         }
         return lines
     }
@@ -99,11 +101,11 @@ public enum RealityCheck {
     public static let offerAfterTriggerIntensity = 7
 
     /// The offer made after a strong trigger entry, or in a pause.
-    public static let offer = "Would you like to look at it with a short past-or-present check?"
+    public static var offer: String { tr("Would you like to look at it with a short past-or-present check?") }
 }
 
 /// One neutral line on getting more help, for `steady assess` and the README: never a
 /// diagnosis, no numbers unless the person configured them.
 public enum MoreHelp {
-    public static let line = "If you would like company in this, a therapist who works with attachment can help, and checking in again later is normal."
+    public static var line: String { tr("If you would like company in this, a therapist who works with attachment can help, and checking in again later is normal.") }
 }

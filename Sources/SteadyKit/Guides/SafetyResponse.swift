@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// Settings for the safety response, for the config to read from its own table (e.g. `[safety]`)
 /// with `SafetySettings.decode(from:)`.
@@ -24,8 +25,8 @@ public struct SafetySettings: PracticeSettings {
         guard range.contains(threshold) else {
             throw SettingsError(
                 keyPath: [CodingKeys.threshold.rawValue],
-                message: "\(threshold) is not on the 1–10 intensity scale",
-                hint: "pick a whole number from \(range.lowerBound) to \(range.upperBound); \(range.upperBound) is the default")
+                message: tr("%1$d is not on the 1–10 intensity scale", threshold),
+                hint: tr("pick a whole number from %1$d to %2$d; %2$d is the default", range.lowerBound, range.upperBound))
         }
     }
 }
@@ -51,7 +52,7 @@ public struct SafetyResponse: Sendable, Hashable {
         var lines = [opening, grounding]
         if let kit { lines.append(kit) }
         if !contacts.isEmpty {
-            lines.append("People you chose to lean on: \(contacts.joined(separator: ", ")).")
+            lines.append(tr("People you chose to lean on: %1$@.", Translation.list(contacts)))
         }
         lines.append(emergencyLine)
         return lines
@@ -64,12 +65,13 @@ public struct SafetyResponse: Sendable, Hashable {
         guard Scale.intensity.range.contains(rating), rating >= settings.threshold else { return nil }
         let line = settings.crisisLine.trimmingCharacters(in: .whitespacesAndNewlines)
         return SafetyResponse(
-            opening: "That is a lot to carry right now.",
-            grounding: "If it helps, breathe out slowly, a little longer than you breathe in, and feel your feet on the floor.",
+            opening: tr("That is a lot to carry right now."),
+            grounding: tr("If it helps, breathe out slowly, a little longer than you breathe in, and feel your feet on the floor."),
             kit: kit,
             contacts: settings.contacts,
             emergencyLine: line.isEmpty
-                ? "If you ever feel unsafe, your local emergency number or a crisis line is there, any hour."
-                : "If you ever feel unsafe, \(line) or your local emergency number is there, any hour.")
+                ? tr("If you ever feel unsafe, your local emergency number or a crisis line is there, any hour.")
+                // TRANSLATORS: %1$@ is the crisis line the person wrote in their config, e.g. "Samaritans 116 123".
+                : tr("If you ever feel unsafe, %1$@ or your local emergency number is there, any hour.", line))
     }
 }

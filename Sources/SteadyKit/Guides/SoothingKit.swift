@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// A personal soothing kit and a setback plan, written on a calm day (`steady kit edit`) for
 /// the hard ones: what calms the body, what comforts feelings, what steadies the mind, who to
 /// call, the basics, and what to do when old patterns come back.
@@ -21,50 +23,50 @@ public struct SoothingKit: Sendable, Hashable {
     }
 
     /// The kit's fields, in order; every one may be left out.
-    public static let form = Form(
+    public static var form: Form { Form(
         id: "soothing-kit",
-        title: "Your soothing kit and setback plan",
-        intro: "Written on a calmer day, for the harder ones. A few words per line is plenty; Enter leaves one out.",
+        title: tr("Your soothing kit and setback plan"),
+        intro: tr("Written on a calmer day, for the harder ones. A few words per line is plenty; Enter leaves one out."),
         fields: [
-            FormField(key: Field.body, question: "What calms your body?",
-                      hint: "A warm shower, a heavy blanket, a slow walk, a breathing pattern…",
-                      request: .text(placeholder: "a warm shower"), isOptional: true),
-            FormField(key: Field.feelings, question: "What comforts your feelings?",
-                      hint: "Kind words to yourself, a song, remembering a hard time you came through…",
-                      request: .text(placeholder: "a song I love"), isOptional: true),
-            FormField(key: Field.mind, question: "What steadies your mind?",
-                      hint: "A book, a puzzle, a calm place you can picture, something that needs your focus…",
-                      request: .text(placeholder: "a crossword"), isOptional: true),
-            FormField(key: Field.people, question: "Who could you call or write to?",
-                      hint: "More than one person is good: a friend, family, a group you belong to.",
-                      request: .text(placeholder: "Sam, my sister"), isOptional: true),
-            FormField(key: Field.basics, question: "Which basics help most when things are hard?",
-                      hint: "Sleep, a proper meal, water, fresh air, some movement…",
-                      request: .text(placeholder: "a proper meal and an early night"), isOptional: true),
-            FormField(key: Field.setbackSigns, question: "How do you notice old patterns coming back?",
-                      hint: "Checking the phone more, sleeping badly, hinting instead of asking…",
-                      request: .text(placeholder: "checking my phone a lot"), isOptional: true),
-            FormField(key: Field.setbackSteps, question: "When they do, what will you do first?",
-                      hint: "Return to the basics, use a technique that helped before, book an extra session…",
-                      request: .text(placeholder: "back to basics, then a walk"), isOptional: true),
-            FormField(key: Field.setbackSupport, question: "Who could help you through a setback?",
-                      request: .text(placeholder: "Jo, my therapist"), isOptional: true),
-            FormField(key: Field.setbackReminder, question: "What would you like to tell yourself then?",
-                      hint: "Something true and kind, in your own words.",
-                      request: .text(placeholder: "A setback is part of changing, not the end of it"), isOptional: true),
-        ])
+            FormField(key: Field.body, question: tr("What calms your body?"),
+                      hint: tr("A warm shower, a heavy blanket, a slow walk, a breathing pattern…"),
+                      request: .text(placeholder: tr("a warm shower")), isOptional: true),
+            FormField(key: Field.feelings, question: tr("What comforts your feelings?"),
+                      hint: tr("Kind words to yourself, a song, remembering a hard time you came through…"),
+                      request: .text(placeholder: tr("a song I love")), isOptional: true),
+            FormField(key: Field.mind, question: tr("What steadies your mind?"),
+                      hint: tr("A book, a puzzle, a calm place you can picture, something that needs your focus…"),
+                      request: .text(placeholder: tr("a crossword")), isOptional: true),
+            FormField(key: Field.people, question: tr("Who could you call or write to?"),
+                      hint: tr("More than one person is good: a friend, family, a group you belong to."),
+                      request: .text(placeholder: tr("Sam, my sister")), isOptional: true),
+            FormField(key: Field.basics, question: tr("Which basics help most when things are hard?"),
+                      hint: tr("Sleep, a proper meal, water, fresh air, some movement…"),
+                      request: .text(placeholder: tr("a proper meal and an early night")), isOptional: true),
+            FormField(key: Field.setbackSigns, question: tr("How do you notice old patterns coming back?"),
+                      hint: tr("Checking the phone more, sleeping badly, hinting instead of asking…"),
+                      request: .text(placeholder: tr("checking my phone a lot")), isOptional: true),
+            FormField(key: Field.setbackSteps, question: tr("When they do, what will you do first?"),
+                      hint: tr("Return to the basics, use a technique that helped before, book an extra session…"),
+                      request: .text(placeholder: tr("back to basics, then a walk")), isOptional: true),
+            FormField(key: Field.setbackSupport, question: tr("Who could help you through a setback?"),
+                      request: .text(placeholder: tr("Jo, my therapist")), isOptional: true),
+            FormField(key: Field.setbackReminder, question: tr("What would you like to tell yourself then?"),
+                      hint: tr("Something true and kind, in your own words."),
+                      request: .text(placeholder: tr("A setback is part of changing, not the end of it")), isOptional: true),
+        ]) }
 
     /// Section headings and the short labels of each line, as `steady kit` shows them.
-    public static let sections: [(title: String, lines: [(key: String, label: String)])] = [
-        ("Your soothing kit", [
-            (Field.body, "For your body"), (Field.feelings, "For your feelings"), (Field.mind, "For your mind"),
-            (Field.people, "People to call"), (Field.basics, "The basics"),
+    public static var sections: [(title: String, lines: [(key: String, label: String)])] { [
+        (tr("Your soothing kit"), [
+            (Field.body, tr("For your body")), (Field.feelings, tr("For your feelings")), (Field.mind, tr("For your mind")),
+            (Field.people, tr("People to call")), (Field.basics, tr("The basics")),
         ]),
-        ("Your setback plan", [
-            (Field.setbackSigns, "Early signs"), (Field.setbackSteps, "First steps"),
-            (Field.setbackSupport, "Support"), (Field.setbackReminder, "Remember"),
+        (tr("Your setback plan"), [
+            (Field.setbackSigns, tr("Early signs")), (Field.setbackSteps, tr("First steps")),
+            (Field.setbackSupport, tr("Support")), (Field.setbackReminder, tr("Remember")),
         ]),
-    ]
+    ] }
 
     /// What the person wrote, by field key.
     public let values: [String: String]
@@ -104,11 +106,12 @@ public struct SoothingKit: Sendable, Hashable {
     public var reminder: String? {
         let parts = [Field.body, Field.feelings, Field.people].compactMap { values[$0]?.firstLine }
         guard !parts.isEmpty else { return nil }
-        return "From your soothing kit: \(parts.joined(separator: " · "))."
+        // TRANSLATORS: %1$@ is what the person wrote in their kit, joined by " · ".
+        return tr("From your soothing kit: %1$@.", parts.joined(separator: " · "))
     }
 
     /// A line for a notification, which never shows what the person wrote: it points at the kit.
-    public static let pointer = "Your soothing kit is there too: `steady kit` shows it."
+    public static var pointer: String { tr("Your soothing kit is there too: `steady kit` shows it.") }
 
     // MARK: - Filling it in
 
@@ -148,14 +151,16 @@ public struct SoothingKit: Sendable, Hashable {
         if let best = suggestions.bestTechnique {
             prefills[Field.body] = Prefill(
                 text: best.name.lowercasingFirst,
-                reason: "Your own ratings say \(best.name.lowercasingFirst) eased things most for you (by \(oneDecimal(best.eased)) on average).")
+                // TRANSLATORS: %1$@ is a technique ("box breathing"), %2$@ how much it eased a 1–10 rating on average ("1.5").
+                reason: tr("Your own ratings say %1$@ eased things most for you (by %2$@ on average).",
+                           Translation.insideSentence(best.name), oneDecimal(best.eased)))
         }
         if suggestions.hasWins {
-            prefills[Field.feelings] = Prefill(text: "reading my wins (steady wins)", reason: "You have wins kept; reading them back can help.")
+            prefills[Field.feelings] = Prefill(text: tr("reading my wins (steady wins)"), reason: tr("You have wins kept; reading them back can help."))
         }
         let people = suggestions.people.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if !people.isEmpty {
-            prefills[Field.people] = Prefill(text: people.joined(separator: ", "), reason: "The people named in your config.")
+            prefills[Field.people] = Prefill(text: people.joined(separator: ", "), reason: tr("The people named in your config."))
         }
         for (key, text) in existing?.values ?? [:] {
             prefills[key] = Prefill(text: text, reason: nil)
@@ -183,14 +188,15 @@ public struct SoothingKit: Sendable, Hashable {
     // MARK: - Words around it
 
     /// Said when `steady kit` finds no kit yet.
-    public static let noKitYet = [
-        "No soothing kit yet. On a calm day, `steady kit edit` helps you write one: a few things that",
-        "calm your body and mind, people to call, and a plan for when old patterns come back.",
-    ]
+    public static var noKitYet: [String] { [
+        // TRANSLATORS: two lines of one sentence, each under about 95 characters.
+        tr("No soothing kit yet. On a calm day, `steady kit edit` helps you write one: a few things that"),
+        tr("calm your body and mind, people to call, and a plan for when old patterns come back."),
+    ] }
     /// Said after saving a kit.
-    public static let saved = "steady shows it when a moment gets hard, and `steady kit` any time."
+    public static var saved: String { tr("steady shows it when a moment gets hard, and `steady kit` any time.") }
     /// Said when nothing was written.
-    public static let nothingWritten = "Nothing written, so nothing was saved. The kit can wait for a calmer moment."
+    public static var nothingWritten: String { tr("Nothing written, so nothing was saved. The kit can wait for a calmer moment.") }
 }
 
 /// When to show the soothing kit after unsettled evenings: once, when the evening reflection
@@ -211,12 +217,12 @@ public enum KitNudge {
     /// The line that goes with it, in the terminal (with the person's kit) or on a
     /// notification (pointing at `steady kit`), or an invitation when there is no kit yet.
     public static func line(kit: SoothingKit?, onNotification: Bool) -> String {
-        let opening = "The last few evenings have felt unsettled."
+        let opening = tr("The last few evenings have felt unsettled.")
         guard let kit, !kit.isEmpty else {
-            return "\(opening) When you have a calmer moment, `steady kit edit` can gather what helps you, ready for evenings like these."
+            return Translation.sentences(opening, tr("When you have a calmer moment, `steady kit edit` can gather what helps you, ready for evenings like these."))
         }
-        if onNotification || kit.reminder == nil { return "\(opening) \(SoothingKit.pointer)" }
-        return "\(opening) \(kit.reminder!)"
+        if onNotification || kit.reminder == nil { return Translation.sentences(opening, SoothingKit.pointer) }
+        return Translation.sentences(opening, kit.reminder!)
     }
 }
 

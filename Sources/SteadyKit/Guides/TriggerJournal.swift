@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// The trigger journal: what happened when something set off the old alarm, and, later,
 /// how long it took to settle.
 ///
@@ -26,68 +28,68 @@ public enum TriggerJournal {
     public static let followUpDelay = 60 * 60
 
     /// Kinds of triggers, for seeing patterns over time. Optional in the form.
-    public static let kinds: [Choice] = [
-        Choice(key: "distance", label: "Someone close seemed distant"),
-        Choice(key: "change", label: "A change of plans or routine"),
-        Choice(key: "conflict", label: "A disagreement"),
-        Choice(key: "their-stress", label: "Their stress or pressures"),
-        Choice(key: "work", label: "Work"),
-        Choice(key: "health", label: "Health"),
-        Choice(key: "money", label: "Money or a big decision"),
-        Choice(key: "social", label: "A social situation"),
-        Choice(key: "body", label: "A feeling in my body"),
-        Choice(key: "self-talk", label: "Harsh self-talk"),
-        Choice(key: "comparison", label: "Comparing myself"),
-        Choice(key: "mistake", label: "Worry about getting it wrong"),
-        Choice(key: "other", label: "Something else"),
-    ]
+    public static var kinds: [Choice] { [
+        Choice(key: "distance", label: tr("Someone close seemed distant")),
+        Choice(key: "change", label: tr("A change of plans or routine")),
+        Choice(key: "conflict", label: tr("A disagreement")),
+        Choice(key: "their-stress", label: tr("Their stress or pressures")),
+        Choice(key: "work", label: tr("Work")),
+        Choice(key: "health", label: tr("Health")),
+        Choice(key: "money", label: tr("Money or a big decision")),
+        Choice(key: "social", label: tr("A social situation")),
+        Choice(key: "body", label: tr("A feeling in my body")),
+        Choice(key: "self-talk", label: tr("Harsh self-talk")),
+        Choice(key: "comparison", label: tr("Comparing myself")),
+        Choice(key: "mistake", label: tr("Worry about getting it wrong")),
+        Choice(key: "other", label: tr("Something else")),
+    ] }
 
     /// The entry itself.
-    public static let form = Form(
+    public static var form: Form { Form(
         id: "trigger-journal",
-        title: "Trigger journal",
-        intro: "A few notes on what just stirred things up. Short answers are fine, and you can leave out any you like.",
+        title: tr("Trigger journal"),
+        intro: tr("A few notes on what just stirred things up. Short answers are fine, and you can leave out any you like."),
         fields: [
             FormField(
-                key: Field.happened, question: "What happened?",
-                hint: "The facts, as a camera would have seen them.",
-                request: .text(placeholder: "A late reply, a change of plans…")),
+                key: Field.happened, question: tr("What happened?"),
+                hint: tr("The facts, as a camera would have seen them."),
+                request: .text(placeholder: tr("A late reply, a change of plans…"))),
             FormField(
-                key: Field.kind, question: "What kind of moment was it?",
+                key: Field.kind, question: tr("What kind of moment was it?"),
                 request: .choices(kinds), isOptional: true),
             FormField(
-                key: Field.thoughts, question: "What went through your mind?",
-                request: .text(placeholder: "The story the worry told"), isOptional: true),
+                key: Field.thoughts, question: tr("What went through your mind?"),
+                request: .text(placeholder: tr("The story the worry told")), isOptional: true),
             FormField(
-                key: Field.body, question: "What did you notice in your body?",
-                hint: "A tight chest, a knot in the stomach, a racing heart…",
-                request: .text(placeholder: "Where you felt it"), isOptional: true),
-            Feelings.field(key: Field.feeling, question: "Which feeling was strongest?"),
+                key: Field.body, question: tr("What did you notice in your body?"),
+                hint: tr("A tight chest, a knot in the stomach, a racing heart…"),
+                request: .text(placeholder: tr("Where you felt it")), isOptional: true),
+            Feelings.field(key: Field.feeling, question: tr("Which feeling was strongest?")),
             FormField(
-                key: Field.intensity, question: "How strong was it, from 1 to 10?",
+                key: Field.intensity, question: tr("How strong was it, from 1 to 10?"),
                 request: .scale(.intensity)),
             FormField(
-                key: Field.response, question: "What did you do, or what are you doing now?",
-                request: .text(placeholder: "Anything counts, including waiting"), isOptional: true),
-        ])
+                key: Field.response, question: tr("What did you do, or what are you doing now?"),
+                request: .text(placeholder: tr("Anything counts, including waiting")), isOptional: true),
+        ]) }
 
     /// How settling went, asked some time after the entry.
-    public static let settleTimes: [Choice] = [
-        Choice(key: "few-minutes", label: "Within a few minutes"),
-        Choice(key: "half-hour", label: "Within half an hour"),
-        Choice(key: "longer", label: "It took longer"),
-        Choice(key: "still-settling", label: "Still settling"),
-    ]
+    public static var settleTimes: [Choice] { [
+        Choice(key: "few-minutes", label: tr("Within a few minutes")),
+        Choice(key: "half-hour", label: tr("Within half an hour")),
+        Choice(key: "longer", label: tr("It took longer")),
+        Choice(key: "still-settling", label: tr("Still settling")),
+    ] }
 
     /// The follow-up: how long it took to settle, and how strong it is now.
-    public static let followUpForm = Form(
+    public static var followUpForm: Form { Form(
         id: "trigger-journal-follow-up",
-        title: "Looking back at earlier",
-        intro: "Earlier you noted a hard moment. How is it now?",
+        title: tr("Looking back at earlier"),
+        intro: tr("Earlier you noted a hard moment. How is it now?"),
         fields: [
-            FormField(key: FollowUpField.settledAfter, question: "How long did it take to settle?", request: .choices(settleTimes)),
-            FormField(key: FollowUpField.intensity, question: "How strong is it now, from 1 to 10?", request: .scale(.intensity)),
-        ])
+            FormField(key: FollowUpField.settledAfter, question: tr("How long did it take to settle?"), request: .choices(settleTimes)),
+            FormField(key: FollowUpField.intensity, question: tr("How strong is it now, from 1 to 10?"), request: .scale(.intensity)),
+        ]) }
 
     /// The intensity at the entry and at the follow-up, when both were given.
     public static func change(entry: FormResponse, followUp: FormResponse) -> BeforeAfter? {

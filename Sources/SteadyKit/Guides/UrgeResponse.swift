@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// What steady shows when an *urge* (to send the message, to check again) is rated at the top
 /// of the scale: softer than the safety response a feeling gets, because a strong urge is a
 /// pull to act, not a sign of danger. It names what can help instead: the person's soothing
@@ -18,7 +20,7 @@ public struct UrgeResponse: Sendable, Hashable {
         if let kit { lines.append(kit) }
         if let pause { lines.append(pause) }
         if !contacts.isEmpty {
-            lines.append("Someone to talk it over with first: \(contacts.joined(separator: ", ")).")
+            lines.append(tr("Someone to talk it over with first: %1$@.", Translation.list(contacts)))
         }
         return lines
     }
@@ -29,9 +31,9 @@ public struct UrgeResponse: Sendable, Hashable {
                              insidePause: Bool = false) -> UrgeResponse? {
         guard Scale.urge.range.contains(rating), rating >= settings.threshold else { return nil }
         return UrgeResponse(
-            opening: "That is a strong pull. Urges build, crest and ease, even when you do nothing with them.",
+            opening: tr("That is a strong pull. Urges build, crest and ease, even when you do nothing with them."),
             kit: kit,
             contacts: settings.contacts,
-            pause: insidePause ? nil : "A pause gives it a little time first: `steady pause 20m`.")
+            pause: insidePause ? nil : tr("A pause gives it a little time first: `steady pause 20m`."))
     }
 }

@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// A practice's `follow-up-after` setting: a span of time within a range, or "off" for no
 /// check-in. Shared by the practices whose check-in follows something the person did.
 public struct FollowUpDelay: Sendable {
@@ -23,13 +25,13 @@ public struct FollowUpDelay: Sendable {
     public func validate(_ text: String, key: String) throws(SettingsError) {
         guard text != "off" else { return }
         guard let delay = try? TimeSpan(parsing: text) else {
-            throw SettingsError(keyPath: [key], message: "'\(text)' is not a span of time",
-                                hint: "write it like \(examples), or \"off\" for no check-in")
+            throw SettingsError(keyPath: [key], message: tr("'%1$@' is not a span of time", text),
+                                hint: tr("write it like %1$@, or \"off\" for no check-in", examples))
         }
         guard range.contains(delay) else {
-            let bounds = rangeText.split(separator: "–").map { "\"\($0)\"" }.joined(separator: " to ")
-            throw SettingsError(keyPath: [key], message: "\(delay) is outside \(rangeText)",
-                                hint: "pick a span from \(bounds), or \"off\"")
+            let bounds = rangeText.split(separator: "–").map { "\"\($0)\"" }
+            throw SettingsError(keyPath: [key], message: tr("%1$@ is outside %2$@", delay, rangeText),
+                                hint: tr("pick a span from %1$@ to %2$@, or \"off\"", bounds.first ?? "", bounds.last ?? ""))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// Why and when a practice is asked to build a prompt.
 public struct Occasion: Sendable, Hashable {
@@ -71,22 +72,23 @@ public struct Occasion: Sendable, Hashable {
         /// "A short while ago", "About 40 minutes ago", "About an hour ago", "About 3 hours
         /// ago", "Late last night", "Last night", "Yesterday afternoon", "A few days ago": how
         /// a sentence about it can begin.
+        // TRANSLATORS: each phrase starts a sentence such as "Last night you noted a hard moment."
         public var phrase: String {
             let minutes = (seconds + 30) / 60
             let hour = minuteOfDay / 60
             if minutes < 3 * 60 || (daysBack == 0 && minutes < 6 * 60 && hour >= 5) {
                 return switch minutes {
-                case ..<2: "A short while ago"
-                case ..<60: "About \(minutes) minutes ago"
-                case 60..<90: "About an hour ago"
-                default: "About \((minutes + 30) / 60) hours ago"
+                case ..<2: tr("A short while ago")
+                case ..<60: trn("About %1$d minute ago", "About %1$d minutes ago", minutes)
+                case 60..<90: tr("About an hour ago")
+                default: trn("About %1$d hour ago", "About %1$d hours ago", (minutes + 30) / 60)
                 }
             }
             switch daysBack {
-            case 0: return hour < 5 ? "Late last night" : hour < 12 ? "This morning" : hour < 17 ? "This afternoon" : "Earlier this evening"
-            case 1: return hour >= 21 || hour < 5 ? "Last night" : hour < 12 ? "Yesterday morning" : hour < 17 ? "Yesterday afternoon" : "Yesterday evening"
-            case ..<7: return "A few days ago"
-            default: return "A while ago"
+            case 0: return hour < 5 ? tr("Late last night") : hour < 12 ? tr("This morning") : hour < 17 ? tr("This afternoon") : tr("Earlier this evening")
+            case 1: return hour >= 21 || hour < 5 ? tr("Last night") : hour < 12 ? tr("Yesterday morning") : hour < 17 ? tr("Yesterday afternoon") : tr("Yesterday evening")
+            case ..<7: return tr("A few days ago")
+            default: return tr("A while ago")
             }
         }
     }

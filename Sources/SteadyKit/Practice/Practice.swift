@@ -24,19 +24,21 @@ import Foundation
 ///         public init() {}
 ///     }
 ///     public static let id: PracticeID = "stretch"
-///     public static let displayName = "A short stretch"
-///     public static let summary = "Invites a two-minute stretch in the afternoon."
+///     public static var displayName: String { tr("A short stretch") }
+///     public static var summary: String { tr("Invites a two-minute stretch in the afternoon.") }
 ///     public static let defaultSchedule = ["Mon..Fri 15:00"]
 ///     let settings: Settings
 ///     public init(settings: Settings) { self.settings = settings }
 ///     public func prompt(for occasion: Occasion) -> PromptContent {
-///         PromptContent(title: "A little stretch?",
-///                       body: "\(settings.minutes) minutes for your shoulders, if you like.",
+///         PromptContent(title: tr("A little stretch?"),
+///                       body: trn("%1$d minute for your shoulders, if you like.",
+///                                 "%1$d minutes for your shoulders, if you like.", settings.minutes),
 ///                       request: .done)
 ///     }
 /// }
 /// ```
-/// Register it in `BuiltinPractices` (`PracticeRegistry.register(StretchPractice.self)`).
+/// Every sentence goes through `tr`/`trn` (SteadyLocalization), so it can be translated
+/// (docs/translating.md). Register it in `BuiltinPractices` (`PracticeRegistry.register(StretchPractice.self)`).
 ///
 /// Tone: prompts are short, warm and optional. Never blame the person for a gap, never hurry,
 /// no exclamation marks; a test scans every practice's strings for this.

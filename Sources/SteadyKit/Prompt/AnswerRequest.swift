@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// What kind of answer a prompt asks for.
 ///
 /// The channel decides how to offer it: a notification shows choices as actions, a scale
@@ -22,7 +24,7 @@ public enum AnswerRequest: Sendable, Hashable, Codable {
         case .choices(let choices): return choices
         case .scale(let scale): return scale.range.map { Choice(key: String($0), label: scale.label(for: $0)) }
         case .text: return []
-        case .done: return [Choice(key: "done", label: "Done")]
+        case .done: return [Choice(key: "done", label: tr("Done"))]
         }
     }
 
@@ -31,7 +33,7 @@ public enum AnswerRequest: Sendable, Hashable, Codable {
     /// Choices match their key, their label (any case) or their 1-based position; a scale
     /// takes a whole number inside its range, or a point's label ("4 — fairly settled", as a
     /// dialog returns it) or meaning ("fairly settled"); text takes anything non-empty; done
-    /// takes "done", "yes" or an empty string.
+    /// takes "done", "yes" or an empty string, or those words in the person's language (`AnswerWords`).
     public func parse(_ raw: String) throws(AnswerError) -> AnswerValue {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         switch self {
@@ -57,7 +59,7 @@ public enum AnswerRequest: Sendable, Hashable, Codable {
             guard !trimmed.isEmpty else { throw AnswerError.emptyText }
             return .text(raw)
         case .done:
-            guard ["", "done", "yes", "y", "ok"].contains(trimmed.lowercased()) else {
+            guard trimmed.isEmpty || AnswerWords.done.contains(AnswerWords.fold(trimmed)) else {
                 throw AnswerError.notDone(trimmed)
             }
             return .done
@@ -67,10 +69,10 @@ public enum AnswerRequest: Sendable, Hashable, Codable {
     /// A short description of what the prompt accepts, for help and error messages.
     public var expectation: String {
         switch self {
-        case .choices(let choices): return "one of: " + choices.map(\.key).joined(separator: ", ")
-        case .scale(let scale): return "a number from \(scale.range.lowerBound) to \(scale.range.upperBound)"
-        case .text: return "a few words"
-        case .done: return "'done'"
+        case .choices(let choices): return tr("one of: %1$@", choices.map(\.key).joined(separator: ", "))
+        case .scale(let scale): return tr("a number from %1$d to %2$d", scale.range.lowerBound, scale.range.upperBound)
+        case .text: return tr("a few words")
+        case .done: return tr("'done'")
         }
     }
 }
@@ -140,13 +142,14 @@ public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .notAChoice(let raw, let choices):
             let list = choices.enumerated().map { "\($0.offset + 1) \($0.element.key)" }.joined(separator: ", ")
-            return "'\(raw)' is not one of this prompt's choices; answer with one of: \(list)."
+            return tr("'%1$@' is not one of this prompt's choices; answer with one of: %2$@.", raw, list)
         case .outsideScale(let raw, let scale):
-            return "'\(raw)' is not on this prompt's scale; answer with a whole number from \(scale.range.lowerBound) (\(scale.lowLabel)) to \(scale.range.upperBound) (\(scale.highLabel))."
+            return tr("'%1$@' is not on this prompt's scale; answer with a whole number from %2$d (%3$@) to %4$d (%5$@).",
+                      raw, scale.range.lowerBound, scale.lowLabel, scale.range.upperBound, scale.highLabel)
         case .emptyText:
-            return "This prompt takes a few words; the answer was empty."
+            return tr("This prompt takes a few words; the answer was empty.")
         case .notDone(let raw):
-            return "This prompt only needs 'done'; '\(raw)' was given."
+            return tr("This prompt only needs 'done'; '%1$@' was given.", raw)
         }
     }
 }
