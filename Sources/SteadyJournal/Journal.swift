@@ -72,8 +72,12 @@ public final class Journal: Sendable {
                 try migrator.migrate(pool)
                 // A migration (the v4 table rebuild) fills SQLite's page caches with pages
                 // the daemon never reads again: give them back, so the first start after an
-                // upgrade keeps the same memory as every later one.
-                pool.releaseMemory()
+                // upgrade keeps the same memory as every later one. Only the writer's caches:
+                // `DatabasePool.releaseMemory()` also runs a barrier on GRDB's concurrent
+                // reader queue, which starts a libdispatch worker thread, and with it
+                // libdispatch's once-a-second thread monitor, for the life of the process
+                // (60 wakeups/min on an idle daemon after every upgrade: bench/daemon.py).
+                try pool.writeWithoutTransaction { $0.releaseMemory() }
                 _ = malloc_trim(0)
             }
             // The last page of every table: a file cut short fails here, at start, rather than
