@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "SteadyBus", dependencies: ["CSystemd"]),
         .target(name: "SteadyService", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
         .target(name: "SteadyInstall", dependencies: ["SteadyKit"]),
-        .target(name: "SteadyDesktop", dependencies: ["SteadyKit", "SteadyBus", "CSystemd"]),
+        .target(name: "SteadyNotifications", dependencies: ["SteadyKit", "SteadyBus", "CSystemd"]),
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
         .target(name: "SteadyCheckIn", dependencies: [
@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "SteadyDaemon",
             dependencies: [
-                "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyBus", "SteadyService", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
+                "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyBus", "SteadyService", "SteadyNotifications", "SteadyConfig", "SteadyControl", "SteadyExternal",
                 "SteadyCheckIn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "SteadyBusTests", dependencies: ["SteadyBus", "SteadyTestSupport"]),
         .testTarget(name: "SteadyServiceTests", dependencies: ["SteadyService", "SteadyTestSupport"]),
         .testTarget(name: "SteadyInstallTests", dependencies: ["SteadyInstall", "SteadyTestSupport"]),
-        .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadyBus", "CSystemd", "SteadyTestSupport"]),
+        .testTarget(name: "SteadyNotificationsTests", dependencies: ["SteadyNotifications", "SteadyBus", "CSystemd", "SteadyTestSupport"]),
         .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyCalendar", "SteadyLocalization", "SteadyTestSupport"]),
         .testTarget(name: "SteadyLocalizationTests", dependencies: ["SteadyLocalization", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),

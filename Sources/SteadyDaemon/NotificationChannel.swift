@@ -1,6 +1,6 @@
 import Dispatch
 import Logging
-import SteadyDesktop
+import SteadyNotifications
 import SteadyJournal
 import SteadyConfig
 import SteadyKit

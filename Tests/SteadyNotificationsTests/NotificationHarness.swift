@@ -1,5 +1,5 @@
 import Dispatch
-import SteadyDesktop
+import SteadyNotifications
 import SteadyBus
 import SteadyTestSupport
 

@@ -1,5 +1,5 @@
 import Foundation
-import SteadyDesktop
+import SteadyNotifications
 import SteadyBus
 import SteadyTestSupport
 import Testing

@@ -1,4 +1,4 @@
-import SteadyDesktop
+import SteadyNotifications
 import Testing
 
 /// Escaping plain text for servers that render body markup.
