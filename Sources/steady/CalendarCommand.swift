@@ -57,6 +57,6 @@ struct CalendarCommand: ParsableCommand {
         for error in errors {
             FileHandle.standardError.write(Data("steady: \(error.description)\n\(error.pointer)\n".utf8))
         }
-        if !errors.isEmpty { throw ExitCode(1) }
+        if !errors.isEmpty { throw ExitStatus.failure }
     }
 }

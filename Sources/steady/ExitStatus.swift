@@ -9,7 +9,7 @@ import SteadyJournal
 /// `ExitStatus.manual` (`steady --exit-statuses` prints it for scripts/generate-manual).
 enum ExitStatus {
     static let success = ExitCode(0)
-    /// A general failure: the daemon did not confirm, systemctl failed…
+    /// A general failure: the daemon did not confirm, systemctl failed, a calendar expression did not parse…
     static let failure = ExitCode(1)
     /// `steady service status`: not running or not installed (as systemctl says).
     static let notRunning = ExitCode(3)
@@ -40,7 +40,11 @@ enum ExitStatus {
             .Xr systemctl 1
             failed or the service did not start, or
             .Nm steady Cm service install
-            of a packaged steady found an earlier per-user install in the way.
+            of a packaged steady found an earlier per-user install in the way, or
+            .Nm steady Cm calendar
+            was given an expression it cannot read (as
+            .Xr systemd-analyze 1
+            exits).
             """),
         (notRunning, """
             .Nm steady Cm service status :
