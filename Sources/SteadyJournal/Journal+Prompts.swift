@@ -102,11 +102,13 @@ extension Journal {
         _ answer: Answer, outcome: Outcome = .answered, followUps: [PromptDraft] = []
     ) throws(JournalError) -> (prompt: PromptRecord, followUps: [PromptRecord]) {
         try writeDurably { db in
+            // Checked again inside the transaction (another process may have answered first);
+            // the check-in service turns these codes into the sentences a person reads (CheckInError).
             guard let prompt = try PromptRecord.fetchOne(db, key: answer.promptID) else {
-                throw JournalError(.unknownPrompt, "There is no prompt #\(answer.promptID); `steady status` lists the ones waiting for an answer.")
+                throw JournalError(.unknownPrompt, "no prompt \(answer.promptID) in the journal")
             }
             guard prompt.outcome == .pending else {
-                throw JournalError(.alreadyFinished, "Prompt #\(answer.promptID) is already \(prompt.outcome.rawValue); nothing was changed.")
+                throw JournalError(.alreadyFinished, "prompt \(answer.promptID) already ended (\(prompt.outcome.rawValue))")
             }
             let stored = answer.storedValue
             try db.execute(sql: """
