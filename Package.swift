@@ -45,13 +45,13 @@ let package = Package(
         .target(name: "SteadyCheckIn", dependencies: [
             "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyConfig", .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "SteadyTerminal", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyTerminal", dependencies: ["SteadyKit", "SteadyLocalization"]),
         .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),
         .target(
             name: "SteadyDaemon",
             dependencies: [
                 "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyBus", "SteadyService", "SteadyDesktop", "SteadyConfig", "SteadyControl", "SteadyExternal",
-                "SteadyCheckIn",
+                "SteadyCheckIn", "SteadyLocalization",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyJournal"]),
