@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "SteadyDesktopTests", dependencies: ["SteadyDesktop", "SteadyBus", "CSystemd", "SteadyTestSupport"]),
         .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyCalendar", "SteadyLocalization", "SteadyTestSupport"]),
         .testTarget(name: "SteadyLocalizationTests", dependencies: ["SteadyLocalization", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
-        .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
+        .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDaemonTests",
                     dependencies: ["SteadyDaemon", "SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),

@@ -118,12 +118,13 @@ public struct Asker {
     public func confirm(_ question: String, default answer: Bool) -> Bool {
         guard console.inputIsTerminal else { return false }
         console.line()
-        console.write("\(question) \(answer ? "[Y/n]" : "[y/N]") ")
+        // TRANSLATORS: after a yes-or-no question: the capital letter is what Enter gives; use the first letters of your words for yes and no.
+        console.write("\(question) \(answer ? tr("[Y/n]") : tr("[y/N]")) ")
         switch console.readLine() {
         case .line(let line):
             let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
             if reply.isEmpty { return answer }
-            return ["y", "yes"].contains(reply)
+            return Self.yesWords.contains(reply)
         case .end, .interrupted:
             console.line()
             return false
@@ -194,6 +195,13 @@ public struct Asker {
         } else if field.isOptional {
             console.line("  " + console.dim(tr("(Enter to skip)")))
         }
+    }
+
+    /// The words that say yes to `confirm`, lower case: "y" and "yes", and those of the person's language.
+    static var yesWords: Set<String> {
+        // TRANSLATORS: words a person may type for yes to a yes-or-no question, separated by |. English "y" and "yes" always work too.
+        let translated = trc("typed answer words", "y|yes")
+        return Set(("y|yes|" + translated).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
     }
 
     /// The reason a reply did not fit, without the form's internal field key.

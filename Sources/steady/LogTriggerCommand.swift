@@ -113,7 +113,7 @@ struct LogTriggerCommand: ParsableCommand {
     static func recap(_ response: FormResponse) -> String {
         var parts: [String] = []
         if let happened = response.text(TriggerJournal.Field.happened) { parts.append(happened) }
-        if let intensity = response.number(TriggerJournal.Field.intensity) { parts.append("\(intensity) of 10 at the time") }
-        return parts.isEmpty ? "a moment you noted" : parts.joined(separator: " — ")
+        if let intensity = response.number(TriggerJournal.Field.intensity) { parts.append(tr("%1$d of 10 at the time", intensity)) }
+        return parts.isEmpty ? tr("a moment you noted") : parts.joined(separator: " — ")
     }
 }
