@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
         .target(name: "SteadyCheckIn", dependencies: [
-            "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyConfig", .product(name: "Logging", package: "swift-log"),
+            "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyConfig", "SteadyLocalization", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "SteadyTerminal", dependencies: ["SteadyKit", "SteadyLocalization"]),
         .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),

@@ -163,21 +163,9 @@ extension Engine {
         tr("I'll ask again at %1$@.", spokenMoment(date, now: now, zone: zone))
     }
 
-    /// For a person to read: the time today ("21:00", or "9:00 PM" where the locale counts 12
-    /// hours), the weekday and time within a week ("Wed 07:00", "Mi 07:00"), else the date
-    /// ("2026-12-24 09:00"). From glibc's locale data through `LocaleTime` (no ICU: the
-    /// daemon's memory budget); the status line keeps `describe`.
+    /// The moment as the person's locale writes it (`CheckInService.spoken`).
     static func spokenMoment(_ date: Date, now: Date, zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
-        let moment = LocaleTime.Moment(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1, hour: c.hour ?? 0,
-                                       minute: c.minute ?? 0, weekday: (c.weekday ?? 1) - 1)
-        let locale = (try? LocaleTime()) ?? LocaleTime.c
-        let time = locale.time(moment)
-        if calendar.isDate(date, inSameDayAs: now) { return time }
-        if date.timeIntervalSince(now) < 6 * 86_400 { return locale.weekdayName(moment.weekday, abbreviated: true) + " " + time }
-        return locale.format(moment, "%Y-%m-%d") + " " + time
+        CheckInService.spoken(date, now: now, zone: zone)
     }
 }
 

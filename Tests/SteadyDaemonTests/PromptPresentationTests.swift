@@ -51,6 +51,9 @@ import Testing
         // English stays as it was.
         let offer = Offer(prompt: prompt, actions: h.engine.actions(for: prompt), urgency: .low)
         #expect(offer.actions.contains { $0.label == "Later" })
+        // "later" typed in the terminal: the reply through the check-in service, in German.
+        let later = try Catalogues.inLocale("de_DE.UTF-8") { try h.engine.handleWithoutAnswer(promptID: prompt.id, skip: false) }
+        #expect(later.hasPrefix("Ich frage dich um ") && later.hasSuffix(" noch einmal."), "\(later)")
     }
 
     @Test func serverListingEveryAction_showsEveryChoice() throws {
