@@ -77,6 +77,7 @@ import Testing
         #expect(german.contains { $0.hasPrefix("Runde 1 von 1 · ") }, "\(german)")
         #expect(german.contains("Eine Pause") && german.contains("Wie stark war der Drang vorher?"), "\(german)")
         #expect(german.contains { $0.hasSuffix("(3 Mal).") }, "a summary with its count: \(german)")
+        #expect(german.contains { $0.hasPrefix("  1 heißt ") && $0.contains(", 10 heißt ") }, "a scale's ends in words: \(german)")
         #expect(!german.contains { $0.hasPrefix("Round ") || $0 == "A pause" }, "English left over: \(german)")
         for text in german {
             let found = Self.forbiddenGerman.filter { text.range(of: "\\b\($0)\\b", options: [.regularExpression, .caseInsensitive]) != nil }
