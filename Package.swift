@@ -43,15 +43,15 @@ let package = Package(
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
         .target(name: "SteadyCheckIn", dependencies: [
-            "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyConfig", .product(name: "Logging", package: "swift-log"),
+            "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyConfig", "SteadyLocalization", .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "SteadyTerminal", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyTerminal", dependencies: ["SteadyKit", "SteadyLocalization"]),
         .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),
         .target(
             name: "SteadyDaemon",
             dependencies: [
                 "CSystemd", "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyBus", "SteadyService", "SteadyNotifications", "SteadyConfig", "SteadyControl", "SteadyExternal",
-                "SteadyCheckIn",
+                "SteadyCheckIn", "SteadyLocalization",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyJournal"]),
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "SteadyNotificationsTests", dependencies: ["SteadyNotifications", "SteadyBus", "CSystemd", "SteadyTestSupport"]),
         .testTarget(name: "PracticeTests", dependencies: ["BuiltinPractices", "SteadyKit", "SteadyCalendar", "SteadyLocalization", "SteadyTestSupport"]),
         .testTarget(name: "SteadyLocalizationTests", dependencies: ["SteadyLocalization", "SteadyKit", "BuiltinPractices", "SteadyTestSupport"]),
-        .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit"]),
+        .testTarget(name: "SteadyTerminalTests", dependencies: ["SteadyTerminal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyExternalTests", dependencies: ["SteadyExternal", "SteadyKit", "SteadyTestSupport"]),
         .testTarget(name: "SteadyDaemonTests",
                     dependencies: ["SteadyDaemon", "SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),

@@ -4,6 +4,7 @@ import SteadyCalendar
 import SteadyConfig
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 extension CheckInService {
     /// How far back slots missed while steady was not running are recorded.
@@ -218,6 +219,29 @@ extension CheckInService {
             return "\(WeekdayName.short(sundayBased: (c.weekday ?? 1) - 1)) \(time)"
         }
         return "\(c.year ?? 0)-\(twoDigits(c.month ?? 0))-\(twoDigits(c.day ?? 0)) \(time)"
+    }
+
+    /// For a person to read: the time today ("21:00", or "9:00 PM" where the locale counts 12
+    /// hours), the weekday and time within a week ("Wed 07:00", "Mi 07:00"), else the date
+    /// ("2026-12-24 09:00"). From glibc's locale data through `LocaleTime` (no ICU: the
+    /// daemon's memory budget); the status line keeps `describe`. In the C locale the two agree.
+    public static func spoken(_ date: Date, now: Date, zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let moment = LocaleTime.Moment(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1, hour: c.hour ?? 0,
+                                       minute: c.minute ?? 0, weekday: (c.weekday ?? 1) - 1)
+        let locale = (try? LocaleTime()) ?? LocaleTime.c
+        let time = locale.time(moment)
+        if calendar.isDate(date, inSameDayAs: now) { return time }
+        if date.timeIntervalSince(now) < 6 * 86_400 { return locale.weekdayName(moment.weekday, abbreviated: true) + " " + time }
+        return locale.format(moment, "%Y-%m-%d") + " " + time
+    }
+
+    /// A time of day as the locale writes it ("22:00", "10:00 PM").
+    public static func spoken(_ time: TimeOfDay) -> String {
+        let locale = (try? LocaleTime()) ?? LocaleTime.c
+        return locale.time(LocaleTime.Moment(year: 2000, month: 1, day: 1, hour: time.hour, minute: time.minute, weekday: 6))
     }
 
     static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -3,6 +3,7 @@ import Logging
 import SteadyConfig
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 /// The check-in rules, below both the daemon and the CLI: answering, "Later", "Skip",
 /// expiry, follow-ups, what comes next (random windows included) and the waiting list.
@@ -168,7 +169,8 @@ public final class CheckInService {
         _ = try journal.finish(prompt.id, as: .suppressed, at: now, detail: "quiet hours")
         logger.info("prompt rests through quiet hours", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(prompt.id)",
                                                                    "outcome": "suppressed"])
-        return .rested(prompt, words: "Quiet hours begin at \(start), so I'll let this one rest until next time.")
+        // TRANSLATORS: when quiet hours begin, as the locale writes a time ("22:00", "10:00 PM").
+        return .rested(prompt, words: tr("Quiet hours begin at %1$@, so I'll let this one rest until next time.", Self.spoken(start)))
     }
 
     /// "Skip": the person lets this one pass; it ends as `skipped`.
@@ -187,7 +189,7 @@ public final class CheckInService {
     }
 
     /// The line for the person after "Skip" in the terminal.
-    public static let skipped = "Let it pass. That's fine."
+    public static var skipped: String { tr("Let it pass. That's fine.") }
 
     /// The line for the person in the terminal after an answer or "Later".
     public func reply(to outcome: AnswerOutcome) -> String? {
@@ -200,7 +202,8 @@ public final class CheckInService {
     /// "I'll ask again at 14:20." or why the prompt rests.
     public func reply(to putOff: PutOff) -> String {
         switch putOff {
-        case .snoozed(_, let until): "I'll ask again at \(Self.describe(until, now: now, zone: timeZone()))."
+        // TRANSLATORS: when a prompt comes back: a time ("21:00", "9:00 PM"), a weekday and time ("Wed 07:00"), or a date and time.
+        case .snoozed(_, let until): tr("I'll ask again at %1$@.", Self.spoken(until, now: now, zone: timeZone()))
         case .rested(_, let words): words
         }
     }
@@ -208,7 +211,8 @@ public final class CheckInService {
     /// The words on the bubble after "Later" was chosen on it.
     public func bubbleWords(for putOff: PutOff) -> String {
         switch putOff {
-        case .snoozed(_, let until): "Later, then. I'll ask again at \(Self.describe(until, now: now, zone: timeZone()))."
+        // TRANSLATORS: on the bubble after Later: a time ("21:00", "9:00 PM"), a weekday and time ("Wed 07:00"), or a date and time.
+        case .snoozed(_, let until): tr("Later, then. I'll ask again at %1$@.", Self.spoken(until, now: now, zone: timeZone()))
         case .rested(_, let words): words
         }
     }

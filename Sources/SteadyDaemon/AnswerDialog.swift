@@ -1,6 +1,7 @@
 import Foundation
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 /// Asks for an answer outside the notification — typed text for servers without inline
 /// reply, or a pick from the whole list of choices when the bubble could not show them all:
@@ -30,9 +31,9 @@ enum AnswerDialog {
         } else {
             // A list to pick from; each prints the label (kdialog the key), which `parse` takes.
             [
-                ("zenity", ["--list", "--title", title, "--text", text, "--column", "Answer"] + choices.map(\.label)),
+                ("zenity", ["--list", "--title", title, "--text", text, "--column", tr("Answer")] + choices.map(\.label)),
                 ("kdialog", ["--title", title, "--menu", text] + choices.flatMap { [$0.key, $0.label] }),
-                ("yad", ["--list", "--title", title, "--text", text, "--column", "Answer", "--print-column=1", "--separator="]
+                ("yad", ["--list", "--title", title, "--text", text, "--column", tr("Answer"), "--print-column=1", "--separator="]
                     + choices.map(\.label)),
             ]
         }

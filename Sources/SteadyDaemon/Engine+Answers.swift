@@ -2,6 +2,7 @@ import Foundation
 import SteadyCheckIn
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 extension Engine {
 
@@ -27,7 +28,7 @@ extension Engine {
         }
         let prompt = answered.prompt
         let acknowledgement = answered.acknowledgement
-        let notice = Notice(title: prompt.content.title, body: acknowledgement ?? "Kept in your journal.", lingers: answered.lingers)
+        let notice = Notice(title: prompt.content.title, body: acknowledgement ?? tr("Kept in your journal."), lingers: answered.lingers)
         let handsOver = onBubble && !answered.lingers && answered.asksNextRightAway
         if !onBubble {
             withdraw(promptID)  // answered elsewhere: the bubble goes (CloseNotification)
@@ -92,7 +93,7 @@ extension Engine {
     public func answerWithoutDaemon(promptID: Int64, value: AnswerValue, note: String?) throws -> String? {
         switch try answer(promptID: promptID, value: value, note: note, channel: .terminal) {
         case .recorded(let acknowledgement): return acknowledgement
-        case .snoozed(let until): return "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."
+        case .snoozed(let until): return Self.askAgain(at: until, now: env.clock.now, zone: env.timeZone())
         }
     }
 
@@ -229,10 +230,10 @@ extension Engine {
         let now = env.clock.now
         let again = now.addingTimeInterval(Self.retryAfter)
         retries[prompt.id] = again
-        var reason = (error as? JournalError)?.description ?? "Something went wrong."
+        var reason = (error as? JournalError)?.description ?? tr("Something went wrong.")
         if case .answerDoesNotFit? = error as? CheckInError { reason = "\(error)" }
         tell(Notice(title: prompt.content.title,
-                    body: "\(reason) I'll ask again at \(Self.describe(again, now: now, zone: env.timeZone())).",
+                    body: Translation.sentences(reason, Self.askAgain(at: again, now: now, zone: env.timeZone())),
                     lingers: true),
              aboutPrompt: prompt.id)
         if isRunning { tick() }

@@ -1,6 +1,7 @@
 import Foundation
 import SteadyControl
 import SteadyJournal
+import SteadyLocalization
 
 extension Engine {
     /// Answers a control-socket request. Runs on the engine queue.
@@ -17,7 +18,7 @@ extension Engine {
                 case .recorded(let acknowledgement):
                     reply(.answered(promptID: promptID, acknowledgement: acknowledgement))
                 case .snoozed(let until):
-                    reply(.answered(promptID: promptID, acknowledgement: "I'll ask again at \(Self.describe(until, now: env.clock.now, zone: env.timeZone()))."))
+                    reply(.answered(promptID: promptID, acknowledgement: Self.askAgain(at: until, now: env.clock.now, zone: env.timeZone())))
                 }
             } catch {
                 reply(Self.failure(error))

@@ -4,6 +4,7 @@ import SteadyCheckIn
 import SteadyConfig
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 extension Engine {
     /// A difference between wall-clock and monotonic time larger than this between two
@@ -112,12 +113,12 @@ extension Engine {
     /// where the practice has no way to let it pass.
     func actions(for prompt: PromptRecord) -> [Choice] {
         var actions = prompt.content.request.actionChoices
-        if case .text = prompt.content.request { actions.append(Choice(key: GenericAction.answer, label: "Answer…")) }
+        if case .text = prompt.content.request { actions.append(Choice(key: GenericAction.answer, label: tr("Answer…"))) }
         if config.practice(prompt.practice)?.practice.guideCommand != nil, TerminalLauncher.terminal() != nil {
-            actions.append(Choice(key: GenericAction.guide, label: "Guide me"))
+            actions.append(Choice(key: GenericAction.guide, label: tr("Guide me")))
         }
-        if prompt.snoozes < config.sparing.snoozeLimit { actions.append(Choice(key: GenericAction.later, label: "Later")) }
-        if !actions.contains(where: { $0.key == "not-now" }) { actions.append(Choice(key: GenericAction.skip, label: "Skip")) }
+        if prompt.snoozes < config.sparing.snoozeLimit { actions.append(Choice(key: GenericAction.later, label: tr("Later"))) }
+        if !actions.contains(where: { $0.key == "not-now" }) { actions.append(Choice(key: GenericAction.skip, label: tr("Skip"))) }
         return actions
     }
 
@@ -154,6 +155,17 @@ extension Engine {
     /// "21:00" today, "Tue 07:30" within a week, else "2026-12-24 09:00" (see `CheckInService.describe`).
     static func describe(_ date: Date, now: Date, zone: TimeZone) -> String {
         CheckInService.describe(date, now: now, zone: zone)
+    }
+
+    /// "I'll ask again at …", in the person's language, the time as their locale writes it.
+    static func askAgain(at date: Date, now: Date, zone: TimeZone) -> String {
+        // TRANSLATORS: when a prompt comes back: a time ("21:00", "9:00 PM"), a weekday and time ("Wed 07:00"), or a date and time.
+        tr("I'll ask again at %1$@.", spokenMoment(date, now: now, zone: zone))
+    }
+
+    /// The moment as the person's locale writes it (`CheckInService.spoken`).
+    static func spokenMoment(_ date: Date, now: Date, zone: TimeZone) -> String {
+        CheckInService.spoken(date, now: now, zone: zone)
     }
 }
 

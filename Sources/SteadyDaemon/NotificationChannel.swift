@@ -5,6 +5,7 @@ import SteadyJournal
 import SteadyConfig
 import SteadyKit
 import SteadyBus
+import SteadyLocalization
 
 /// Shows prompts as desktop notifications on the session bus and turns clicks into events.
 ///
@@ -195,22 +196,23 @@ final class NotificationChannel: PromptChannel {
             body += " " + scale.endsInWords
         }
         if case .text(let placeholder) = prompt.content.request, server?.hasInlineReply == true {
-            inlineReply = .init(label: "Answer", placeholder: placeholder)
+            inlineReply = .init(label: tr("Answer"), placeholder: placeholder)
             actions.removeAll { $0.key == GenericAction.answer }
         }
         if let limit = server?.visibleActionLimit, actions.count > limit {
             // Not every choice fits: "Answer…" (the dialog, with all of them) stands in for the
             // practice's choices, and steady's own follow while there is room.
             let own = actions.filter { $0.key.hasPrefix("steady:") && $0.key != GenericAction.answer }
-            actions = Array(([NotificationAction(key: GenericAction.answer, label: "Answer…")] + own).prefix(limit))
+            actions = Array(([NotificationAction(key: GenericAction.answer, label: tr("Answer…"))] + own).prefix(limit))
         }
         let canAnswer = server?.hasActions == true
         if !canAnswer {
-            body += "\n(Answer any time: steady answer \(prompt.id))"
+            // TRANSLATORS: under a bubble that has no buttons; `steady answer` and the number stay as they are.
+            body += "\n" + tr("(Answer any time: steady answer %1$d)", prompt.id)
             actions = []
         } else {
             // Clicking the bubble itself opens the way to answer it fully.
-            actions.append(NotificationAction(key: GenericAction.defaultKey, label: "Answer"))
+            actions.append(NotificationAction(key: GenericAction.defaultKey, label: tr("Answer")))
         }
         let configured: DesktopNotification.Urgency = switch offer.urgency {
         case .low: .low

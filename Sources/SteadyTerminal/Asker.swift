@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// Asks a form's questions on a console, one at a time, the same way in every command.
 ///
@@ -107,7 +108,7 @@ public struct Asker {
                 return .success(value)
             } catch {
                 console.error(Self.reason(error, field: field))
-                if !console.inputIsTerminal { console.line(console.dim("(that reply did not fit; reading the next line)")) }
+                if !console.inputIsTerminal { console.line(console.dim(tr("(that reply did not fit; reading the next line)"))) }
             }
         }
     }
@@ -117,12 +118,13 @@ public struct Asker {
     public func confirm(_ question: String, default answer: Bool) -> Bool {
         guard console.inputIsTerminal else { return false }
         console.line()
-        console.write("\(question) \(answer ? "[Y/n]" : "[y/N]") ")
+        // TRANSLATORS: after a yes-or-no question: the capital letter is what Enter gives; use the first letters of your words for yes and no.
+        console.write("\(question) \(answer ? tr("[Y/n]") : tr("[y/N]")) ")
         switch console.readLine() {
         case .line(let line):
             let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
             if reply.isEmpty { return answer }
-            return ["y", "yes"].contains(reply)
+            return Self.yesWords.contains(reply)
         case .end, .interrupted:
             console.line()
             return false
@@ -180,25 +182,34 @@ public struct Asker {
         case .scale(let scale):
             console.line("  " + console.dim("\(scale.range.lowerBound) = \(scale.lowLabel) … \(scale.range.upperBound) = \(scale.highLabel)"))
         case .text(let placeholder):
-            console.line("  " + console.dim("e.g. \(placeholder)"))
+            // TRANSLATORS: an example answer under a question.
+            console.line("  " + console.dim(tr("e.g. %1$@", placeholder)))
         case .done:
             break
         }
         if let suggestion {
             if let reason = suggestion.reason { console.line("  " + reason) }
-            let clear = field.isOptional ? " · - leaves it out" : ""
-            console.line("  " + console.dim("(Enter keeps: \(suggestion.text)\(clear))"))
+            // TRANSLATORS: a suggested answer that Enter keeps; the second line also says that typing "-" leaves it out.
+            let keeps = field.isOptional ? tr("(Enter keeps: %1$@ · - leaves it out)", suggestion.text) : tr("(Enter keeps: %1$@)", suggestion.text)
+            console.line("  " + console.dim(keeps))
         } else if field.isOptional {
-            console.line("  " + console.dim("(Enter to skip)"))
+            console.line("  " + console.dim(tr("(Enter to skip)")))
         }
+    }
+
+    /// The words that say yes to `confirm`, lower case: "y" and "yes", and those of the person's language.
+    static var yesWords: Set<String> {
+        // TRANSLATORS: words a person may type for yes to a yes-or-no question, separated by |. English "y" and "yes" always work too.
+        let translated = trc("typed answer words", "y|yes")
+        return Set(("y|yes|" + translated).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
     }
 
     /// The reason a reply did not fit, without the form's internal field key.
     static func reason(_ error: FormError, field: FormField) -> String {
         switch error {
         case .invalid(_, let answerError) where field.acceptsOwnWords:
-            "\(answerError) A word of your own is welcome too. Try again, or press Ctrl-C to stop."
-        case .invalid(_, let answerError): "\(answerError) Try again, or press Ctrl-C to stop."
+            Translation.sentences("\(answerError)", tr("A word of your own is welcome too. Try again, or press Ctrl-C to stop."))
+        case .invalid(_, let answerError): Translation.sentences("\(answerError)", tr("Try again, or press Ctrl-C to stop."))
         default: "\(error)"
         }
     }
@@ -215,9 +226,10 @@ public enum FormStop: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .interrupted: "stopped before the end."
-        case .inputEnded(let field): "the input ended before '\(field)' was answered; nothing was saved."
-        case .invalidForm(let reason): "the answers could not be saved (\(reason))."
+        case .interrupted: tr("stopped before the end.")
+        // TRANSLATORS: the field's key (a config-like name such as 'intensity-before').
+        case .inputEnded(let field): tr("the input ended before '%1$@' was answered; nothing was saved.", field)
+        case .invalidForm(let reason): tr("the answers could not be saved (%1$@).", reason)
         }
     }
 }

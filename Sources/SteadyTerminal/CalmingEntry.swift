@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// How a calming practice done on demand (`steady breathe`, `ground`, `relax`, `body-scan`)
 /// is kept in the journal: which technique, how strong the feeling was before and after
@@ -23,36 +24,43 @@ public enum CalmingEntry {
     }
 
     /// Every technique a calming entry can name: the breathing patterns and the guides.
-    public static let techniques: [Choice] =
+    public static var techniques: [Choice] {
         BreathingPattern.all.map { Choice(key: $0.id, label: $0.name) } + Guide.all.map { Choice(key: $0.id, label: $0.title) }
+    }
 
     /// A length of time in seconds, for the stored duration (not asked).
-    public static let secondsScale = Scale(0...86_400, low: "none", high: "a whole day")
+    public static var secondsScale: Scale { Scale(0...86_400, low: tr("none"), high: tr("a whole day")) }
 
     /// The rating asked before a calming practice starts.
-    public static let beforeField = FormField(
-        key: Field.before, question: "Before you start: how strong is what you're feeling, from 1 to 10?",
+    public static var beforeField: FormField {
+        FormField(
+        key: Field.before, question: tr("Before you start: how strong is what you're feeling, from 1 to 10?"),
         request: .scale(.intensity), isOptional: true)
+    }
 
     /// The rating asked when it ends.
-    public static let afterField = FormField(
-        key: Field.after, question: "And now, from 1 to 10?", request: .scale(.intensity), isOptional: true)
+    public static var afterField: FormField {
+        FormField(
+        key: Field.after, question: tr("And now, from 1 to 10?"), request: .scale(.intensity), isOptional: true)
+    }
 
     /// The stored shape of a calming entry.
-    public static let form = Form(
+    public static var form: Form {
+        Form(
         id: "calming",
-        title: "A calming practice",
-        intro: "A breathing pattern or a short guide, with how you felt before and after.",
+        title: tr("A calming practice"),
+        intro: tr("A breathing pattern or a short guide, with how you felt before and after."),
         fields: [
-            FormField(key: Field.technique, question: "Which technique?", request: .choices(techniques)),
+            FormField(key: Field.technique, question: tr("Which technique?"), request: .choices(techniques)),
             beforeField,
             afterField,
-            FormField(key: Field.ending, question: "How far did it go?", request: .choices([
-                Choice(key: Ending.finished, label: "All the way through"),
-                Choice(key: Ending.stopped, label: "Stopped partway, which is fine"),
+            FormField(key: Field.ending, question: tr("How far did it go?"), request: .choices([
+                Choice(key: Ending.finished, label: tr("All the way through")),
+                Choice(key: Ending.stopped, label: tr("Stopped partway, which is fine")),
             ])),
-            FormField(key: Field.seconds, question: "For how many seconds?", request: .scale(secondsScale)),
+            FormField(key: Field.seconds, question: tr("For how many seconds?"), request: .scale(secondsScale)),
         ])
+    }
 
     /// The entry for a session of `technique` (a breathing pattern or guide id).
     public static func response(technique: String, before: Int?, after: Int?, progress: SessionProgress) -> FormResponse {
@@ -75,8 +83,8 @@ public enum CalmingEntry {
 
     /// A person-facing name for a technique key (`box` → "Box breathing"; `pause` → "A pause").
     public static func name(of technique: String) -> String {
-        if technique == PauseEntry.technique { return "A pause" }
-        if technique == RealityCheck.form.id { return "The past-or-present check" }
+        if technique == PauseEntry.technique { return tr("A pause") }
+        if technique == RealityCheck.form.id { return tr("The past-or-present check") }
         return techniques.first { $0.key == technique }?.label ?? technique
     }
 }
@@ -99,13 +107,17 @@ public struct TechniqueSummary: Sendable, Hashable {
     /// One kind sentence.
     public var summary: String {
         let name = CalmingEntry.name(of: technique)
-        let count = times == 1 ? "once" : "\(times) times"
         if averageChange <= -0.5 {
-            return "\(name) eased things by about \(Self.oneDecimal(-averageChange)) on average (\(count))."
+            // TRANSLATORS: %1$d: how many rated sessions; %2$@: the technique's name; %3$@: points eased, e.g. 2.5.
+            return trn("%2$@ eased things by about %3$@ on average (once).", "%2$@ eased things by about %3$@ on average (%1$d times).",
+                       times, name, Self.oneDecimal(-averageChange))
         } else if averageChange < 0.5 {
-            return "\(name) kept things about level on average (\(count))."
+            // TRANSLATORS: %1$d: how many rated sessions; %2$@: the technique's name.
+            return trn("%2$@ kept things about level on average (once).", "%2$@ kept things about level on average (%1$d times).", times, name)
         }
-        return "\(name) hasn't eased things much so far (\(count)); another technique may suit you better."
+        // TRANSLATORS: %1$d: how many rated sessions; %2$@: the technique's name.
+        return trn("%2$@ hasn't eased things much so far (once); another technique may suit you better.",
+                   "%2$@ hasn't eased things much so far (%1$d times); another technique may suit you better.", times, name)
     }
 
     /// One summary per technique that has at least `minimum` rated sessions, the one that
@@ -139,17 +151,19 @@ public enum PauseEntry {
 
     /// The stored shape of a pause: the urge before is required, everything after it
     /// optional (Ctrl-C may end a pause at any point).
-    public static let form = Form(
+    public static var form: Form {
+        Form(
         id: "pause",
-        title: "A pause",
-        intro: "A short wait between an urge and acting on it.",
+        title: tr("A pause"),
+        intro: tr("A short wait between an urge and acting on it."),
         fields: [
-            FormField(key: Pause.Field.urgeBefore, question: "How strong was the urge before?", request: .scale(.urge)),
-            FormField(key: Field.planned, question: "How long was the wait meant to be?", request: .scale(CalmingEntry.secondsScale)),
-            FormField(key: Field.waited, question: "How long did it last?", request: .scale(CalmingEntry.secondsScale)),
-            FormField(key: Pause.Field.urgeAfter, question: "How strong was it afterwards?", request: .scale(.urge), isOptional: true),
-            FormField(key: Pause.Field.decision, question: "What did you decide?", request: .choices(Pause.decisions), isOptional: true),
+            FormField(key: Pause.Field.urgeBefore, question: tr("How strong was the urge before?"), request: .scale(.urge)),
+            FormField(key: Field.planned, question: tr("How long was the wait meant to be?"), request: .scale(CalmingEntry.secondsScale)),
+            FormField(key: Field.waited, question: tr("How long did it last?"), request: .scale(CalmingEntry.secondsScale)),
+            FormField(key: Pause.Field.urgeAfter, question: tr("How strong was it afterwards?"), request: .scale(.urge), isOptional: true),
+            FormField(key: Pause.Field.decision, question: tr("What did you decide?"), request: .choices(Pause.decisions), isOptional: true),
         ])
+    }
 
     /// The urge before and after, when both were given, tagged `pause`.
     public static func change(in response: FormResponse) -> BeforeAfter? {
@@ -164,12 +178,14 @@ public enum WinEntry {
     /// The field key of `form`.
     public static let field = "win"
 
-    public static let form = Form(
+    public static var form: Form {
+        Form(
         id: "win",
-        title: "A win worth keeping",
-        intro: "One small success, or something that didn't fit an old fear.",
+        title: tr("A win worth keeping"),
+        intro: tr("One small success, or something that didn't fit an old fear."),
         fields: [
-            FormField(key: field, question: "What would you like to keep?",
-                      request: .text(placeholder: "They called back; I said what I needed")),
+            FormField(key: field, question: tr("What would you like to keep?"),
+                      request: .text(placeholder: tr("They called back; I said what I needed"))),
         ])
+    }
 }

@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// One line of a console redrawn in place: a countdown, a breathing guide.
 ///
 /// On a terminal each `draw` replaces the line (carriage return and erase-line); in plain
@@ -57,11 +59,12 @@ public func clockText(_ seconds: Int) -> String {
 
 /// A length of time as words: "90 seconds", "2 minutes", "1 hour 30 minutes".
 public func spokenDuration(_ seconds: Int) -> String {
-    func unit(_ n: Int, _ name: String) -> String { "\(n) \(name)\(n == 1 ? "" : "s")" }
-    if seconds < 120 && seconds % 60 != 0 { return unit(seconds, "second") }
+    func secondsText(_ n: Int) -> String { trn("%1$d second", "%1$d seconds", n) }
+    func minutesText(_ n: Int) -> String { trn("%1$d minute", "%1$d minutes", n) }
+    if seconds < 120 && seconds % 60 != 0 { return secondsText(seconds) }
     let minutes = seconds / 60
     let rest = seconds % 60
-    if minutes < 60 { return unit(minutes, "minute") + (rest > 0 ? " " + unit(rest, "second") : "") }
+    if minutes < 60 { return minutesText(minutes) + (rest > 0 ? " " + secondsText(rest) : "") }
     let hours = minutes / 60
-    return unit(hours, "hour") + (minutes % 60 > 0 ? " " + unit(minutes % 60, "minute") : "")
+    return trn("%1$d hour", "%1$d hours", hours) + (minutes % 60 > 0 ? " " + minutesText(minutes % 60) : "")
 }

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// How far a paced session (breathing, a guide, a pause's wait) got.
 public struct SessionProgress: Sendable, Hashable {
@@ -55,7 +56,8 @@ public struct BreathingSession {
         var fullRounds = 0
         for (index, timed) in timeline.enumerated() {
             let phase = timed.phase
-            live.note("Round \(timed.round) of \(rounds) · \(phase.cue) · \(phase.seconds) s")
+            // TRANSLATORS: a plain line per breathing phase: round, rounds, the cue ("Breathe in"), its seconds.
+            live.note(tr("Round %1$d of %2$d · %3$@ · %4$d s", timed.round, rounds, phase.cue, phase.seconds))
             let ticks = phase.seconds * Self.ticksPerSecond
             for tick in 0..<ticks {
                 let elapsed = Double(tick) / Double(Self.ticksPerSecond)
@@ -84,7 +86,9 @@ public struct BreathingSession {
         let count = Int(elapsed) + 1
         let left = total - timed.startsAt - Int(elapsed)
         let cue = phase.cue.padding(toLength: 38, withPad: " ", startingAt: 0)
-        return "  \(cue) \(count)  \(ProgressBar.render(fill, width: 16))  round \(timed.round) of \(rounds) · \(clockText(left)) left"
+        // TRANSLATORS: after the live bar: round, rounds, time left as m:ss.
+        let where_ = tr("round %1$d of %2$d · %3$@ left", timed.round, rounds, clockText(left))
+        return "  \(cue) \(count)  \(ProgressBar.render(fill, width: 16))  " + where_
     }
 }
 
@@ -115,7 +119,7 @@ public struct GuideSession {
         }
         for (index, step) in guide.steps.enumerated() {
             console.line()
-            console.line(console.dim("Step \(index + 1) of \(count)"))
+            console.line(console.dim(tr("Step %1$d of %2$d", index + 1, count)))
             console.line(step.instruction)
             if let seconds = step.seconds {
                 let stepStart = console.now()
@@ -134,7 +138,7 @@ public struct GuideSession {
                 }
                 live.clear()
             } else {
-                if console.inputIsTerminal { console.write(console.dim("  (Enter when you're ready to go on)")) }
+                if console.inputIsTerminal { console.write(console.dim("  " + tr("(Enter when you're ready to go on)"))) }
                 let input = console.readLine()
                 if input == .interrupted {
                     console.line()

@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// Runs a `Pause` on a console: rate the urge, one grounding suggestion, a wait with a
 /// countdown (Enter moves on early at a terminal), rate again, decide.
@@ -70,7 +71,9 @@ public struct PauseSession {
         let unit = 1 / speed
         let start = console.now()
         let canSkip = console.inputIsTerminal
-        live.note("Waiting \(clockText(waitSeconds)).\(canSkip ? " Enter moves on when you're ready." : "")")
+        // TRANSLATORS: the wait's length as m:ss.
+        let waiting = tr("Waiting %1$@.", clockText(waitSeconds))
+        live.note(canSkip ? Translation.sentences(waiting, tr("Enter moves on when you're ready.")) : waiting)
         console.beginLive()
         defer {
             live.clear()
@@ -79,8 +82,9 @@ public struct PauseSession {
         func waited() -> Int { min(waitSeconds, Int(((console.now() - start) / unit).rounded(.down))) }
         for second in 0..<waitSeconds {
             let left = waitSeconds - second
-            let hint = canSkip ? "  · Enter to move on when you're ready" : ""
-            live.draw("  \(ProgressBar.render(Double(second) / Double(waitSeconds), width: 24))  \(clockText(left)) left\(hint)")
+            let hint = canSkip ? "  · " + tr("Enter to move on when you're ready") : ""
+            // TRANSLATORS: time left in a pause's wait, as m:ss.
+            live.draw("  \(ProgressBar.render(Double(second) / Double(waitSeconds), width: 24))  " + tr("%1$@ left", clockText(left)) + hint)
             switch console.wait(until: start + Double(second + 1) * unit, endOnEnter: true) {
             case .elapsed: continue
             case .enter: return (waited(), false)

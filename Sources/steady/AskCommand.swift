@@ -3,6 +3,7 @@ import Foundation
 import SteadyJournal
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 struct AskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,7 +65,7 @@ func runRequest(tool: ToolConsole, configPath: String? = nil) throws {
     let saved = try saveEntry(kept, in: journal)
     tool.finished(NeedRequest.form, journal: journal)
     console.line()
-    console.line("Kept in your journal (entry #\(saved.id)).")
+    console.line(tr("Kept in your journal (entry #%1$d).", saved.id))
     if kept.choice(NeedRequest.Field.kind) == NeedRequest.Kind.reassurance {
         let since = Date().addingTimeInterval(-Double(AskCommand.countDays) * 86_400)
         let count = ((try? journal.entries(kind: NeedRequest.form.id, since: since, limit: 10_000)) ?? [])
@@ -78,9 +79,10 @@ func runRequest(tool: ToolConsole, configPath: String? = nil) throws {
         printError("the check-in on how it went could not be scheduled: \(error)")
     }
     if let checkIn {
-        console.line("Around \(Clock.short(checkIn)) steady will ask how it went. `steady ask --follow-up` answers any time before.")
+        // TRANSLATORS: when the check-in comes; `steady ask --follow-up` stays as it is.
+        console.line(tr("Around %1$@ steady will ask how it went. `steady ask --follow-up` answers any time before.", Clock.short(checkIn)))
     } else {
-        console.line("Whenever you like, `steady ask --follow-up` looks back on how it went.")
+        console.line(tr("Whenever you like, `steady ask --follow-up` looks back on how it went."))
     }
 }
 
@@ -91,7 +93,8 @@ extension AskCommand {
         let parent = try entryToFollowUp(entry, kind: NeedRequest.form.id, followUpKind: NeedRequest.followUpForm.id, in: journal,
                                          missing: { "there is no request #\($0); `steady ask --follow-up` without a number picks the latest." },
                                          noneWaiting: "No request is waiting to be looked back on. `steady ask` writes a new one.", console: console)
-        console.line("Request #\(parent.id), \(Clock.short(parent.createdAt)): \(parent.response.text(NeedRequest.Field.message) ?? "a request you wrote")")
+        // TRANSLATORS: the request's number, when it was written, the message.
+        console.line(tr("Request #%1$d, %2$@: %3$@", parent.id, Clock.short(parent.createdAt), parent.response.text(NeedRequest.Field.message) ?? tr("a request you wrote")))
         let form = NeedRequest.followUpForm
         var values: [String: AnswerValue] = [:]
         switch tool.asker.ask(form.fields[0], of: form) {
@@ -127,6 +130,6 @@ extension AskCommand {
             _ = try saveEntry(win, parentID: parent.id, in: journal)
             console.line(NeedRequest.keptAcknowledgement)
         }
-        console.line("Saved with request #\(parent.id) (as #\(saved.id)).")
+        console.line(tr("Saved with request #%1$d (as #%2$d).", parent.id, saved.id))
     }
 }

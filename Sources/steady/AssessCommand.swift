@@ -4,6 +4,7 @@ import SelfAssessment
 import SteadyJournal
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,18 +39,19 @@ struct AssessCommand: ParsableCommand {
         let result = Self.result(of: response)
 
         console.line()
-        console.line(console.bold("Thank you. How it looks this time:"))
+        console.line(console.bold(tr("Thank you. How it looks this time:")))
         for area in result.areas { console.line("  " + area.summary) }
         if let earlier {
             let comparison = Assessment.Comparison(earlier: Self.result(of: earlier.response), later: result)
             if !comparison.changes.isEmpty {
                 console.line()
-                console.line(console.bold("Since \(Clock.full(earlier.createdAt).prefix(10)):"))
+                // TRANSLATORS: the date of the earlier assessment.
+                console.line(console.bold(tr("Since %1$@:", String(Clock.full(earlier.createdAt).prefix(10)))))
                 for change in comparison.changes { console.line("  " + change.summary) }
             }
         }
         console.line()
-        console.line("Saved as entry #\(saved.id). Scores like these move slowly; noticing them is the work.")
+        console.line(tr("Saved as entry #%1$d. Scores like these move slowly; noticing them is the work.", saved.id))
         console.line(MoreHelp.line)
         let acknowledgements = answerWaitingPrompts(
             of: SelfAssessmentPractice.id, with: .choice(SelfAssessmentPractice.doneKey), journal: journal, configPath: options.config)

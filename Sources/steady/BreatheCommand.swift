@@ -1,6 +1,7 @@
 import ArgumentParser
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 struct BreatheCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,10 +49,13 @@ struct BreatheCommand: ParsableCommand {
         let console = tool.console
         console.line(console.bold(pattern.name))
         console.line(pattern.howTo)
-        let count = session.rounds == 1 ? "1 round" : "\(session.rounds) rounds"
-        console.line("\(count), about \(clockText(pattern.duration(rounds: session.rounds))). Ctrl-C ends it whenever you like.")
+        let count = trn("%1$d round", "%1$d rounds", session.rounds)
+        // TRANSLATORS: "4 rounds", then the time it takes as m:ss.
+        console.line(tr("%1$@, about %2$@. Ctrl-C ends it whenever you like.", count, clockText(pattern.duration(rounds: session.rounds))))
         try CalmingRun(tool: tool, technique: pattern.id, name: pattern.name).run({ session.run(on: console) }) { progress in
-            let rounds = progress.finished ? count : progress.done == 0 ? "part of the first round" : "\(progress.done) of \(count)"
+            // TRANSLATORS: %1$d: rounds planned; %2$d: rounds done.
+            let rounds = progress.finished ? count : progress.done == 0 ? tr("part of the first round")
+                : trn("%2$d of %1$d round", "%2$d of %1$d rounds", session.rounds, progress.done)
             return "\(rounds), \(clockText(progress.seconds))"
         }
     }

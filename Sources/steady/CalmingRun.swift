@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 /// Runs a calming practice inside the before/after loop and saves it: shared by `breathe`,
 /// `ground`, `relax` and `body-scan`.
@@ -24,8 +25,9 @@ struct CalmingRun {
             let journal = try openJournalForWriting()
             let entry = try saveEntry(response, in: journal)
             console.line()
-            if !progress.finished { console.line("Stopped there, and that's fine.") }
-            console.line("\(name): \(describe(progress)). Saved to your journal (entry #\(entry.id)).")
+            if !progress.finished { console.line(tr("Stopped there, and that's fine.")) }
+            // TRANSLATORS: the practice's name, how far it went ("4 rounds, 1:04"), the entry's number.
+            console.line(tr("%1$@: %2$@. Saved to your journal (entry #%3$d).", name, describe(progress), entry.id))
             if let change = CalmingEntry.change(in: response) { console.line(change.summary) }
             for line in techniqueLines(journal: journal, current: technique) { console.line(line) }
             // The check-in that invited this practice (e.g. through "Guide me") is answered by it.

@@ -3,6 +3,7 @@ import Foundation
 import SteadyJournal
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +41,7 @@ func runRealityCheck(tool: ToolConsole, parentID: Int64?) throws -> Journal {
     let saved = try saveEntry(response, parentID: parentID, in: journal)
     tool.finished(RealityCheck.form, journal: journal)
     CheckPresenter.close(response, on: tool.console)
-    tool.console.line("Saved as entry #\(saved.id).")
+    tool.console.line(tr("Saved as entry #%1$d.", saved.id))
     return journal
 }
 
@@ -49,7 +50,7 @@ func runRealityCheck(tool: ToolConsole, parentID: Int64?) throws -> Journal {
 func offerRealityCheck(tool: ToolConsole, parentID: Int64?, journal: Journal) throws {
     let console = tool.console
     guard console.inputIsTerminal else {
-        console.line("If it helps, `steady check` looks at it with a short past-or-present check.")
+        console.line(tr("If it helps, `steady check` looks at it with a short past-or-present check."))
         return
     }
     guard tool.asker.confirm(RealityCheck.offer, default: false) else { return }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 /// What `ground`, `relax` and `body-scan` share: one guide inside the before/after loop.
 struct GuideOptions: ParsableArguments {
@@ -14,9 +15,10 @@ struct GuideOptions: ParsableArguments {
         console.line(console.bold(guide.title))
         console.line(guide.intro)
         if guide.timedSeconds > 0 {
-            console.line("About \(clockText(guide.timedSeconds)). Ctrl-C ends it whenever you like.")
+            // TRANSLATORS: how long the guide takes, as m:ss.
+            console.line(tr("About %1$@. Ctrl-C ends it whenever you like.", clockText(guide.timedSeconds)))
         } else {
-            console.line("Take each step at your own pace. Ctrl-C ends it whenever you like.")
+            console.line(tr("Take each step at your own pace. Ctrl-C ends it whenever you like."))
         }
         let session = GuideSession(guide: guide, speed: pacing.speed)
         try CalmingRun(tool: tool, technique: guide.id, name: guide.title).run({
@@ -27,8 +29,9 @@ struct GuideOptions: ParsableArguments {
             }
             return progress
         }) { progress in
-            if progress.finished { return "all \(progress.total) steps" }
-            return progress.done == 0 ? "part of the first step" : "\(progress.done) of \(progress.total) steps"
+            if progress.finished { return trn("all %1$d step", "all %1$d steps", progress.total) }
+            // TRANSLATORS: %1$d: steps in all; %2$d: steps done.
+            return progress.done == 0 ? tr("part of the first step") : trn("%2$d of %1$d step", "%2$d of %1$d steps", progress.total, progress.done)
         }
     }
 

@@ -4,6 +4,7 @@ import SteadyConfig
 import SteadyJournal
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 struct KitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,7 +68,7 @@ struct KitCommand: ParsableCommand {
             tool.finished(SoothingKit.form, journal: journal)
             for line in SoothingKit(response).lines { console.line(line) }
             console.line()
-            console.line("Saved as entry #\(saved.id). \(SoothingKit.saved)")
+            console.line(Translation.sentences(tr("Saved as entry #%1$d.", saved.id), SoothingKit.saved))
         }
 
         /// What the person's own journal and config suggest.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 struct LogThoughtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,6 @@ struct LogThoughtCommand: ParsableCommand {
         let console = tool.console
         console.line()
         if let change = ThoughtRecord.change(in: response) { console.line(change.summary) }
-        console.line("Saved as entry #\(saved.id). Looking at a thought this closely takes some courage.")
+        console.line(tr("Saved as entry #%1$d. Looking at a thought this closely takes some courage.", saved.id))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import SteadyJournal
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 struct LogTriggerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,7 +61,7 @@ struct LogTriggerCommand: ParsableCommand {
             tool.finished(TriggerJournal.form, journal: journal)
             let console = tool.console
             console.line()
-            console.line("Saved as entry #\(saved.id). Thank you for writing it down.")
+            console.line(tr("Saved as entry #%1$d. Thank you for writing it down.", saved.id))
             let checkIn: Date?
             do {
                 checkIn = try scheduleFollowUps(forEntry: saved.id, journal: journal, configPath: options.config).first
@@ -69,9 +70,11 @@ struct LogTriggerCommand: ParsableCommand {
                 checkIn = nil
             }
             if let checkIn {
-                console.line("Around \(Clock.short(checkIn)) steady will ask how it settled. `steady log trigger --follow-up` answers any time before.")
+                // TRANSLATORS: when the check-in comes; `steady log trigger --follow-up` stays as it is.
+                console.line(tr("Around %1$@ steady will ask how it settled. `steady log trigger --follow-up` answers any time before.", Clock.short(checkIn)))
             } else {
-                console.line("In about \(spokenDuration(TriggerJournal.followUpDelay)), `steady log trigger --follow-up` asks how it settled.")
+                // TRANSLATORS: a length of time in words ("4 hours").
+                console.line(tr("In about %1$@, `steady log trigger --follow-up` asks how it settled.", spokenDuration(TriggerJournal.followUpDelay)))
             }
             if let intensity = response.number(TriggerJournal.Field.intensity), intensity >= RealityCheck.offerAfterTriggerIntensity {
                 try offerRealityCheck(tool: tool, parentID: saved.id, journal: journal)
@@ -85,7 +88,8 @@ struct LogTriggerCommand: ParsableCommand {
         let parent = try entryToFollowUp(entry, kind: TriggerJournal.form.id, followUpKind: TriggerJournal.followUpForm.id, in: journal,
                                          missing: { "there is no trigger entry #\($0); `steady log trigger --follow-up` without a number picks the latest." },
                                          noneWaiting: "No trigger entry is waiting for a follow-up. `steady log trigger` writes a new one.", console: console)
-        console.line("Entry #\(parent.id), \(Clock.short(parent.createdAt)): \(Self.recap(parent.response))")
+        // TRANSLATORS: the entry's number, when it was written, a short recap of it.
+        console.line(tr("Entry #%1$d, %2$@: %3$@", parent.id, Clock.short(parent.createdAt), Self.recap(parent.response)))
         console.line()
         switch tool.asker.walk(TriggerJournal.followUpForm) {
         case .failure(let stop):
@@ -101,7 +105,7 @@ struct LogTriggerCommand: ParsableCommand {
             if let change = TriggerJournal.change(entry: parent.response, followUp: response) {
                 console.line(change.summary)
             }
-            console.line("Saved with entry #\(parent.id) (as #\(saved.id)).")
+            console.line(tr("Saved with entry #%1$d (as #%2$d).", parent.id, saved.id))
         }
     }
 
@@ -109,7 +113,7 @@ struct LogTriggerCommand: ParsableCommand {
     static func recap(_ response: FormResponse) -> String {
         var parts: [String] = []
         if let happened = response.text(TriggerJournal.Field.happened) { parts.append(happened) }
-        if let intensity = response.number(TriggerJournal.Field.intensity) { parts.append("\(intensity) of 10 at the time") }
-        return parts.isEmpty ? "a moment you noted" : parts.joined(separator: " — ")
+        if let intensity = response.number(TriggerJournal.Field.intensity) { parts.append(tr("%1$d of 10 at the time", intensity)) }
+        return parts.isEmpty ? tr("a moment you noted") : parts.joined(separator: " — ")
     }
 }

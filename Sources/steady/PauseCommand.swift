@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 struct PauseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,8 +54,9 @@ struct PauseCommand: ParsableCommand {
         let tool = ToolConsole(options: options, display: display)
         let console = tool.console
         let wait = try seconds()
-        console.line(console.bold("A pause"))
-        console.line("\(spokenDuration(wait).capitalisedFirst) between the urge and acting on it. Ctrl-C stops at any point.")
+        console.line(console.bold(tr("A pause")))
+        // TRANSLATORS: the wait's length in words ("2 minutes").
+        console.line(tr("%1$@ between the urge and acting on it. Ctrl-C stops at any point.", spokenDuration(wait).capitalisedFirst))
         let variant = Occasion.dayNumber(of: Date(), in: .current)
         let session = PauseSession(waitSeconds: wait, variant: variant, speed: pacing.speed)
         switch session.run(with: tool.asker) {
@@ -64,12 +66,12 @@ struct PauseCommand: ParsableCommand {
             let journal = try openJournalForWriting()
             let saved = try saveEntry(response, in: journal)
             console.line()
-            if !finished { console.line("Stopped there, and that's fine.") }
+            if !finished { console.line(tr("Stopped there, and that's fine.")) }
             if let change = PauseEntry.change(in: response) { console.line(change.summary) }
             if let decision = response.choice(Pause.Field.decision), let words = Self.closing[decision] {
                 console.line(words)
             }
-            console.line("Saved to your journal (entry #\(saved.id)).")
+            console.line(tr("Saved to your journal (entry #%1$d).", saved.id))
             for line in techniqueLines(journal: journal, current: PauseEntry.technique) { console.line(line) }
             guard finished, let decision = response.choice(Pause.Field.decision) else { return }
             if decision == "go-ahead" {

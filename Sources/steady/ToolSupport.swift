@@ -5,6 +5,7 @@ import SteadyInsights
 import SteadyJournal
 import SteadyKit
 import SteadyTerminal
+import SteadyLocalization
 
 // Shared plumbing of the on-demand tools (`log`, `pause`, `breathe`, `ground`, `relax`,
 // `body-scan`, `assess`, `wins`): the console, the safety settings, saving entries.
@@ -164,7 +165,7 @@ func saveEntry(_ response: FormResponse, parentID: Int64? = nil, in journal: Jou
 func stopped(_ stop: FormStop, console: any Console) -> ExitCode {
     switch stop {
     case .interrupted:
-        console.line("Stopped. Nothing was saved; come back to it any time.")
+        console.line(tr("Stopped. Nothing was saved; come back to it any time."))
         return ExitStatus.stopped
     case .inputEnded, .invalidForm:
         printError(stop.description)
@@ -179,7 +180,8 @@ func techniqueLines(journal: Journal, current: String) -> [String] {
     var lines: [String] = []
     if let mine = summaries.first(where: { $0.technique == current }) { lines.append(mine.summary) }
     if let best = summaries.first, best.technique != current, best.averageChange <= -0.5 {
-        lines.append("What has eased things most for you so far: \(CalmingEntry.name(of: best.technique).lowercasedFirst).")
+        // TRANSLATORS: a technique's name, e.g. "box breathing".
+        lines.append(tr("What has eased things most for you so far: %1$@.", Translation.insideSentence(CalmingEntry.name(of: best.technique))))
     }
     return lines
 }

@@ -4,6 +4,7 @@ import SteadyJournal
 import SteadyKit
 import SteadyTerminal
 import Wins
+import SteadyLocalization
 
 struct WinsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,11 +66,11 @@ struct WinsCommand: ParsableCommand {
             if let limit { items = Array(items.prefix(limit)) }
             if json { try printJSON(items); return }
             guard !items.isEmpty else {
-                print("Nothing here yet. When something goes well, or an old fear turns out wrong,")
-                print("`steady wins add \"…\"` keeps it for the days you need reminding.")
+                print(tr("Nothing here yet. When something goes well, or an old fear turns out wrong,"))
+                print(tr("`steady wins add \"…\"` keeps it for the days you need reminding."))
                 return
             }
-            print(items.count == 1 ? "One thing worth remembering:" : "\(items.count) things worth remembering:")
+            print(trn("One thing worth remembering:", "%1$d things worth remembering:", items.count))
             print("")
             for item in items {
                 let lines = item.text.split(separator: "\n", omittingEmptySubsequences: true)
@@ -77,7 +78,7 @@ struct WinsCommand: ParsableCommand {
                 for more in lines.dropFirst() { print("              \(more)") }
             }
             print("")
-            print("Each of these happened. They count, even on a day that feels different.")
+            print(tr("Each of these happened. They count, even on a day that feels different."))
         }
     }
 
@@ -108,7 +109,7 @@ struct WinsCommand: ParsableCommand {
                 }
             }
             let saved = try saveEntry(response)
-            print("Added to your collection (entry #\(saved.id)). `steady wins` reads it back.")
+            print(tr("Added to your collection (entry #%1$d). `steady wins` reads it back.", saved.id))
         }
     }
 }

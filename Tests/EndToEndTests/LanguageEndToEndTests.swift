@@ -130,4 +130,26 @@ import Testing
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 2) == 0)
     }
+
+    /// A tool in German, piped (plain mode): the intro with its plural ("1 Runde", "2 Runden"),
+    /// each phase's line, the questions around it and the closing line; no English left over.
+    @Test(arguments: [(1, "1 Runde, etwa 0:19."), (2, "2 Runden, etwa 0:38.")])
+    func breathe_piped_speaksGerman_stepByStep(rounds: Int, intro: String) throws {
+        let home = try Home()
+        let env = try home.environment(["LANG": "de_DE.UTF-8"])
+        let result = try ChildProcess.run(SteadyBinary.path, ["breathe", "4-7-8", "--rounds", "\(rounds)", "--speed", "20", "--plain"],
+                                          environment: env, input: "5\n2\n", timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        #expect(out.contains(intro + " Strg-C beendet es, wann immer du magst."), "\(out)")
+        #expect(out.contains("Bevor du beginnst: Wie stark ist, was du gerade fühlst, von 1 bis 10?"), "\(out)")
+        for round in 1...rounds {
+            #expect(out.contains("Runde \(round) von \(rounds) · Durch die Nase einatmen · 4 s"), "\(out)")
+        }
+        #expect(out.contains("Und jetzt, von 1 bis 10?"), "\(out)")
+        #expect(out.contains("In deinem Tagebuch gespeichert (Eintrag #1)."), "\(out)")
+        for english in ["Round ", "Before you start", "And now", "Saved to your journal", "Ctrl-C ends"] {
+            #expect(!out.contains(english), "'\(english)' left in English: \(out)")
+        }
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SteadyNotifications
 import SteadyJournal
 import SteadyKit
+import SteadyTestSupport
 import Testing
 @testable import SteadyDaemon
 
@@ -30,6 +31,29 @@ import Testing
         #expect(visible.first?.key == "steady:answer" && visible.first?.label == "Answer…")
         #expect(visible.contains { $0.key == "steady:later" })
         #expect(shown.actions.last?.key == "default", "clicking the bubble opens the answer dialog")
+    }
+
+    /// With LANG=de_DE.UTF-8, steady's own action labels, the bubble without buttons and
+    /// "I'll ask again at …" are German.
+    @Test func inGerman_stedysOwnLabels_andTheNotices_speakGerman() throws {
+        let (h, prompt) = try Self.morningPrompt()
+        let (labels, bare, again) = try Catalogues.inLocale("de_DE.UTF-8") {
+            let offer = Offer(prompt: prompt, actions: h.engine.actions(for: prompt), urgency: .low)
+            let limited = NotificationChannel.notification(for: offer, server: Self.server("gnome-shell"), replacing: nil)
+            let bare = NotificationChannel.notification(for: offer, server: Self.server("notify-osd", ["body"]), replacing: nil)
+            let at = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-12-01 ...
+            return (limited.actions.map(\.label), bare.body,
+                    Engine.askAgain(at: at, now: at.addingTimeInterval(-600), zone: TimeZone(identifier: "UTC")!))
+        }
+        #expect(labels.contains("Antworten…") && labels.contains("Später") && labels.last == "Antworten", "\(labels)")
+        #expect(bare.hasSuffix("(Antworte, wann immer du magst: steady answer \(prompt.id))"), "\(bare)")
+        #expect(again.hasPrefix("Ich frage dich um ") && !again.contains("ask again"), "\(again)")
+        // English stays as it was.
+        let offer = Offer(prompt: prompt, actions: h.engine.actions(for: prompt), urgency: .low)
+        #expect(offer.actions.contains { $0.label == "Later" })
+        // "later" typed in the terminal: the reply through the check-in service, in German.
+        let later = try Catalogues.inLocale("de_DE.UTF-8") { try h.engine.handleWithoutAnswer(promptID: prompt.id, skip: false) }
+        #expect(later.hasPrefix("Ich frage dich um ") && later.hasSuffix(" noch einmal."), "\(later)")
     }
 
     @Test func serverListingEveryAction_showsEveryChoice() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import SteadyKit
 import SteadyTerminal
+import SteadyTestSupport
 import Testing
 
 /// The words the tools add (entry forms, technique summaries, session lines) stay gentle:
@@ -60,6 +61,27 @@ import Testing
         for text in texts {
             let problems = Self.problems(text)
             #expect(problems.isEmpty, "\"\(text)\": \(problems)")
+        }
+    }
+
+    /// The same shaming and hurrying words in German (docs/translating.md, "Tone").
+    static let forbiddenGerman = ["Serie", "verpasst", "versäumt", "vergessen", "Fehler", "versagt", "gescheitert", "du musst",
+                                  "musst du", "du solltest", "solltest du", "beeil dich", "dringend", "sofort", "letzte Chance"]
+
+    /// With LANG=de_DE.UTF-8 the same texts come out German (the session lines, the forms,
+    /// the summaries with their plural) and stay gentle.
+    @Test func everyToolString_speaksGerman_andIsGentle() throws {
+        let english = Self.texts
+        let german = try Catalogues.inLocale("de_DE.UTF-8") { Self.texts }
+        #expect(german.count == english.count, "the German collection took another path")
+        #expect(german.contains { $0.hasPrefix("Runde 1 von 1 · ") }, "\(german)")
+        #expect(german.contains("Eine Pause") && german.contains("Wie stark war der Drang vorher?"), "\(german)")
+        #expect(german.contains { $0.hasSuffix("(3 Mal).") }, "a summary with its count: \(german)")
+        #expect(german.contains { $0.hasPrefix("  1 heißt ") && $0.contains(", 10 heißt ") }, "a scale's ends in words: \(german)")
+        #expect(!german.contains { $0.hasPrefix("Round ") || $0 == "A pause" }, "English left over: \(german)")
+        for text in german {
+            let found = Self.forbiddenGerman.filter { text.range(of: "\\b\($0)\\b", options: [.regularExpression, .caseInsensitive]) != nil }
+            #expect(found.isEmpty && !text.contains("!"), "\"\(text)\": \(found)")
         }
     }
 

@@ -127,7 +127,8 @@ public struct Scale: Sendable, Hashable, Codable {
 
     /// What the two ends mean, as a sentence a voice reads well: "1 means unsettled, 5 means settled."
     public var endsInWords: String {
-        "\(range.lowerBound) means \(lowLabel), \(range.upperBound) means \(highLabel)."
+        // TRANSLATORS: a scale's ends in words, read aloud: "1 means barely there, 10 means as strong as it gets."
+        tr("%1$d means %2$@, %3$d means %4$@.", range.lowerBound, lowLabel, range.upperBound, highLabel)
     }
 }
 
