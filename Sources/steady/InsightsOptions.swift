@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
 import SteadyInsights
+import SteadyLocalization
 
 /// `--since` and `--until`, shared by `history`, `stats`, `report` and `export`.
 struct WindowOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Start here: a span back from now (7d, 2w, 12h, 3mo, 1y), today, yesterday, a date (2025-03-01), a date and time (2025-03-01 14:30), or all.",
+        tr("Start here: a span back from now (7d, 2w, 12h, 3mo, 1y), today, yesterday, a date (2025-03-01), a date and time (2025-03-01 14:30), or all."),
         valueName: "when"))
     var since: String?
 
     @Option(help: ArgumentHelp(
-        "Stop before here, written like --since; a date includes that whole day.", valueName: "when"))
+        tr("Stop before here, written like --since; a date includes that whole day."), valueName: "when"))
     var until: String?
 
     func validate() throws {
@@ -51,7 +52,7 @@ let practiceNames: [String: String] = Dictionary(uniqueKeysWithValues: registry.
 func createPrivateFile(_ path: String) throws -> Int32 {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-        printError("cannot write \(path) (\(String(cString: strerror(errno)))); choose another place with -o.")
+        printError(tr("cannot write %1$@ (%2$@); choose another place with -o.", path, String(cString: strerror(errno))))
         throw ExitStatus.failure
     }
     return fd

@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import SteadyConfig
 import SteadyKit
+import SteadyLocalization
 
 struct PracticesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "practices",
-        abstract: "List the practices steady offers, which are on, and when they ask.")
+        abstract: tr("List the practices steady offers, which are on, and when they ask.")) }
 
     @OptionGroup var options: ConfigOptions
 
-    @Flag(help: "Print JSON for scripts.")
+    @Flag(help: ArgumentHelp(tr("Print JSON for scripts.")))
     var json = false
 
     struct Item: Encodable {
@@ -44,7 +45,7 @@ struct PracticesCommand: ParsableCommand {
                               schedule: setup.schedule.map(\.description)))
         }
         if json { try printJSON(items); return }
-        print("Practices (config: \(config.source)):\n")
+        print(tr("Practices (config: %1$@):\n", config.source))
         for item in items {
             let state = item.enabled ? "on " : "off"
             print("  [\(state)] \(item.id) — \(item.name)")
@@ -53,6 +54,6 @@ struct PracticesCommand: ParsableCommand {
                 print("        \(item.enabled ? "asks" : "would ask"): \(item.schedule.joined(separator: "; "))")
             }
         }
-        print("\nTurn one on with a [practices.NAME] table in the config (`steady config init` writes an example).")
+        print(tr("\nTurn one on with a [practices.NAME] table in the config (`steady config init` writes an example)."))
     }
 }
