@@ -53,7 +53,7 @@ struct ConfigCommand: ParsableCommand {
                 var config = try ConfigLoader(registry: registry).load(path: options.config)
                 if runPrograms { config = try ExternalPractices().describeAll(config) }
                 let names = config.practices.map(\.id.rawValue).joined(separator: ", ")
-                print("\(config.source): good — \(config.practices.count) practices enabled (\(names)).")
+                print(trn("%2$@: good — %1$d practice enabled (%3$@).", "%2$@: good — %1$d practices enabled (%3$@).", config.practices.count, config.source, names))
             } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 throw ExitStatus.config

@@ -48,7 +48,11 @@ struct ExportCommand: ParsableCommand {
         do {
             let summary = try export.write(from: journal, to: FileDescriptorSink(fd: target))
             if let output, output != "-" {
-                print("Wrote \(summary.records) records to \(output): \(summary.prompts) prompts (\(summary.answers) answered) and \(summary.entries) entries.")
+                print(tr("Wrote %1$@ to %2$@: %3$@ (%4$@) and %5$@.",
+                         trn("%1$d record", "%1$d records", summary.records), output,
+                         trn("%1$d prompt", "%1$d prompts", summary.prompts),
+                         trn("%1$d answered", "%1$d answered", summary.answers),
+                         trn("%1$d entry", "%1$d entries", summary.entries)))
             }
         } catch let error as InsightsError {
             if error.code == .outputClosed { return }

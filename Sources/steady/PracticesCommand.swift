@@ -41,17 +41,17 @@ struct PracticesCommand: ParsableCommand {
         for setup in config.practices {
             guard let external = setup.external else { continue }
             items.append(Item(id: setup.id.rawValue, name: "external practice",
-                              summary: "Runs \(external.executable).", enabled: true,
+                              summary: tr("Runs %1$@.", external.executable), enabled: true,
                               schedule: setup.schedule.map(\.description)))
         }
         if json { try printJSON(items); return }
         print(tr("Practices (config: %1$@):\n", config.source))
         for item in items {
-            let state = item.enabled ? "on " : "off"
+            let state = item.enabled ? trc("practice state, 3 columns", "on ") : trc("practice state, 3 columns", "off")
             print("  [\(state)] \(item.id) — \(item.name)")
             print("        \(item.summary)")
             if !item.schedule.isEmpty {
-                print("        \(item.enabled ? "asks" : "would ask"): \(item.schedule.joined(separator: "; "))")
+                print("        " + (item.enabled ? tr("asks: %1$@", item.schedule.joined(separator: "; ")) : tr("would ask: %1$@", item.schedule.joined(separator: "; "))))
             }
         }
         print(tr("\nTurn one on with a [practices.NAME] table in the config (`steady config init` writes an example)."))

@@ -47,9 +47,9 @@ struct ReportCommand: ParsableCommand {
         }
         if output != "-" {
             let size = html.utf8.count
-            print("Wrote \(output) (\(size >= 10_000 ? "\(size / 1000) kB" : "\(size) bytes")). Open it in any browser; it needs no network.")
-            print(includeText ? "It includes the words of your wins: share it only with people you choose."
-                              : "It holds counts, ratings and choices, not the words you wrote (--include-text adds your wins).")
+            print(tr("Wrote %1$@ (%2$@). Open it in any browser; it needs no network.", output, size >= 10_000 ? tr("%1$@ kB", size / 1000) : trn("%1$d byte", "%1$d bytes", size)))
+            print(includeText ? tr("It includes the words of your wins: share it only with people you choose.")
+                              : tr("It holds counts, ratings and choices, not the words you wrote (--include-text adds your wins)."))
         }
     }
 }

@@ -37,11 +37,15 @@ extension ServiceCommand {
             }
             if status.installed {
                 var unit = "  unit:     \(status.unitFile)"
-                if let enabled = status.enabled { unit += " (\(enabled)\(status.packaged ? ", from the package" : ""))" }
-                if status.unitCurrent == false { unit += " — differs from what this steady installs; `steady service install` updates it" }
+                if let enabled = status.enabled {
+                    let packaged = status.packaged ? ", " + tr("from the package") : ""
+                    unit += " (\(enabled)\(packaged))"
+                }
+                if status.unitCurrent == false { unit += " — " + tr("differs from what this steady installs; `steady service install` updates it") }
                 print(unit)
                 if let executable = status.executable {
-                    print("  runs:     \(executable)\(status.executablePresent == false ? " — missing!" : "")")
+                    let missing = status.executablePresent == false ? " — " + tr("missing!") : ""
+                    print("  runs:     \(executable)\(missing)")
                 }
                 print("  logs:     journalctl --user -u steady")
             } else {

@@ -82,14 +82,14 @@ struct StatusCommand: ParsableCommand {
     private func render(_ report: Report) {
         if report.running {
             print(tr("steady is running (pid %1$@, config: %2$@).", report.pid ?? 0, report.config ?? "?"))
-            print(report.notificationServer.map { "Notifications appear through \($0)." }
-                  ?? "No notification server on the session bus: prompts wait here for `steady answer`.")
+            print(report.notificationServer.map { tr("Notifications appear through %1$@.", $0) }
+                  ?? tr("No notification server on the session bus: prompts wait here for `steady answer`."))
         } else {
             print(tr("steady is not running. Start it with `steady daemon` (or `steady service install`)."))
         }
         if let problem = report.configProblem {
-            print(report.running ? "The config has a problem; the previous settings are still in use:\n  \(problem)"
-                                 : "The config has a problem:\n  \(problem)")
+            print(report.running ? tr("The config has a problem; the previous settings are still in use:") + "\n  \(problem)"
+                                 : tr("The config has a problem:") + "\n  \(problem)")
         }
         print("")
         if report.upcoming.isEmpty {

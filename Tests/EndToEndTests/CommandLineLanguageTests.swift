@@ -59,4 +59,15 @@ import Testing
         let badNumber = try Self.run(["answer", "zwölf"], ["LANG": "de_DE.UTF-8"])
         #expect(badNumber.stderr.contains("'zwölf' ist keine Check-in-Nummer"), "\(badNumber.stderr)")
     }
+
+    /// A message with a count: `steady config check` on the embedded default.
+    @Test func configCheck_countsThePractices_inGermanPlural() throws {
+        let german = try Self.run(["config", "check"], ["LANG": "de_DE.UTF-8"])
+        #expect(german.status == 0, "\(german.stderr)")
+        #expect(german.stdout.range(of: #"^<embedded default>: in Ordnung — [0-9]+ Übungen eingeschaltet \("#, options: .regularExpression) != nil,
+                "\(german.stdout)")
+        let english = try Self.run(["config", "check"], ["LANG": "C"])
+        #expect(english.stdout.range(of: #"^<embedded default>: good — [0-9]+ practices enabled \("#, options: .regularExpression) != nil,
+                "\(english.stdout)")
+    }
 }
