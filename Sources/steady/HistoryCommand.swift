@@ -20,7 +20,7 @@ struct HistoryCommand: ParsableCommand {
     var practice: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Only prompts that ended this way: \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")). Repeat or separate with commas. Leaves out logged entries.",
+        tr("Only prompts that ended this way: %1$@. Repeat or separate with commas. Leaves out logged entries.", Outcome.allCases.map(\.rawValue).joined(separator: ", ")),
         valueName: "outcome"))
     var outcome: [String] = []
 
@@ -94,7 +94,7 @@ struct HistoryCommand: ParsableCommand {
         }
         if json { output.write(shown == 0 ? "]\n" : "\n]\n") }
         if shown == 0 && !json {
-            output.write(filter == HistoryFilter() ? "Nothing yet.\n" : "Nothing matches these filters.\n")
+            output.write((filter == HistoryFilter() ? tr("Nothing yet.") : tr("Nothing matches these filters.")) + "\n")
         } else if !json && !output.isPager && limit == nil && shown == 20 {
             output.write("(the newest 20; --limit for more, or --since to pick a stretch)\n")
         }

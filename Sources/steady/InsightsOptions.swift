@@ -34,14 +34,17 @@ struct WindowOptions: ParsableArguments {
     /// How the window reads in a heading, when it was given as a span (`last 30 days`).
     func description(defaultSince: String?) -> String? {
         guard until == nil, let text = (since ?? defaultSince)?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
-        if text == "all" { return "everything so far" }
+        if text == "all" { return tr("everything so far") }
         let digits = text.prefix { $0.isNumber }
         guard let count = Int(digits), count > 0 else { return nil }
         let unit = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-        let names: [String: String] = ["d": "day", "day": "day", "days": "day", "w": "week", "week": "week", "weeks": "week",
-                                       "mo": "month", "month": "month", "months": "month", "y": "year", "year": "year", "years": "year"]
-        guard let name = names[unit] else { return nil }
-        return count == 1 ? "last \(name)" : "last \(count) \(name)s"
+        switch unit {
+        case "d", "day", "days": return trn("last day", "last %1$d days", count)
+        case "w", "week", "weeks": return trn("last week", "last %1$d weeks", count)
+        case "mo", "month", "months": return trn("last month", "last %1$d months", count)
+        case "y", "year", "years": return trn("last year", "last %1$d years", count)
+        default: return nil
+        }
     }
 }
 

@@ -88,7 +88,7 @@ struct DaemonRefusal: Error, CustomStringConvertible {
 
 /// The daemon answered with something that is not a reply to the request.
 struct UnexpectedReply: Error, CustomStringConvertible {
-    var description: String { "the daemon gave an unexpected reply; is it the same version as this command?" }
+    var description: String { tr("the daemon gave an unexpected reply; is it the same version as this command?") }
 }
 
 /// Answers the waiting prompts of `practice` on the person's behalf after a tool did what

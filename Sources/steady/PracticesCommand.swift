@@ -40,7 +40,7 @@ struct PracticesCommand: ParsableCommand {
         // config: listing them does not start the program (only the daemon asks it to describe itself).
         for setup in config.practices {
             guard let external = setup.external else { continue }
-            items.append(Item(id: setup.id.rawValue, name: "external practice",
+            items.append(Item(id: setup.id.rawValue, name: tr("external practice"),
                               summary: tr("Runs %1$@.", external.executable), enabled: true,
                               schedule: setup.schedule.map(\.description)))
         }
