@@ -1,5 +1,6 @@
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 /// A check-in request the service refused, each with one sentence a person can act on.
 ///
@@ -34,15 +35,31 @@ public enum CheckInError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noSuchPrompt(let id):
-            "There is no prompt #\(id); `steady status` lists the ones waiting for an answer."
+            tr("There is no prompt #%1$@; `steady status` lists the ones waiting for an answer.", id)
         case .alreadyFinished(let id, let outcome):
-            "Prompt #\(id) is already \(outcome.rawValue); nothing was changed."
+            tr("Prompt #%1$@ is already %2$@; nothing was changed.", id, Self.word(outcome))
         case .snoozeLimitReached(let id, let times):
-            "Prompt #\(id) has come back \(times) times, as often as steady asks again. It waits here; answer it or skip it whenever suits you."
+            Translation.sentences(
+                trn("Prompt #%2$@ has come back %1$d time, as often as steady asks again.",
+                    "Prompt #%2$@ has come back %1$d times, as often as steady asks again.", times, id),
+                tr("It waits here; answer it or skip it whenever suits you."))
         case .noSuchEntry(let id):
-            "There is no entry #\(id); `steady history --entries` lists them."
+            tr("There is no entry #%1$@; `steady history --entries` lists them.", id)
         case .answerDoesNotFit(let expectation):
-            "That answer did not fit this question (it asks for \(expectation)), so nothing was saved."
+            tr("That answer did not fit this question (it asks for %1$@), so nothing was saved.", expectation)
+        }
+    }
+
+    /// The outcome as it reads inside the sentence above ("already answered").
+    private static func word(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .pending: trc("a prompt is already …", "pending")
+        case .answered: trc("a prompt is already …", "answered")
+        case .skipped: trc("a prompt is already …", "skipped")
+        case .expired: trc("a prompt is already …", "expired")
+        case .missed: trc("a prompt is already …", "missed")
+        case .suppressed: trc("a prompt is already …", "suppressed")
+        case .undelivered: trc("a prompt is already …", "undelivered")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// Talks to a running daemon over its control socket.
 public struct ControlClient: Sendable {
@@ -16,21 +17,21 @@ public struct ControlClient: Sendable {
     public func send(_ request: ControlRequest, timeout: Int = 10) throws(ControlError) -> ControlResponse? {
         switch RuntimeDirectory.check((path as NSString).deletingLastPathComponent) {
         case .missing: return nil
-        case .untrusted(let reason): throw ControlError(.untrusted, "Not using the control socket: \(reason).")
+        case .untrusted(let reason): throw ControlError(.untrusted, tr("Not using the control socket: %1$@.", reason))
         case .trusted: break
         }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw ControlError(.unreachable, "Cannot create a socket to reach the daemon.") }
+        guard fd >= 0 else { throw ControlError(.unreachable, tr("Cannot create a socket to reach the daemon.")) }
         defer { close(fd) }
         var address = sockaddr_un()
-        guard UnixAddress.fill(&address, path: path) else { throw ControlError(.unreachable, "The control socket path \(path) is too long.") }
+        guard UnixAddress.fill(&address, path: path) else { throw ControlError(.unreachable, tr("The control socket path %1$@ is too long.", path)) }
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         guard connected == 0 else { return nil }
         guard let peer = PeerCredentials(of: fd), peer.uid == getuid() else {
             let owner = PeerCredentials(of: fd).map { "uid \($0.uid)" } ?? "an unknown user"
-            throw ControlError(.untrusted, "Not using the control socket: \(path) is served by another user (\(owner)); nothing was sent to it.")
+            throw ControlError(.untrusted, tr("Not using the control socket: %1$@ is served by another user (%2$@); nothing was sent to it.", path, owner))
         }
         var tv = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
@@ -38,7 +39,7 @@ public struct ControlClient: Sendable {
         var line = try! JSONEncoder().encode(request)
         line.append(UInt8(ascii: "\n"))
         guard Self.sendAll(line, to: fd) else {
-            throw ControlError(.noAnswer, "The daemon closed the connection before the request was sent.")
+            throw ControlError(.noAnswer, tr("The daemon closed the connection before the request was sent."))
         }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -46,16 +47,16 @@ public struct ControlClient: Sendable {
             let n = read(fd, &buffer, buffer.count)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 {
-                throw ControlError(.noAnswer, n == 0 ? "The daemon closed the connection without answering." : "The daemon did not answer within \(timeout) s.")
+                throw ControlError(.noAnswer, n == 0 ? tr("The daemon closed the connection without answering.") : tr("The daemon did not answer within %1$@ s.", timeout))
             }
             received.append(contentsOf: buffer[0..<n])
-            if received.count > Self.maxReplyBytes { throw ControlError(.noAnswer, "The daemon's answer was too long to be one.") }
+            if received.count > Self.maxReplyBytes { throw ControlError(.noAnswer, tr("The daemon's answer was too long to be one.")) }
         }
         let reply = received.prefix { $0 != UInt8(ascii: "\n") }
         do {
             return try JSONDecoder().decode(ControlResponse.self, from: reply)
         } catch {
-            throw ControlError(.noAnswer, "The daemon's answer could not be read; is it the same version as this command?")
+            throw ControlError(.noAnswer, tr("The daemon's answer could not be read; is it the same version as this command?"))
         }
     }
 

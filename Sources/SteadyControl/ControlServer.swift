@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// The daemon's end of the control socket: accepts connections from the same user only,
 /// reads newline-delimited JSON requests and answers each on the given queue.
@@ -58,11 +59,11 @@ public final class ControlServer: @unchecked Sendable {
     public func start() throws(ControlError) {
         try RuntimeDirectory.prepare((path as NSString).deletingLastPathComponent)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-        guard fd >= 0 else { throw ControlError(.unreachable, "Cannot create the control socket.") }
+        guard fd >= 0 else { throw ControlError(.unreachable, tr("Cannot create the control socket.")) }
         var address = sockaddr_un()
         guard UnixAddress.fill(&address, path: path) else {
             close(fd)
-            throw ControlError(.unreachable, "The control socket path \(path) is too long; set XDG_RUNTIME_DIR to a shorter directory.")
+            throw ControlError(.unreachable, tr("The control socket path %1$@ is too long; set XDG_RUNTIME_DIR to a shorter directory.", path))
         }
         unlink(path)  // left by a daemon that did not stop cleanly
         let oldMask = umask(0o177)
@@ -73,7 +74,7 @@ public final class ControlServer: @unchecked Sendable {
         guard bound == 0, listen(fd, 64) == 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)
-            throw ControlError(.unreachable, "Cannot listen on \(path) (\(reason)).")
+            throw ControlError(.unreachable, tr("Cannot listen on %1$@ (%2$@).", path, reason))
         }
         listener = fd
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
@@ -140,7 +141,7 @@ public final class ControlServer: @unchecked Sendable {
             connection.buffer.removeSubrange(...newline)
             searchFrom = 0
             guard let request else {
-                reply(.failure(message: "The request could not be read; is this command the same version as the daemon?"), to: connection)
+                reply(.failure(message: tr("The request could not be read; is this command the same version as the daemon?")), to: connection)
                 continue
             }
             handler(request) { [weak self] response in self?.reply(response, to: connection) }

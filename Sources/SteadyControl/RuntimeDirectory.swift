@@ -1,5 +1,6 @@
 import Foundation
 import SteadyKit
+import SteadyLocalization
 
 /// Where the control socket lives, and the checks that make that place safe to use.
 ///
@@ -33,23 +34,23 @@ public enum RuntimeDirectory {
     public static func check(_ directory: String) -> Verdict {
         var info = stat()
         guard lstat(directory, &info) == 0 else {
-            return errno == ENOENT ? .missing : .untrusted("\(directory) cannot be examined (\(String(cString: strerror(errno))))")
+            return errno == ENOENT ? .missing : .untrusted(tr("%1$@ cannot be examined (%2$@)", directory, String(cString: strerror(errno))))
         }
         let type = info.st_mode & S_IFMT
-        if type == S_IFLNK { return .untrusted("\(directory) is a symbolic link") }
-        guard type == S_IFDIR else { return .untrusted("\(directory) is not a directory") }
-        guard info.st_uid == getuid() else { return .untrusted("\(directory) belongs to another user (uid \(info.st_uid))") }
+        if type == S_IFLNK { return .untrusted(tr("%1$@ is a symbolic link", directory)) }
+        guard type == S_IFDIR else { return .untrusted(tr("%1$@ is not a directory", directory)) }
+        guard info.st_uid == getuid() else { return .untrusted(tr("%1$@ belongs to another user (uid %2$@)", directory, info.st_uid)) }
         guard info.st_mode & 0o077 == 0 else {
-            return .untrusted("\(directory) can be opened by other users (mode \(String(info.st_mode & 0o7777, radix: 8)))")
+            return .untrusted(tr("%1$@ can be opened by other users (mode %2$@)", directory, String(info.st_mode & 0o7777, radix: 8)))
         }
         let parent = (directory as NSString).deletingLastPathComponent
         var parentInfo = stat()
-        guard stat(parent, &parentInfo) == 0 else { return .untrusted("\(parent) cannot be examined") }
+        guard stat(parent, &parentInfo) == 0 else { return .untrusted(tr("%1$@ cannot be examined", parent)) }
         guard parentInfo.st_uid == getuid() || parentInfo.st_uid == 0 else {
-            return .untrusted("its parent \(parent) belongs to another user (uid \(parentInfo.st_uid))")
+            return .untrusted(tr("its parent %1$@ belongs to another user (uid %2$@)", parent, parentInfo.st_uid))
         }
         if parentInfo.st_mode & 0o022 != 0 && parentInfo.st_mode & S_ISVTX == 0 {
-            return .untrusted("its parent \(parent) can be changed by other users")
+            return .untrusted(tr("its parent %1$@ can be changed by other users", parent))
         }
         return .trusted
     }
@@ -69,11 +70,11 @@ public enum RuntimeDirectory {
             if mkdir(directory, 0o700) == 0 {
                 chmod(directory, 0o700)  // whatever the umask took away
             } else if errno != EEXIST {
-                throw ControlError(.untrusted, "Cannot create \(directory) (\(String(cString: strerror(errno)))).")
+                throw ControlError(.untrusted, tr("Cannot create %1$@ (%2$@).", directory, String(cString: strerror(errno))))
             }
         }
         if case .untrusted(let reason) = check(directory) {
-            throw ControlError(.untrusted, "The control socket's directory is not safe to use: \(reason).")
+            throw ControlError(.untrusted, tr("The control socket's directory is not safe to use: %1$@.", reason))
         }
     }
 }

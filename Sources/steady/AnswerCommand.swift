@@ -5,43 +5,34 @@ import SteadyConfig
 import SteadyControl
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 struct AnswerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "answer",
-        abstract: "Answer a prompt from the terminal.",
-        discussion: """
-            `steady answer 12 box` answers prompt #12 (`steady status` lists the waiting ones and \
-            what each accepts: a choice by name or number, a number on a scale, or a few words). \
-            Without a value, or without an id, it asks interactively when run in a terminal.
+        abstract: tr("Answer a prompt from the terminal."),
+        discussion: tr("`steady answer 12 box` answers prompt #12 (`steady status` lists the waiting ones and what each accepts: a choice by name or number, a number on a scale, or a few words). Without a value, or without an id, it asks interactively when run in a terminal.") + "\n\n" + tr("Works whether or not the daemon runs; when it runs, the notification is taken down. The answer is stored before this command says so.") + "\n\n" + tr("Exit status: 0 recorded, 65 the value does not fit the prompt, 66 no such prompt (or already answered), 74 the journal cannot be written.")) }
 
-            Works whether or not the daemon runs; when it runs, the notification is taken down. \
-            The answer is stored before this command says so.
-
-            Exit status: 0 recorded, 65 the value does not fit the prompt, 66 no such prompt \
-            (or already answered), 74 the journal cannot be written.
-            """)
-
-    @Argument(help: "The prompt's number, as shown by `steady status` (with or without '#').")
+    @Argument(help: ArgumentHelp(tr("The prompt's number, as shown by `steady status` (with or without '#').")))
     var id: String?
 
-    @Argument(help: "Your answer, 'later' to be asked again, or 'skip' to let it pass. Quote text with spaces, or leave it out to be asked.")
+    @Argument(help: ArgumentHelp(tr("Your answer, 'later' to be asked again, or 'skip' to let it pass. Quote text with spaces, or leave it out to be asked.")))
     var value: [String] = []
 
-    @Option(help: "A private note to keep with the answer.")
+    @Option(help: ArgumentHelp(tr("A private note to keep with the answer.")))
     var note: String?
 
     @OptionGroup var options: ConfigOptions
 
     func validate() throws {
         if let id, Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) == nil {
-            throw ValidationError("'\(id)' is not a prompt number; `steady status` lists them (e.g. `steady answer 12 box`).")
+            throw ValidationError(tr("'%1$@' is not a prompt number; `steady status` lists them (e.g. `steady answer 12 box`).", id))
         }
     }
 
     func run() throws {
         guard let journal = try openJournal(create: false) else {
-            printError("there are no prompts yet: the journal is created when steady first runs.")
+            printError(tr("there are no prompts yet: the journal is created when steady first runs."))
             throw ExitStatus.notFound
         }
         let interactive = isatty(0) == 1
@@ -55,11 +46,11 @@ struct AnswerCommand: ParsableCommand {
         } else {
             targets = (try? CheckInService.waiting(in: journal)) ?? []
             if targets.isEmpty {
-                print("No prompts are waiting for an answer.")
+                print(tr("No prompts are waiting for an answer."))
                 return
             }
             guard interactive else {
-                printError("give a prompt number and a value, e.g. `steady answer \(targets[0].id) …`; waiting: " + targets.map { "#\($0.id)" }.joined(separator: ", "))
+                printError(tr("give a prompt number and a value, e.g. `steady answer %1$@ …`; waiting: %2$@", targets[0].id, targets.map { "#\($0.id)" }.joined(separator: ", ")))
                 throw ExitStatus.badAnswer
             }
         }
@@ -67,7 +58,7 @@ struct AnswerCommand: ParsableCommand {
             var raw = value.isEmpty ? nil : value.joined(separator: " ")
             if raw == nil {
                 guard interactive else {
-                    printError("prompt #\(prompt.id) takes \(prompt.content.request.expectation); give it after the number.")
+                    printError(tr("prompt #%1$@ takes %2$@; give it after the number.", prompt.id, prompt.content.request.expectation))
                     throw ExitStatus.badAnswer
                 }
                 raw = ask(prompt)
@@ -82,7 +73,7 @@ struct AnswerCommand: ParsableCommand {
                     try submit(prompt, request: word == .skip ? .skip(promptID: prompt.id) : .later(promptID: prompt.id), journal: journal)
                     continue
                 }
-                printError(error.description + " (Or \(AnswerWords.hint).)")
+                printError(tr("%1$@ (Or %2$@.)", error.description, AnswerWords.hint))
                 throw ExitStatus.badAnswer
             }
             try submit(prompt, request: .answer(promptID: prompt.id, value: parsed, note: note), journal: journal)
@@ -100,9 +91,9 @@ struct AnswerCommand: ParsableCommand {
         } else if case .scale(let scale) = request {
             print("   \(scale.range.lowerBound) = \(scale.lowLabel) … \(scale.range.upperBound) = \(scale.highLabel)")
         }
-        print("Your answer ('later', 'skip', or Enter to leave it for now): ", terminator: "")
+        print(tr("Your answer ('later', 'skip', or Enter to leave it for now): "), terminator: "")
         guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
-            print("Left for later.")
+            print(tr("Left for later."))
             return nil
         }
         return line
@@ -115,16 +106,16 @@ struct AnswerCommand: ParsableCommand {
         } catch {
             throw report(error)
         }
-        print(acknowledgement ?? "Saved. Thank you.")
+        print(acknowledgement ?? tr("Saved. Thank you."))
     }
 
     /// Says why a request was not carried out, and gives the exit status for it.
     private func report(_ error: any Error) -> ExitCode {
         switch error {
         case let error as ControlError:
-            printError("the daemon did not confirm the answer (\(error)); check `steady history` before answering again.")
+            printError(tr("the daemon did not confirm the answer (%1$@); check `steady history` before answering again.", "\(error)"))
         case is UnexpectedReply:
-            printError("the daemon gave an unexpected reply; the answer may not be saved — check `steady history`.")
+            printError(tr("the daemon gave an unexpected reply; the answer may not be saved — check `steady history`."))
         default:
             printError("\(error)")
         }

@@ -2,36 +2,20 @@ import ArgumentParser
 import Foundation
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
 struct AskCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "ask",
-        abstract: "Ask for what you need: a feeling and one specific request, shaped into a calm message to copy.",
-        discussion: """
-            Pick a feeling word (from a short list, or your own) and write one specific thing \
-            that would help. steady puts them together as a calm, direct message ("I've been \
-            feeling lonely lately. Could we plan a walk this week?") for you to copy, change and send yourself: it never \
-            sends anything. How often you asked for reassurance is counted for you alone, never \
-            as a goal.
+        abstract: tr("Ask for what you need: a feeling and one specific request, shaped into a calm message to copy."),
+        discussion: tr("Pick a feeling word (from a short list, or your own) and write one specific thing that would help. steady puts them together as a calm, direct message (\"I've been feeling lonely lately. Could we plan a walk this week?\") for you to copy, change and send yourself: it never sends anything. How often you asked for reassurance is counted for you alone, never as a goal.") + "\n\n" + tr("Some time later (`follow-up-after` in [practices.asking], a day by default) a check-in asks how it went; a good outcome can be kept as a win. `steady ask --follow-up` answers the same in the terminal any time.") + "\n\n" + tr("`steady pause` offers it after \"go ahead\". Answers can also be piped in, one line each. Ctrl-C keeps what you wrote so far as a draft, offered the next time.") + "\n\n" + tr("Exit status: 0 saved, 65 piped input ended or did not fit, 66 no request to follow up, 74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything was written).")) }
 
-            Some time later (`follow-up-after` in [practices.asking], a day by default) a \
-            check-in asks how it went; a good outcome can be kept as a win. `steady ask \
-            --follow-up` answers the same in the terminal any time.
-
-            `steady pause` offers it after "go ahead". Answers can also be piped in, one line \
-            each. Ctrl-C keeps what you wrote so far as a draft, offered the next time.
-
-            Exit status: 0 saved, 65 piped input ended or did not fit, 66 no request to follow up, \
-            74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything \
-            was written).
-            """)
-
-    @Flag(help: "Say how an earlier request went, instead of writing a new one.")
+    @Flag(help: ArgumentHelp(tr("Say how an earlier request went, instead of writing a new one.")))
     var followUp = false
 
-    @Argument(help: ArgumentHelp("With --follow-up: the request's entry number (default: the latest still waiting).", valueName: "entry"))
+    @Argument(help: ArgumentHelp(tr("With --follow-up: the request's entry number (default: the latest still waiting)."), valueName: "entry"))
     var entry: Int64?
 
     @OptionGroup var options: ConfigOptions
@@ -42,7 +26,7 @@ struct AskCommand: ParsableCommand {
 
     func validate() throws {
         if entry != nil && !followUp {
-            throw ValidationError("An entry number goes with --follow-up, e.g. `steady ask --follow-up 12`.")
+            throw ValidationError(tr("An entry number goes with --follow-up, e.g. `steady ask --follow-up 12`."))
         }
     }
 
@@ -76,7 +60,7 @@ func runRequest(tool: ToolConsole, configPath: String? = nil) throws {
     do {
         checkIn = try scheduleFollowUps(forEntry: saved.id, journal: journal, configPath: configPath ?? tool.configPath).first
     } catch {
-        printError("the check-in on how it went could not be scheduled: \(error)")
+        printError(tr("the check-in on how it went could not be scheduled: %1$@", "\(error)"))
     }
     if let checkIn {
         // TRANSLATORS: when the check-in comes; `steady ask --follow-up` stays as it is.
@@ -121,7 +105,7 @@ extension AskCommand {
         do {
             _ = try closeFollowUps(ofEntry: parent.id, followUpEntryID: saved.id, journal: journal, configPath: options.config)
         } catch {
-            printError("saved; the check-in about request #\(parent.id) may still show up (\(error)). Skipping it is fine.")
+            printError(tr("saved; the check-in about request #%1$@ may still show up (%2$@). Skipping it is fine.", parent.id, "\(error)"))
         }
         console.line()
         console.line(NeedRequest.acknowledgement(of: outcome))

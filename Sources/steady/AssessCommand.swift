@@ -3,27 +3,15 @@ import Foundation
 import SelfAssessment
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
 struct AssessCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "assess",
-        abstract: "The self-assessment: rate a few sentences about how things are lately.",
-        discussion: """
-            \(Assessment.statements.count) sentences in \(Assessment.areas.count) areas, each rated from 1 (never) \
-            to 5 (always). Afterwards steady says, kindly, where old patterns show up and what \
-            you can already lean on, and how each area moved since your last assessment. It is \
-            for noticing, never a diagnosis.
-
-            If the monthly self-assessment check-in is waiting, it is marked done.
-
-            Answers can also be piped in, one number per line. Ctrl-C keeps the ratings so far as \
-            a draft, and the next `steady assess` in a terminal offers to continue it.
-
-            Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
-            written, 130 stopped with Ctrl-C (a draft is kept if anything was rated).
-            """)
+        abstract: tr("The self-assessment: rate a few sentences about how things are lately."),
+        discussion: trn("%1$d sentence in %2$d areas, each rated from 1 (never) to 5 (always).", "%1$d sentences in %2$d areas, each rated from 1 (never) to 5 (always).", Assessment.statements.count, Assessment.areas.count) + " " + tr("Afterwards steady says, kindly, where old patterns show up and what you can already lean on, and how each area moved since your last assessment. It is for noticing, never a diagnosis.") + "\n\n" + tr("If the monthly self-assessment check-in is waiting, it is marked done.") + "\n\n" + tr("Answers can also be piped in, one number per line. Ctrl-C keeps the ratings so far as a draft, and the next `steady assess` in a terminal offers to continue it.") + "\n\n" + tr("Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything was rated).")) }
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var display: DisplayOptions

@@ -1,11 +1,12 @@
 import ArgumentParser
 import SteadyKit
+import SteadyLocalization
 
 struct BodyScanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "body-scan",
-        abstract: "A short body scan: notice each part of your body in turn.",
-        discussion: GuideOptions.discussion(.bodyScan, how: "Each step is timed, with a countdown in the terminal."))
+        abstract: tr("A short body scan: notice each part of your body in turn."),
+        discussion: GuideOptions.discussion(.bodyScan, how: tr("Each step is timed, with a countdown in the terminal."))) }
 
     @OptionGroup var guide: GuideOptions
 

@@ -1,30 +1,19 @@
 import ArgumentParser
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
 struct BreatheCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "breathe",
-        abstract: "Breathe along with a paced pattern in the terminal.",
-        discussion: """
-            Patterns: \(BreathingPattern.all.map { "\($0.id) (\($0.howTo))" }.joined(separator: " "))
+        abstract: tr("Breathe along with a paced pattern in the terminal."),
+        discussion: tr("Patterns: %1$@", BreathingPattern.all.map { "\($0.id) (\($0.howTo))" }.joined(separator: " ")) + "\n\n" + tr("Before and after, steady asks how strong the feeling is from 1 to 10 (Enter skips either), and keeps both with the session in your journal, so you can see which technique helps you most. In a terminal the phase, the count and a breath bar are redrawn in place; with --plain, TERM=dumb or output that is not a terminal, one plain line per phase, printed as it begins. Ctrl-C ends it whenever you like and still keeps what you did.") + "\n\n" + tr("Exit status: 0 saved, 65 piped input did not fit, 74 the journal cannot be written, 130 stopped before starting.")) }
 
-            Before and after, steady asks how strong the feeling is from 1 to 10 (Enter skips \
-            either), and keeps both with the session in your journal, so you can see which \
-            technique helps you most. In a terminal the phase, the count and a breath bar are \
-            redrawn in place; with --plain, TERM=dumb or output that is not a terminal, one \
-            plain line per phase, printed as it begins. Ctrl-C ends it whenever you like and \
-            still keeps what you did.
-
-            Exit status: 0 saved, 65 piped input did not fit, 74 the journal cannot be written, \
-            130 stopped before starting.
-            """)
-
-    @Argument(help: ArgumentHelp("The pattern: \(BreathingPattern.all.map(\.id).joined(separator: ", ")).", valueName: "pattern"))
+    @Argument(help: ArgumentHelp(tr("The pattern: %1$@.", BreathingPattern.all.map(\.id).joined(separator: ", ")), valueName: "pattern"))
     var pattern: String = BreathingPattern.box.id
 
-    @Option(help: "How many rounds (each pattern has its own default).")
+    @Option(help: ArgumentHelp(tr("How many rounds (each pattern has its own default).")))
     var rounds: Int?
 
     @OptionGroup var pacing: PacingOptions
@@ -35,10 +24,10 @@ struct BreatheCommand: ParsableCommand {
         guard BreathingPattern.named(pattern) != nil else {
             let ids = BreathingPattern.all.map(\.id)
             let hint = Suggestion.nearest(to: pattern, in: ids).map { " Did you mean '\($0)'?" } ?? ""
-            throw ValidationError("'\(pattern)' is not a breathing pattern.\(hint) Choose one of: \(ids.joined(separator: ", ")).")
+            throw ValidationError(tr("'%1$@' is not a breathing pattern.%2$@ Choose one of: %3$@.", pattern, hint, ids.joined(separator: ", ")))
         }
         if let rounds, !(1...100).contains(rounds) {
-            throw ValidationError("--rounds takes a number from 1 to 100.")
+            throw ValidationError(tr("--rounds takes a number from 1 to 100."))
         }
     }
 

@@ -2,27 +2,15 @@ import ArgumentParser
 import Foundation
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "check",
-        abstract: "Past or present? A short reality check when an old alarm goes off.",
-        discussion: """
-            Lighter than a thought record: what is actually happening now, what the feeling \
-            reminds you of, the most likely explanation and what else it could be, a time you \
-            came through something like this before, how old the feeling feels, and whether it \
-            is mostly about today. How strong it feels is asked before and after (Enter skips \
-            either), so `steady stats` can show whether it helps you.
-
-            `steady log trigger` offers it after a strong entry, and `steady pause` after the \
-            wait. Answers can also be piped in, one line each (an empty line skips an optional \
-            one). Ctrl-C keeps what you wrote so far as a draft, offered the next time.
-
-            Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
-            written, 130 stopped with Ctrl-C (a draft is kept if anything was written).
-            """)
+        abstract: tr("Past or present? A short reality check when an old alarm goes off."),
+        discussion: tr("Lighter than a thought record: what is actually happening now, what the feeling reminds you of, the most likely explanation and what else it could be, a time you came through something like this before, how old the feeling feels, and whether it is mostly about today. How strong it feels is asked before and after (Enter skips either), so `steady stats` can show whether it helps you.") + "\n\n" + tr("`steady log trigger` offers it after a strong entry, and `steady pause` after the wait. Answers can also be piped in, one line each (an empty line skips an optional one). Ctrl-C keeps what you wrote so far as a draft, offered the next time.") + "\n\n" + tr("Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything was written).")) }
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var display: DisplayOptions

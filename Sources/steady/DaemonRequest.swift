@@ -1,4 +1,5 @@
 import SteadyControl
+import SteadyLocalization
 
 /// Sends `request` to the running daemon. Returns nil when no daemon answers on a socket
 /// this user can trust: when the socket's directory or the process behind it belongs to
@@ -8,7 +9,7 @@ func askDaemon(_ request: ControlRequest, timeout: Int = 10) throws(ControlError
     do {
         return try ControlClient().send(request, timeout: timeout)
     } catch where error.code == .untrusted {
-        printError("\(error.description) Working on the journal directly.")
+        printError(tr("%1$@ Working on the journal directly.", error.description))
         return nil
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import SteadyKit
+import SteadyLocalization
 
 struct GroundCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "ground",
-        abstract: "5-4-3-2-1 grounding: come back to the room through your senses.",
-        discussion: GuideOptions.discussion(.grounding, how: "One step per sense; press Enter to go on to the next."))
+        abstract: tr("5-4-3-2-1 grounding: come back to the room through your senses."),
+        discussion: GuideOptions.discussion(.grounding, how: tr("One step per sense; press Enter to go on to the next."))) }
 
     @OptionGroup var guide: GuideOptions
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
@@ -36,15 +37,8 @@ struct GuideOptions: ParsableArguments {
     }
 
     static func discussion(_ guide: Guide, how: String) -> String {
-        """
-        \(guide.intro) \(how)
-
-        Before and after, steady asks how strong the feeling is from 1 to 10 (Enter skips \
-        either), and keeps both in your journal, so you can see which technique helps you most. \
-        Ctrl-C ends it whenever you like and still keeps what you did.
-
-        Exit status: 0 saved, 65 piped input did not fit, 74 the journal cannot be written, \
-        130 stopped before starting.
-        """
+        "\(guide.intro) \(how)\n\n"
+            + tr("Before and after, steady asks how strong the feeling is from 1 to 10 (Enter skips either), and keeps both in your journal, so you can see which technique helps you most. Ctrl-C ends it whenever you like and still keeps what you did.")
+            + "\n\n" + tr("Exit status: 0 saved, 65 piped input did not fit, 74 the journal cannot be written, 130 stopped before starting.")
     }
 }

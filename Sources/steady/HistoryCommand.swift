@@ -3,47 +3,37 @@ import Foundation
 import SteadyInsights
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "history",
-        abstract: "Show prompts with your answers, and what you logged, newest first.",
-        discussion: """
-            In a terminal the whole history opens in a pager (less; set PAGER to change it), read \
-            page by page as you scroll. Otherwise the newest 20 are printed; --limit changes that.
+        abstract: tr("Show prompts with your answers, and what you logged, newest first."),
+        discussion: tr("In a terminal the whole history opens in a pager (less; set PAGER to change it), read page by page as you scroll. Otherwise the newest 20 are printed; --limit changes that.") + "\n\n" + tr("Examples:\n  steady history --since 7d\n  steady history --practice evening-reflection --outcome answered\n  steady history --practice trigger-journal --since 2025-03-01 --until 2025-03-31\n  steady history --json --limit 100") + "\n\n" + tr("Exit status: 0 shown, 64 a filter could not be read, 74 the journal cannot be read.")) }
 
-            Examples:
-              steady history --since 7d
-              steady history --practice evening-reflection --outcome answered
-              steady history --practice trigger-journal --since 2025-03-01 --until 2025-03-31
-              steady history --json --limit 100
-
-            Exit status: 0 shown, 64 a filter could not be read, 74 the journal cannot be read.
-            """)
-
-    @Option(name: .shortAndLong, help: "How many to show (default: all of them in a pager, else 20).")
+    @Option(name: .shortAndLong, help: ArgumentHelp(tr("How many to show (default: all of them in a pager, else 20).")))
     var limit: Int?
 
     @Option(help: ArgumentHelp(
-        "Only this practice, or this kind of entry (trigger-journal, thought-record, pause, calming, win…). Repeat for more.",
+        tr("Only this practice, or this kind of entry (trigger-journal, thought-record, pause, calming, win…). Repeat for more."),
         valueName: "name"))
     var practice: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Only prompts that ended this way: \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")). Repeat or separate with commas. Leaves out logged entries.",
+        tr("Only prompts that ended this way: %1$@. Repeat or separate with commas. Leaves out logged entries.", Outcome.allCases.map(\.rawValue).joined(separator: ", ")),
         valueName: "outcome"))
     var outcome: [String] = []
 
     @OptionGroup var window: WindowOptions
 
-    @Flag(help: "Print JSON for scripts.")
+    @Flag(help: ArgumentHelp(tr("Print JSON for scripts.")))
     var json = false
 
-    @Flag(help: "Print straight to the terminal instead of a pager.")
+    @Flag(help: ArgumentHelp(tr("Print straight to the terminal instead of a pager.")))
     var noPager = false
 
     func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        if let limit, limit < 1 { throw ValidationError(tr("--limit must be at least 1.")) }
         _ = try outcomes()
     }
 
@@ -53,7 +43,7 @@ struct HistoryCommand: ParsableCommand {
             guard let value = Outcome(rawValue: text) else {
                 let names = Outcome.allCases.map(\.rawValue)
                 let hint = Suggestion.nearest(to: text, in: names).map { " Did you mean '\($0)'?" } ?? ""
-                throw ValidationError("'\(text)' is not an outcome.\(hint) Use one of: \(names.joined(separator: ", ")).")
+                throw ValidationError(tr("'%1$@' is not an outcome.%2$@ Use one of: %3$@.", text, hint, names.joined(separator: ", ")))
             }
             return value
         }
@@ -66,7 +56,7 @@ struct HistoryCommand: ParsableCommand {
         let outcomes = try outcomes()
         let window = try window.window()
         guard let journal = try openJournal(create: false) else {
-            if json { print("[]") } else { print("Nothing yet: the journal starts with steady's first prompt or your first entry.") }
+            if json { print("[]") } else { print(tr("Nothing yet: the journal starts with steady's first prompt or your first entry.")) }
             return
         }
         try checkPractices(in: journal)
@@ -104,7 +94,7 @@ struct HistoryCommand: ParsableCommand {
         }
         if json { output.write(shown == 0 ? "]\n" : "\n]\n") }
         if shown == 0 && !json {
-            output.write(filter == HistoryFilter() ? "Nothing yet.\n" : "Nothing matches these filters.\n")
+            output.write((filter == HistoryFilter() ? tr("Nothing yet.") : tr("Nothing matches these filters.")) + "\n")
         } else if !json && !output.isPager && limit == nil && shown == 20 {
             output.write("(the newest 20; --limit for more, or --since to pick a stretch)\n")
         }
@@ -121,7 +111,7 @@ struct HistoryCommand: ParsableCommand {
         for name in unknown where !recorded.contains(name) {
             let all = Array(known.union(recorded)).sorted()
             let hint = Suggestion.nearest(to: name, in: all).map { " Did you mean '\($0)'?" } ?? ""
-            printError("'\(name)' is not a practice or a kind of entry.\(hint) `steady practices` lists the practices.")
+            printError(tr("'%1$@' is not a practice or a kind of entry.%2$@ `steady practices` lists the practices.", name, hint))
             throw ExitCode.validationFailure
         }
     }

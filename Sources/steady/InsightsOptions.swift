@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
 import SteadyInsights
+import SteadyLocalization
 
 /// `--since` and `--until`, shared by `history`, `stats`, `report` and `export`.
 struct WindowOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Start here: a span back from now (7d, 2w, 12h, 3mo, 1y), today, yesterday, a date (2025-03-01), a date and time (2025-03-01 14:30), or all.",
+        tr("Start here: a span back from now (7d, 2w, 12h, 3mo, 1y), today, yesterday, a date (2025-03-01), a date and time (2025-03-01 14:30), or all."),
         valueName: "when"))
     var since: String?
 
     @Option(help: ArgumentHelp(
-        "Stop before here, written like --since; a date includes that whole day.", valueName: "when"))
+        tr("Stop before here, written like --since; a date includes that whole day."), valueName: "when"))
     var until: String?
 
     func validate() throws {
@@ -33,14 +34,17 @@ struct WindowOptions: ParsableArguments {
     /// How the window reads in a heading, when it was given as a span (`last 30 days`).
     func description(defaultSince: String?) -> String? {
         guard until == nil, let text = (since ?? defaultSince)?.trimmingCharacters(in: .whitespaces).lowercased() else { return nil }
-        if text == "all" { return "everything so far" }
+        if text == "all" { return tr("everything so far") }
         let digits = text.prefix { $0.isNumber }
         guard let count = Int(digits), count > 0 else { return nil }
         let unit = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-        let names: [String: String] = ["d": "day", "day": "day", "days": "day", "w": "week", "week": "week", "weeks": "week",
-                                       "mo": "month", "month": "month", "months": "month", "y": "year", "year": "year", "years": "year"]
-        guard let name = names[unit] else { return nil }
-        return count == 1 ? "last \(name)" : "last \(count) \(name)s"
+        switch unit {
+        case "d", "day", "days": return trn("last day", "last %1$d days", count)
+        case "w", "week", "weeks": return trn("last week", "last %1$d weeks", count)
+        case "mo", "month", "months": return trn("last month", "last %1$d months", count)
+        case "y", "year", "years": return trn("last year", "last %1$d years", count)
+        default: return nil
+        }
     }
 }
 
@@ -51,7 +55,7 @@ let practiceNames: [String: String] = Dictionary(uniqueKeysWithValues: registry.
 func createPrivateFile(_ path: String) throws -> Int32 {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-        printError("cannot write \(path) (\(String(cString: strerror(errno)))); choose another place with -o.")
+        printError(tr("cannot write %1$@ (%2$@); choose another place with -o.", path, String(cString: strerror(errno))))
         throw ExitStatus.failure
     }
     return fd

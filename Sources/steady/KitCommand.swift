@@ -3,31 +3,22 @@ import Foundation
 import SteadyConfig
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
 struct KitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "kit",
-        abstract: "Your soothing kit and setback plan, written on a calm day for the hard ones.",
-        discussion: """
-            `steady kit` shows it; `steady kit edit` writes it, or changes it: what calms your \
-            body, what comforts your feelings, what steadies your mind, people to call, the \
-            basics, and a plan for when old patterns come back. Where steady knows something from \
-            your own journal and config (the technique that has eased things most in your \
-            before/after ratings, the people you named) it suggests it, and Enter keeps it.
-
-            steady shows the kit next to the safety response, inside `steady pause`, and once \
-            after several unsettled evenings in a row. A notification only points at it; what \
-            you wrote shows only in the terminal.
-            """,
+        abstract: tr("Your soothing kit and setback plan, written on a calm day for the hard ones."),
+        discussion: tr("`steady kit` shows it; `steady kit edit` writes it, or changes it: what calms your body, what comforts your feelings, what steadies your mind, people to call, the basics, and a plan for when old patterns come back. Where steady knows something from your own journal and config (the technique that has eased things most in your before/after ratings, the people you named) it suggests it, and Enter keeps it.") + "\n\n" + tr("steady shows the kit next to the safety response, inside `steady pause`, and once after several unsettled evenings in a row. A notification only points at it; what you wrote shows only in the terminal."),
         subcommands: [Show.self, Edit.self],
-        defaultSubcommand: Show.self)
+        defaultSubcommand: Show.self) }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show your kit and setback plan.")
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: tr("Show your kit and setback plan.")) }
 
-        @Flag(help: "Print JSON for scripts.")
+        @Flag(help: ArgumentHelp(tr("Print JSON for scripts.")))
         var json = false
 
         func run() throws {
@@ -45,8 +36,8 @@ struct KitCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "edit", abstract: "Write your kit, or change it (Enter keeps each line as it is).")
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            commandName: "edit", abstract: tr("Write your kit, or change it (Enter keeps each line as it is).")) }
 
         @OptionGroup var options: ConfigOptions
         @OptionGroup var display: DisplayOptions

@@ -1,25 +1,14 @@
 import ArgumentParser
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
 struct LogThoughtCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "thought",
-        abstract: "A thought record: look at one worrying thought from a few sides.",
-        discussion: """
-            Asks about the situation, the anxious thought and how true it feels (0–100), what \
-            backs it up and what doesn't fit, what you would tell a friend, a fairer view, and \
-            how true the first thought feels afterwards.
-
-            Answers can also be piped in, one line each (an empty line skips an optional one).
-
-            Ctrl-C keeps what you wrote so far as a draft, and the next `steady log thought` in a \
-            terminal offers to continue it.
-
-            Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
-            written, 130 stopped with Ctrl-C (a draft is kept if anything was written).
-            """)
+        abstract: tr("A thought record: look at one worrying thought from a few sides."),
+        discussion: tr("Asks about the situation, the anxious thought and how true it feels (0–100), what backs it up and what doesn't fit, what you would tell a friend, a fairer view, and how true the first thought feels afterwards.") + "\n\n" + tr("Answers can also be piped in, one line each (an empty line skips an optional one).") + "\n\n" + tr("Ctrl-C keeps what you wrote so far as a draft, and the next `steady log thought` in a terminal offers to continue it.") + "\n\n" + tr("Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything was written).")) }
 
     @OptionGroup var options: ConfigOptions
     @OptionGroup var display: DisplayOptions

@@ -2,41 +2,20 @@ import ArgumentParser
 import Foundation
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
 struct LogTriggerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "trigger",
-        abstract: "Note a moment that stirred things up, and later how it settled.",
-        discussion: """
-            Asks what happened, what went through your mind, what you noticed in your body, which \
-            feeling was strongest (a word from a short list, or your own), how strong it was \
-            (1–10) and what you did. Optional questions can be skipped with Enter. After a strong \
-            one (7 or more), steady offers the past-or-present check (`steady check`).
+        abstract: tr("Note a moment that stirred things up, and later how it settled."),
+        discussion: tr("Asks what happened, what went through your mind, what you noticed in your body, which feeling was strongest (a word from a short list, or your own), how strong it was (1–10) and what you did. Optional questions can be skipped with Enter. After a strong one (7 or more), steady offers the past-or-present check (`steady check`).") + "\n\n" + tr("Some time later (`follow-up-after` in [practices.trigger-journal], an hour by default) steady checks in with a notification: how long it took to settle, then how strong it is now. `steady log trigger --follow-up` asks the same in the terminal any time, keeps both with the first entry and closes the check-in. Without an entry number it picks the latest one still waiting.") + "\n\n" + tr("When a rating is at the top of the scale, steady shows a short grounding step, your soothing kit and the people you chose to lean on.") + "\n\n" + tr("Answers can also be piped in, one line each (an empty line skips an optional one). Ctrl-C keeps what you wrote so far as a draft, and the next `steady log trigger` in a terminal offers to continue it.") + "\n\n" + tr("Exit status: 0 saved, 65 piped input ended or did not fit, 66 no entry to follow up, 74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything was written).")) }
 
-            Some time later (`follow-up-after` in [practices.trigger-journal], an hour by \
-            default) steady checks in with a notification: how long it took to settle, then how \
-            strong it is now. `steady log trigger --follow-up` asks the same in the terminal any \
-            time, keeps both with the first entry and closes the check-in. Without an entry \
-            number it picks the latest one still waiting.
-
-            When a rating is at the top of the scale, steady shows a short grounding step, your \
-            soothing kit and the people you chose to lean on.
-
-            Answers can also be piped in, one line each (an empty line skips an optional one). \
-            Ctrl-C keeps what you wrote so far as a draft, and the next `steady log trigger` in a \
-            terminal offers to continue it.
-
-            Exit status: 0 saved, 65 piped input ended or did not fit, 66 no entry to follow up, \
-            74 the journal cannot be written, 130 stopped with Ctrl-C (a draft is kept if anything \
-            was written).
-            """)
-
-    @Flag(help: "Answer the follow-up of an earlier entry instead of writing a new one.")
+    @Flag(help: ArgumentHelp(tr("Answer the follow-up of an earlier entry instead of writing a new one.")))
     var followUp = false
 
-    @Argument(help: ArgumentHelp("With --follow-up: the entry's number (default: the latest still waiting).", valueName: "entry"))
+    @Argument(help: ArgumentHelp(tr("With --follow-up: the entry's number (default: the latest still waiting)."), valueName: "entry"))
     var entry: Int64?
 
     @OptionGroup var options: ConfigOptions
@@ -44,7 +23,7 @@ struct LogTriggerCommand: ParsableCommand {
 
     func validate() throws {
         if entry != nil && !followUp {
-            throw ValidationError("An entry number goes with --follow-up, e.g. `steady log trigger --follow-up 12`.")
+            throw ValidationError(tr("An entry number goes with --follow-up, e.g. `steady log trigger --follow-up 12`."))
         }
     }
 
@@ -66,7 +45,7 @@ struct LogTriggerCommand: ParsableCommand {
             do {
                 checkIn = try scheduleFollowUps(forEntry: saved.id, journal: journal, configPath: options.config).first
             } catch {
-                printError("the check-in on how it settles could not be scheduled: \(error)")
+                printError(tr("the check-in on how it settles could not be scheduled: %1$@", "\(error)"))
                 checkIn = nil
             }
             if let checkIn {
@@ -99,7 +78,7 @@ struct LogTriggerCommand: ParsableCommand {
             do {
                 _ = try closeFollowUps(ofEntry: parent.id, followUpEntryID: saved.id, journal: journal, configPath: options.config)
             } catch {
-                printError("saved; the check-in about entry #\(parent.id) may still show up (\(error)). Skipping it is fine.")
+                printError(tr("saved; the check-in about entry #%1$@ may still show up (%2$@). Skipping it is fine.", parent.id, "\(error)"))
             }
             console.line()
             if let change = TriggerJournal.change(entry: parent.response, followUp: response) {

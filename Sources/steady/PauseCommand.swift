@@ -1,29 +1,17 @@
 import ArgumentParser
 import Foundation
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
 struct PauseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "pause",
-        abstract: "Before sending that message or checking again: a short pause.",
-        discussion: """
-            Rate the urge from 1 to 10, try one grounding suggestion, wait (2 minutes unless \
-            you give another length, e.g. `steady pause 20m`), rate it again and decide what to \
-            do. In a terminal the wait counts down in place and Enter moves on early. Ctrl-C \
-            ends the pause at any point and keeps what was done. Logged in your journal.
+        abstract: tr("Before sending that message or checking again: a short pause."),
+        discussion: tr("Rate the urge from 1 to 10, try one grounding suggestion, wait (2 minutes unless you give another length, e.g. `steady pause 20m`), rate it again and decide what to do. In a terminal the wait counts down in place and Enter moves on early. Ctrl-C ends the pause at any point and keeps what was done. Logged in your journal.") + "\n\n" + tr("Your soothing kit (`steady kit`) is shown with the grounding step, and a very strong urge brings a few gentle suggestions rather than alarm. After \"go ahead\", steady offers to help put what you need into a calm message (`steady ask`); after the other choices, the past-or-present check (`steady check`).") + "\n\n" + tr("Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be written, 130 stopped before the first rating.")) }
 
-            Your soothing kit (`steady kit`) is shown with the grounding step, and a very strong \
-            urge brings a few gentle suggestions rather than alarm. After "go ahead", steady \
-            offers to help put what you need into a calm message (`steady ask`); after the \
-            other choices, the past-or-present check (`steady check`).
-
-            Exit status: 0 saved, 65 piped input ended or did not fit, 74 the journal cannot be \
-            written, 130 stopped before the first rating.
-            """)
-
-    @Argument(help: ArgumentHelp("How long to wait: 90s, 5m, 20m, 1h… (default 2m).", valueName: "length"))
+    @Argument(help: ArgumentHelp(tr("How long to wait: 90s, 5m, 20m, 1h… (default 2m)."), valueName: "length"))
     var length: String?
 
     @OptionGroup var pacing: PacingOptions
@@ -43,10 +31,10 @@ struct PauseCommand: ParsableCommand {
         do {
             span = try seconds()
         } catch {
-            throw ValidationError("'\(length ?? "")' is not a length of time (\(error.message)); try 90s, 5m or 20m.")
+            throw ValidationError(tr("'%1$@' is not a length of time (%2$@); try 90s, 5m or 20m.", length ?? "", error.message))
         }
         guard span >= 1, span <= Self.longest.seconds else {
-            throw ValidationError("A pause can last from 1 second to \(Self.longest); '\(length ?? "")' is outside that.")
+            throw ValidationError(tr("A pause can last from 1 second to %1$@; '%2$@' is outside that.", "\(Self.longest)", length ?? ""))
         }
     }
 

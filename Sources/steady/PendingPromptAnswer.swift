@@ -4,6 +4,7 @@ import SteadyConfig
 import SteadyControl
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 /// Carries out an answer, "later" or "skip": through the running daemon, so the notification
 /// is taken down, else with the check-in service on the journal (the same rules the daemon
@@ -87,7 +88,7 @@ struct DaemonRefusal: Error, CustomStringConvertible {
 
 /// The daemon answered with something that is not a reply to the request.
 struct UnexpectedReply: Error, CustomStringConvertible {
-    var description: String { "the daemon gave an unexpected reply; is it the same version as this command?" }
+    var description: String { tr("the daemon gave an unexpected reply; is it the same version as this command?") }
 }
 
 /// Answers the waiting prompts of `practice` on the person's behalf after a tool did what
@@ -120,13 +121,13 @@ private func answerWaitingPrompts(
             let acknowledgement = try carryOut(.answer(promptID: prompt.id, value: value, note: nil), journal: journal, configPath: configPath)
             acknowledgements += acknowledgement.map { [$0] } ?? []
         } catch let refusal as CheckInError {
-            printError("the check-in #\(prompt.id) was left as it is: \(refusal)")
+            printError(tr("the check-in #%1$@ was left as it is: %2$@", prompt.id, refusal))
         } catch let refusal as DaemonRefusal {
-            printError("the check-in #\(prompt.id) was left as it is: \(refusal)")
+            printError(tr("the check-in #%1$@ was left as it is: %2$@", prompt.id, refusal))
         } catch is UnexpectedReply {
-            printError("the daemon gave an unexpected reply; check-in #\(prompt.id) may still be waiting.")
+            printError(tr("the daemon gave an unexpected reply; check-in #%1$@ may still be waiting.", prompt.id))
         } catch {
-            printError("the check-in #\(prompt.id) is still waiting (\(error)); `steady answer \(prompt.id)` can close it.")
+            printError(tr("the check-in #%1$@ is still waiting (%2$@); `steady answer %3$@` can close it.", prompt.id, "\(error)", prompt.id))
         }
     }
     return acknowledgements

@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import SteadyConfig
 import SteadyKit
+import SteadyLocalization
 
 struct PracticesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "practices",
-        abstract: "List the practices steady offers, which are on, and when they ask.")
+        abstract: tr("List the practices steady offers, which are on, and when they ask.")) }
 
     @OptionGroup var options: ConfigOptions
 
-    @Flag(help: "Print JSON for scripts.")
+    @Flag(help: ArgumentHelp(tr("Print JSON for scripts.")))
     var json = false
 
     struct Item: Encodable {
@@ -39,20 +40,20 @@ struct PracticesCommand: ParsableCommand {
         // config: listing them does not start the program (only the daemon asks it to describe itself).
         for setup in config.practices {
             guard let external = setup.external else { continue }
-            items.append(Item(id: setup.id.rawValue, name: "external practice",
-                              summary: "Runs \(external.executable).", enabled: true,
+            items.append(Item(id: setup.id.rawValue, name: tr("external practice"),
+                              summary: tr("Runs %1$@.", external.executable), enabled: true,
                               schedule: setup.schedule.map(\.description)))
         }
         if json { try printJSON(items); return }
-        print("Practices (config: \(config.source)):\n")
+        print(tr("Practices (config: %1$@):\n", config.source))
         for item in items {
-            let state = item.enabled ? "on " : "off"
+            let state = item.enabled ? trc("practice state, 3 columns", "on ") : trc("practice state, 3 columns", "off")
             print("  [\(state)] \(item.id) — \(item.name)")
             print("        \(item.summary)")
             if !item.schedule.isEmpty {
-                print("        \(item.enabled ? "asks" : "would ask"): \(item.schedule.joined(separator: "; "))")
+                print("        " + (item.enabled ? tr("asks: %1$@", item.schedule.joined(separator: "; ")) : tr("would ask: %1$@", item.schedule.joined(separator: "; "))))
             }
         }
-        print("\nTurn one on with a [practices.NAME] table in the config (`steady config init` writes an example).")
+        print(tr("\nTurn one on with a [practices.NAME] table in the config (`steady config init` writes an example)."))
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import SteadyKit
+import SteadyLocalization
 
 struct RelaxCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "relax",
-        abstract: "Progressive muscle relaxation: tense and release, from your feet up.",
-        discussion: GuideOptions.discussion(.muscleRelaxation, how: "Each step is timed, with a countdown in the terminal."))
+        abstract: tr("Progressive muscle relaxation: tense and release, from your feet up."),
+        discussion: GuideOptions.discussion(.muscleRelaxation, how: tr("Each step is timed, with a countdown in the terminal."))) }
 
     @OptionGroup var guide: GuideOptions
 

@@ -1,32 +1,21 @@
 import ArgumentParser
 import Foundation
 import SteadyConfig
-import SteadyJournal
 import SteadyInstall
+import SteadyJournal
+import SteadyLocalization
 
 struct ServiceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "service",
-        abstract: "Install, remove or inspect steady's systemd user service.",
-        discussion: """
-            `steady service install` copies this steady to ~/.local/bin, writes the unit \
-            ~/.config/systemd/user/steady.service with the man page, a desktop entry and icon (so \
-            notifications show steady's name and icon) and shell completions, then runs \
-            `systemctl --user daemon-reload` and `systemctl --user enable --now steady`. Each \
-            step is printed as it is done; --dry-run prints them without doing any. docs/service.md \
-            explains the unit and its hardening.
-
-            Exit status: 0 done, 1 systemctl failed or the service did not start, 3 (status) the \
-            service is not running, 64 a bad option or a --purge without a yes, 69 no systemd user \
-            manager is reachable (install still writes the files and prints the steps left), 73 a \
-            file could not be written or removed.
-            """,
-        subcommands: [Install.self, Uninstall.self, Status.self])
+        abstract: tr("Install, remove or inspect steady's systemd user service."),
+        discussion: tr("`steady service install` copies this steady to ~/.local/bin, writes the unit ~/.config/systemd/user/steady.service with the man page, a desktop entry and icon (so notifications show steady's name and icon) and shell completions, then runs `systemctl --user daemon-reload` and `systemctl --user enable --now steady`. Each step is printed as it is done; --dry-run prints them without doing any. docs/service.md explains the unit and its hardening.") + "\n\n" + tr("Exit status: 0 done, 1 systemctl failed or the service did not start, 3 (status) the service is not running, 64 a bad option or a --purge without a yes, 69 no systemd user manager is reachable (install still writes the files and prints the steps left), 73 a file could not be written or removed."),
+        subcommands: [Install.self, Uninstall.self, Status.self]) }
 }
 
 /// Options shared by the `service` subcommands.
 struct ServiceOptions: ParsableArguments {
-    @Flag(help: "Print the steps without changing anything.")
+    @Flag(help: ArgumentHelp(tr("Print the steps without changing anything.")))
     var dryRun = false
 }
 

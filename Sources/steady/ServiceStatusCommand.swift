@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
 import SteadyInstall
+import SteadyLocalization
 
 extension ServiceCommand {
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show whether the service is installed and running, and what systemd says about it.",
-            discussion: "Exit status: 0 running, 3 not running or not installed, 69 no systemd user manager is reachable.")
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: tr("Show whether the service is installed and running, and what systemd says about it."),
+            discussion: tr("Exit status: 0 running, 3 not running or not installed, 69 no systemd user manager is reachable.")) }
 
-        @Flag(help: "Print JSON for scripts.")
+        @Flag(help: ArgumentHelp(tr("Print JSON for scripts.")))
         var json = false
 
         func run() throws {
@@ -32,19 +33,23 @@ extension ServiceCommand {
                 if let restarts = status.restarts, restarts > 0 { print("  restarts: \(restarts)") }
                 if active == "failed", let result = status.result { print("  result:   \(result)") }
             } else if let problem = status.managerProblem {
-                print("steady.service: systemd could not be asked: \(problem)")
+                print(tr("steady.service: systemd could not be asked: %1$@", problem))
             }
             if status.installed {
                 var unit = "  unit:     \(status.unitFile)"
-                if let enabled = status.enabled { unit += " (\(enabled)\(status.packaged ? ", from the package" : ""))" }
-                if status.unitCurrent == false { unit += " — differs from what this steady installs; `steady service install` updates it" }
+                if let enabled = status.enabled {
+                    let packaged = status.packaged ? ", " + tr("from the package") : ""
+                    unit += " (\(enabled)\(packaged))"
+                }
+                if status.unitCurrent == false { unit += " — " + tr("differs from what this steady installs; `steady service install` updates it") }
                 print(unit)
                 if let executable = status.executable {
-                    print("  runs:     \(executable)\(status.executablePresent == false ? " — missing!" : "")")
+                    let missing = status.executablePresent == false ? " — " + tr("missing!") : ""
+                    print("  runs:     \(executable)\(missing)")
                 }
                 print("  logs:     journalctl --user -u steady")
             } else {
-                print("  not installed (no \(status.unitFile)); `steady service install` installs it.")
+                print("  " + tr("not installed (no %1$@); `steady service install` installs it.", status.unitFile))
             }
         }
     }

@@ -5,15 +5,16 @@ import SteadyConfig
 import SteadyControl
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 struct StatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "status",
-        abstract: "Show whether steady is running, what comes next, and prompts waiting for an answer.")
+        abstract: tr("Show whether steady is running, what comes next, and prompts waiting for an answer.")) }
 
     @OptionGroup var options: ConfigOptions
 
-    @Flag(help: "Print JSON for scripts.")
+    @Flag(help: ArgumentHelp(tr("Print JSON for scripts.")))
     var json = false
 
     struct Report: Encodable {
@@ -48,7 +49,7 @@ struct StatusCommand: ParsableCommand {
                 report.upcoming = status.upcoming
             }
         } catch {
-            printError("the daemon did not answer: \(error)")
+            printError(tr("the daemon did not answer: %1$@", "\(error)"))
         }
         let journal = try openJournal(create: false)
         if !report.running {
@@ -80,30 +81,30 @@ struct StatusCommand: ParsableCommand {
 
     private func render(_ report: Report) {
         if report.running {
-            print("steady is running (pid \(report.pid ?? 0), config: \(report.config ?? "?")).")
-            print(report.notificationServer.map { "Notifications appear through \($0)." }
-                  ?? "No notification server on the session bus: prompts wait here for `steady answer`.")
+            print(tr("steady is running (pid %1$@, config: %2$@).", report.pid ?? 0, report.config ?? "?"))
+            print(report.notificationServer.map { tr("Notifications appear through %1$@.", $0) }
+                  ?? tr("No notification server on the session bus: prompts wait here for `steady answer`."))
         } else {
-            print("steady is not running. Start it with `steady daemon` (or `steady service install`).")
+            print(tr("steady is not running. Start it with `steady daemon` (or `steady service install`)."))
         }
         if let problem = report.configProblem {
-            print(report.running ? "The config has a problem; the previous settings are still in use:\n  \(problem)"
-                                 : "The config has a problem:\n  \(problem)")
+            print(report.running ? tr("The config has a problem; the previous settings are still in use:") + "\n  \(problem)"
+                                 : tr("The config has a problem:") + "\n  \(problem)")
         }
         print("")
         if report.upcoming.isEmpty {
-            print("Nothing is scheduled.")
+            print(tr("Nothing is scheduled."))
         } else {
-            print("Next:")
+            print(tr("Next:"))
             for item in report.upcoming.prefix(5) {
                 print("  \(Clock.short(item.at).padding(toLength: 10, withPad: " ", startingAt: 0))  \(item.practice)")
             }
         }
         print("")
         if report.pending.isEmpty {
-            print("No prompts are waiting for an answer.")
+            print(tr("No prompts are waiting for an answer."))
         } else {
-            print("Waiting for an answer (each is optional):")
+            print(tr("Waiting for an answer (each is optional):"))
             for item in report.pending {
                 print("  #\(item.id)  \(item.practice) · \(Clock.short(item.due)) — \(item.title)")
                 print("       \(item.body)")

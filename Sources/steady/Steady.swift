@@ -6,16 +6,10 @@ import SteadyLocalization
 
 @main
 struct Steady: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "steady",
-        abstract: "Gentle, well-timed check-ins for an anxious attachment style, kept in a private journal.",
-        discussion: """
-            steady runs as a per-user daemon (`steady daemon`, usually as a systemd user service) that \
-            asks at the right moments through a desktop notification. Everything you answer stays in \
-            a private journal on this computer ($XDG_DATA_HOME/steady/journal.sqlite).
-
-            Answer from the notification, or later with `steady answer`. Every prompt is optional.
-            """,
+        abstract: tr("Gentle, well-timed check-ins for an anxious attachment style, kept in a private journal."),
+        discussion: tr("steady runs as a per-user daemon (`steady daemon`, usually as a systemd user service) that asks at the right moments through a desktop notification. Everything you answer stays in a private journal on this computer ($XDG_DATA_HOME/steady/journal.sqlite).") + "\n\n" + tr("Answer from the notification, or later with `steady answer`. Every prompt is optional."),
         version: SteadyVersion.number,
         subcommands: [
             DaemonCommand.self, StatusCommand.self, AnswerCommand.self, HistoryCommand.self,
@@ -24,7 +18,7 @@ struct Steady: ParsableCommand {
             LogCommand.self, PauseCommand.self, BreatheCommand.self, GroundCommand.self, RelaxCommand.self,
             BodyScanCommand.self, AskCommand.self, CheckCommand.self, KitCommand.self, AssessCommand.self, WinsCommand.self,
             ServiceCommand.self,
-        ])
+        ]) }
 
     /// Sets the language before anything is said (CLI and daemon alike): `LANGUAGE`, `LC_ALL`,
     /// `LC_MESSAGES`, `LANG` (docs/translating.md), then runs the command.
@@ -46,7 +40,7 @@ struct Steady: ParsableCommand {
 /// Options shared by commands that read the config.
 struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Config file to use instead of $XDG_CONFIG_HOME/steady/config.toml.", valueName: "file"))
+        tr("Config file to use instead of $XDG_CONFIG_HOME/steady/config.toml."), valueName: "file"))
     var config: String?
 }
 

@@ -4,6 +4,7 @@ import SteadyConfig
 import SteadyInsights
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import SteadyLocalization
 
@@ -20,7 +21,7 @@ func toolSettings(_ options: ConfigOptions) -> (safety: SafetySettings, terminal
         let config = try ConfigLoader(registry: registry).load(path: options.config)
         return (config.safety, config.terminal)
     } catch {
-        printError("the config has a problem, so the safety settings use their defaults for now: \(error.summary)")
+        printError(tr("the config has a problem, so the safety settings use their defaults for now: %1$@", error.summary))
         return (SafetySettings(), TerminalSettings())
     }
 }
@@ -30,7 +31,7 @@ struct DisplayOptions: ParsableArguments {
     /// Plain mode: also on by itself when output is not a terminal or `TERM=dumb`, and with
     /// `[terminal] plain = true` in the config.
     @Flag(help: ArgumentHelp(
-        "Print each step once, as a new line, with no redrawing, cursor movement or colour (for screen readers and braille displays; on by itself with TERM=dumb or when output is not a terminal)."))
+        tr("Print each step once, as a new line, with no redrawing, cursor movement or colour (for screen readers and braille displays; on by itself with TERM=dumb or when output is not a terminal).")))
     var plain = false
 }
 
@@ -43,7 +44,7 @@ struct PacingOptions: ParsableArguments {
     var speed: Double = 1
 
     func validate() throws {
-        guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number.") }
+        guard speed > 0, speed.isFinite else { throw ValidationError(tr("--speed must be a positive number.")) }
     }
 }
 
@@ -104,7 +105,7 @@ struct ToolConsole {
                 try journal.saveDraft(FormResponse(formID: form.id, values: partial), at: Date())
                 console.line(DraftTexts.kept(command: command))
             } catch {
-                printError("what you wrote could not be kept as a draft: \(error)")
+                printError(tr("what you wrote could not be kept as a draft: %1$@", "\(error)"))
             }
             throw ExitStatus.stopped
         case .stopped(let stop, _):

@@ -2,31 +2,27 @@ import ArgumentParser
 import Foundation
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 import SteadyTerminal
 import Wins
 import SteadyLocalization
 
 struct WinsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "wins",
-        abstract: "Your collection of wins and evidence against old fears.",
-        discussion: """
-            `steady wins` reads the collection back, newest first: what you added here, what \
-            you answered to the wins check-ins, and requests (`steady ask`) that went well and \
-            that you chose to keep. It is there for the moments an old fear is loud.
-            `steady wins add "They called back"` adds one.
-            """,
+        abstract: tr("Your collection of wins and evidence against old fears."),
+        discussion: tr("`steady wins` reads the collection back, newest first: what you added here, what you answered to the wins check-ins, and requests (`steady ask`) that went well and that you chose to keep. It is there for the moments an old fear is loud.\n`steady wins add \"They called back\"` adds one."),
         subcommands: [Show.self, Add.self],
-        defaultSubcommand: Show.self)
+        defaultSubcommand: Show.self) }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Read the collection back, newest first.")
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            commandName: "show", abstract: tr("Read the collection back, newest first.")) }
 
-        @Option(name: .shortAndLong, help: "Show at most this many (default: all).")
+        @Option(name: .shortAndLong, help: ArgumentHelp(tr("Show at most this many (default: all).")))
         var limit: Int?
 
-        @Flag(help: "Print JSON for scripts.")
+        @Flag(help: ArgumentHelp(tr("Print JSON for scripts.")))
         var json = false
 
         struct Item: Encodable {
@@ -38,7 +34,7 @@ struct WinsCommand: ParsableCommand {
         }
 
         func validate() throws {
-            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+            if let limit, limit < 1 { throw ValidationError(tr("--limit must be at least 1.")) }
         }
 
         func run() throws {
@@ -83,10 +79,10 @@ struct WinsCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Add a win, or something that didn't fit an old fear.")
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            commandName: "add", abstract: tr("Add a win, or something that didn't fit an old fear.")) }
 
-        @Argument(help: "What to keep. Quote text with spaces, or leave it out to be asked.")
+        @Argument(help: ArgumentHelp(tr("What to keep. Quote text with spaces, or leave it out to be asked.")))
         var text: [String] = []
 
         @OptionGroup var options: ConfigOptions
@@ -104,7 +100,7 @@ struct WinsCommand: ParsableCommand {
                 do {
                     response = try WinEntry.form.response(from: [WinEntry.field: .text(text.joined(separator: " "))])
                 } catch {
-                    printError("there was nothing to add; give a few words, e.g. `steady wins add \"I asked for what I needed\"`.")
+                    printError(tr("there was nothing to add; give a few words, e.g. `steady wins add \"I asked for what I needed\"`."))
                     throw ExitStatus.badAnswer
                 }
             }

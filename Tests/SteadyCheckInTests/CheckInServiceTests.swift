@@ -311,3 +311,27 @@ final class ServiceHarness {
         #expect(refusals.map(\.kind) == [.notFound, .notFound, .notFound, .notFound, .doesNotFit])
     }
 }
+
+/// `CheckInError`'s sentences in German (real gettext over po/de.po), with the count's plural.
+@Suite struct CheckInErrorLanguageTests {
+    @Test func refusals_speakGerman_andCountInPlural() throws {
+        let (none, finished, once, often) = try Catalogues.inLocale("de_DE.UTF-8") {
+            (CheckInError.noSuchPrompt(12).description,
+             CheckInError.alreadyFinished(12, .answered).description,
+             CheckInError.snoozeLimitReached(4, times: 1).description,
+             CheckInError.snoozeLimitReached(4, times: 3).description)
+        }
+        #expect(none == "Es gibt keinen Check-in #12; `steady status` zeigt dir die, die auf eine Antwort warten.")
+        #expect(finished == "Check-in #12 ist schon beantwortet; es wurde nichts geändert.")
+        #expect(once.hasPrefix("Check-in #4 ist 1 Mal wiedergekommen"), "\(once)")
+        #expect(often.hasPrefix("Check-in #4 ist 3 Mal wiedergekommen"), "\(often)")
+    }
+
+    @Test func refusals_readAsBefore_inEnglish() {
+        #expect(CheckInError.alreadyFinished(12, .skipped).description == "Prompt #12 is already skipped; nothing was changed.")
+        #expect(CheckInError.snoozeLimitReached(4, times: 1).description
+                == "Prompt #4 has come back 1 time, as often as steady asks again. It waits here; answer it or skip it whenever suits you.")
+        #expect(CheckInError.snoozeLimitReached(4, times: 3).description
+                == "Prompt #4 has come back 3 times, as often as steady asks again. It waits here; answer it or skip it whenever suits you.")
+    }
+}
