@@ -26,6 +26,8 @@ LOCALE := .build/locale
 run: release locale
 	STEADY_LOCALEDIR=$(abspath $(LOCALE)) $(RELEASE_BINARY) daemon
 
+## The tests run in the C.UTF-8 locale whatever the developer's is (English words, 24-hour times);
+## the language tests choose de_DE.UTF-8/en_US.UTF-8 themselves.
 ## Install what the tests need, build the release once and package it (the install tests use the
 ## packages), then build and run every test (unit + real dbus-daemon/Xvfb/dunst/systemd end-to-end,
 ## and the server matrix, which drives the release binary on ten real notification servers).
@@ -34,7 +36,8 @@ test: toolchain
 	$(MAKE) packages
 	$(MAKE) locale
 	$(SWIFT) build
-	STEADY_LOCALEDIR=$(abspath $(LOCALE)) STEADY_PACKAGES=$(abspath $(PACKAGES)) $(SWIFT) test --no-parallel
+	env -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u LC_TIME LANG=C.UTF-8 \
+		STEADY_LOCALEDIR=$(abspath $(LOCALE)) STEADY_PACKAGES=$(abspath $(PACKAGES)) $(SWIFT) test --no-parallel
 
 build: toolchain locale
 	$(SWIFT) build
