@@ -90,7 +90,7 @@ extension Engine {
 
     /// Answers a prompt from the terminal (`steady answer` through the control socket): the
     /// same recording and reactions; the bubble goes. Returns a short, kind line for the person.
-    public func answerWithoutDaemon(promptID: Int64, value: AnswerValue, note: String?) throws -> String? {
+    public func answerFromTerminal(promptID: Int64, value: AnswerValue, note: String?) throws -> String? {
         switch try answer(promptID: promptID, value: value, note: note, channel: .terminal) {
         case .recorded(let acknowledgement): return acknowledgement
         case .snoozed(let until): return Self.askAgain(at: until, now: env.clock.now, zone: env.timeZone())

@@ -47,7 +47,7 @@ import Testing
         return try DaemonEndToEndTests.sqlite(home.journal, "SELECT id FROM prompt WHERE outcome = 'pending'")
     }
 
-    @Test func answerWithoutDaemon_printsSavedOnlyAfterTheWALIsSynced() throws {
+    @Test func answerFromTerminal_printsSavedOnlyAfterTheWALIsSynced() throws {
         try Self.requireStrace()
         let home = try Home()
         let id = try Self.pendingPrompt(home, desktop: nil)

@@ -55,7 +55,7 @@ final class RecordingChannel: PromptChannel {
         let (h, channel) = try Self.harness("quiet-hours = \"off\"\n[practices.morning-mindfulness]\nschedule = \"08:00\"\n")
         h.clock.advance(by: 60)
         guard case .show(let id, nil, let bubble)? = channel.calls.first else { Issue.record("\(channel.calls)"); return }
-        _ = try h.engine.answerWithoutDaemon(promptID: id, value: .choice("box"), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: id, value: .choice("box"), note: nil)
         #expect(channel.calls.last == .withdraw(bubble))
     }
 

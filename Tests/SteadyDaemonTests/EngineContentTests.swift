@@ -54,11 +54,11 @@ import Testing
         let (h, channel) = try Self.harness(Self.windDown, start: "2026-12-01 21:59")
         h.clock.advance(by: 60)
         let prompt = try #require(try h.journal.pendingPrompts().first)
-        #expect(try h.engine.answerWithoutDaemon(promptID: prompt.id, value: .choice("15-more-minutes"), note: nil)
+        #expect(try h.engine.answerFromTerminal(promptID: prompt.id, value: .choice("15-more-minutes"), note: nil)
             == "I'll ask again at 22:15.")
         h.clock.advance(to: h.date("2026-12-01 22:15"))
         #expect(Self.shownIDs(channel).count == 2, "shown at 22:00 and again at 22:15")
-        let said = try h.engine.answerWithoutDaemon(promptID: prompt.id, value: .choice("15-more-minutes"), note: nil)
+        let said = try h.engine.answerFromTerminal(promptID: prompt.id, value: .choice("15-more-minutes"), note: nil)
         #expect(said == "Quiet hours begin at 22:30, so I'll let this one rest until next time.")
         #expect(try h.journal.prompt(prompt.id)?.outcome == .suppressed)
         h.clock.advance(to: h.date("2026-12-02 06:59"))
@@ -105,7 +105,7 @@ import Testing
         _ = try h.engine.scheduleFollowUps(forEntry: entry.id)
         h.clock.advance(to: h.date("2026-12-01 22:45"))  // not answered all day; the person opens it late
         let settle = try #require(try h.journal.pendingPrompts().first)
-        _ = try h.engine.answerWithoutDaemon(promptID: settle.id, value: .choice("longer"), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: settle.id, value: .choice("longer"), note: nil)
         let next = try #require(try h.journal.pendingPrompts().first)
         #expect(next.followUpKey == "intensity-now")
         #expect(Self.shownIDs(channel).contains(next.id))
@@ -128,7 +128,7 @@ import Testing
         for (day, rating) in [2, 1, 2, 1, 4].enumerated() {
             h.clock.advance(to: h.date("2026-12-0\(day + 1) 21:00"))
             let prompt = try #require(try h.journal.pendingPrompts().first { $0.kind == .scheduled })
-            said.append(try h.engine.answerWithoutDaemon(promptID: prompt.id, value: .number(rating), note: nil))
+            said.append(try h.engine.answerFromTerminal(promptID: prompt.id, value: .number(rating), note: nil))
             for next in try h.journal.pendingPrompts() { _ = try h.engine.handleWithoutAnswer(promptID: next.id, skip: true) }
         }
         let withKit = said.map { $0?.contains("From your soothing kit: a warm shower · Sam.") == true }
@@ -164,9 +164,9 @@ import Testing
         h.clock.advance(by: 3600)
         let settle = try #require(try h.journal.pendingPrompts().first)
         h.clock.advance(by: 20)  // reading it
-        _ = try h.engine.answerWithoutDaemon(promptID: settle.id, value: .choice("still-settling"), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: settle.id, value: .choice("still-settling"), note: nil)
         let now = try #require(try h.journal.pendingPrompts().first)
-        let said = try #require(try h.engine.answerWithoutDaemon(promptID: now.id, value: .number(10), note: nil))
+        let said = try #require(try h.engine.answerFromTerminal(promptID: now.id, value: .number(10), note: nil))
         #expect(said.contains("From your soothing kit: a warm shower · Sam."), "\(said)")
     }
 
@@ -178,13 +178,13 @@ import Testing
         h.clock.advance(by: 60)
         let invitation = try #require(try h.journal.pendingPrompts().first)
         #expect(invitation.content.request.actionChoices.first?.key == "start-15")
-        _ = try h.engine.answerWithoutDaemon(promptID: invitation.id, value: .choice("start-15"), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: invitation.id, value: .choice("start-15"), note: nil)
         let before = try #require(try h.journal.pendingPrompts().first { $0.followUpKey == "before" })
-        _ = try h.engine.answerWithoutDaemon(promptID: before.id, value: .number(6), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: before.id, value: .number(6), note: nil)
         let end = try #require(try h.journal.pendingPrompts().first { $0.followUpKey == "end" })
         #expect(end.dueAt == invitation.dueAt.addingTimeInterval(0).addingTimeInterval(15 * 60), "the end is marked when the time is up")
         h.clock.advance(to: end.dueAt)
-        _ = try h.engine.answerWithoutDaemon(promptID: end.id, value: .number(3), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: end.id, value: .number(3), note: nil)
         h.clock.advance(to: h.date("2026-12-12 15:00"))
         let next = try #require(try h.journal.pendingPrompts().first { $0.kind == .scheduled })
         #expect(next.content.request.actionChoices.first?.key == "start-20")

@@ -43,13 +43,13 @@ import Testing
         #expect(!settle.content.body.contains("late reply") && !settle.content.title.contains("late reply"))
 
         h.clock.advance(by: 20)  // reading it
-        let first = try h.engine.answerWithoutDaemon(promptID: settle.id, value: .choice("half-hour"), note: nil)
+        let first = try h.engine.answerFromTerminal(promptID: settle.id, value: .choice("half-hour"), note: nil)
         #expect(first == nil, "no acknowledgement yet: the next question follows")
         let now = try #require(try h.journal.pendingPrompts().first)
         #expect(now.followUpKey == "intensity-now" && now.parentID == settle.id && now.entryID == entry.id)
         #expect(now.dueAt == h.clock.now && now.content.request == .scale(.intensity))
 
-        let second = try h.engine.answerWithoutDaemon(promptID: now.id, value: .number(4), note: nil)
+        let second = try h.engine.answerFromTerminal(promptID: now.id, value: .number(4), note: nil)
         #expect(second == "Thank you for looking back. Both answers are in your journal.")
         #expect(try h.journal.pendingPrompts().isEmpty)
         // Answered on the notification, the entry no longer waits for `--follow-up`.
@@ -88,9 +88,9 @@ import Testing
             h.clock.advance(by: 3600)
             let settle = try #require(try h.journal.pendingPrompts().first)
             h.clock.advance(by: 20)
-            _ = try h.engine.answerWithoutDaemon(promptID: settle.id, value: .choice("still-settling"), note: nil)
+            _ = try h.engine.answerFromTerminal(promptID: settle.id, value: .choice("still-settling"), note: nil)
             let now = try #require(try h.journal.pendingPrompts().first)
-            let said = try #require(try h.engine.answerWithoutDaemon(promptID: now.id, value: .number(rating), note: nil))
+            let said = try #require(try h.engine.answerFromTerminal(promptID: now.id, value: .number(rating), note: nil))
             #expect(said.contains("Sam 07700 900123") == safety, "\(rating): \(said)")
             #expect(said.contains("emergency") == safety, "\(rating): \(said)")
         }

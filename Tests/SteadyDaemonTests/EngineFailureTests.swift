@@ -97,13 +97,13 @@ import Testing
         try Self.breakWrites(to: "prompt", when: "NEW.follow_up_key = 'intensity-now'", in: h)
 
         #expect(throws: JournalError.self) {
-            _ = try h.engine.answerWithoutDaemon(promptID: settle.id, value: .choice("half-hour"), note: nil)
+            _ = try h.engine.answerFromTerminal(promptID: settle.id, value: .choice("half-hour"), note: nil)
         }
         #expect(try h.journal.prompt(settle.id)?.outcome == .pending, "the answer went back with the question")
         #expect(try h.journal.history(limit: 10).allSatisfy { $0.answer == nil })
 
         try Self.mendWrites(in: h)
-        _ = try h.engine.answerWithoutDaemon(promptID: settle.id, value: .choice("half-hour"), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: settle.id, value: .choice("half-hour"), note: nil)
         #expect(try h.journal.pendingPrompts().map(\.followUpKey) == ["intensity-now"])
     }
 }

@@ -40,7 +40,7 @@ struct CheckAgainPractice: Practice {
         let h = try EngineHarness(config: "quiet-hours = \"off\"\n[practices.check-again]\n", start: "2026-12-01 11:59", registry: Self.registry)
         h.clock.advance(by: 60)
         let first = try #require(try h.journal.pendingPrompts().first)
-        _ = try h.engine.answerWithoutDaemon(promptID: first.id, value: .number(9), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: first.id, value: .number(9), note: nil)
         let answeredAt = h.clock.now
         #expect(try h.journal.pendingPrompts().first?.dueAt == answeredAt.addingTimeInterval(1200))
         #expect(h.clock.nextDeadline == answeredAt.addingTimeInterval(1200))
@@ -62,7 +62,7 @@ struct CheckAgainPractice: Practice {
         let h = try EngineHarness(config: "quiet-hours = \"off\"\n[practices.check-again]\n", start: "2026-12-01 11:59", registry: Self.registry)
         h.clock.advance(by: 60)
         let first = try #require(try h.journal.pendingPrompts().first)
-        _ = try h.engine.answerWithoutDaemon(promptID: first.id, value: .number(3), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: first.id, value: .number(3), note: nil)
         #expect(try h.journal.pendingPrompts().isEmpty)
         h.clock.advance(by: 3600)
         #expect(try h.prompts().count == 1)

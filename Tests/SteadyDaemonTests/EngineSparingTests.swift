@@ -38,7 +38,7 @@ import Testing
 
         // An answer resets it: the person answers the one just asked, and the next slot is asked.
         let pending = try #require(try h.journal.pendingPrompts().last)
-        _ = try h.engine.answerWithoutDaemon(promptID: pending.id, value: .number(4), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: pending.id, value: .number(4), note: nil)
         let next = try #require(try nextSlotShown(h))
         #expect(next.outcome == .pending)
     }
@@ -85,11 +85,11 @@ import Testing
         let h = try EngineHarness(config: config, start: "2026-12-01 21:59")
         h.clock.advance(by: 60)
         let prompt = try #require(try h.journal.pendingPrompts().first)
-        _ = try h.engine.answerWithoutDaemon(promptID: prompt.id, value: .choice("15-more-minutes"), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: prompt.id, value: .choice("15-more-minutes"), note: nil)
         let moved = try #require(try h.journal.prompt(prompt.id))
         #expect(moved.outcome == .pending)
         #expect(moved.dueAt == h.date("2026-12-01 22:15"))
-        _ = try h.engine.answerWithoutDaemon(promptID: prompt.id, value: .choice("heading-to-bed"), note: nil)
+        _ = try h.engine.answerFromTerminal(promptID: prompt.id, value: .choice("heading-to-bed"), note: nil)
         #expect(try h.journal.history(limit: 1).first?.answer?.value == .choice("heading-to-bed"))
     }
 
