@@ -18,8 +18,11 @@ public struct CalendarWords: Sendable {
     public let hours: [String]
     /// The first day of the week, 0 = Monday … 6 = Sunday (as `LocalClock` counts).
     public let firstWeekday: Int
+    /// How a day is written with its short month name, from the catalogue ("%1$d %2$@ %3$d").
+    private let dayPattern: String
 
-    /// The words of `time`'s locale.
+    /// The words of `time`'s locale. Make it after the language is set (`Localization.start()`):
+    /// the way a day is written comes from the catalogue then.
     public init(_ time: LocaleTime) {
         // LocaleTime counts weekdays from Sunday; these lists start on Monday.
         weekdayShort = (0..<7).map { time.weekdayName(($0 + 1) % 7, abbreviated: true) }
@@ -28,6 +31,8 @@ public struct CalendarWords: Sendable {
         hours = (0..<24).map { time.time(LocaleTime.Moment(year: 2000, month: 1, day: 1, hour: $0, weekday: 6)) }
         let plain = ["C", "POSIX"].contains(time.name) || time.name.hasPrefix("C.")
         firstWeekday = plain ? 0 : (time.firstWeekday + 6) % 7
+        // TRANSLATORS: a day with its short month name: %1$d the day, %2$@ the month ("Mar"), %3$d the year: "3 Mar 2025".
+        dayPattern = tr("%1$d %2$@ %3$d")
     }
 
     /// The words of the environment's `LC_TIME` (`LC_ALL`, `LC_TIME`, `LANG`); English when
@@ -42,6 +47,6 @@ public struct CalendarWords: Sendable {
 
     /// `3 Mar 2025`, with the locale's month name.
     public func readable(_ day: CivilDay) -> String {
-        "\(day.day) \(monthShort[day.month - 1]) \(day.year)"
+        Translation.fill(dayPattern, [String(day.day), monthShort[day.month - 1], String(day.year)])
     }
 }

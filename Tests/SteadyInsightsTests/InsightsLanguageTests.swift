@@ -23,11 +23,11 @@ import Testing
     }
 
     @Test func stats_inGerman_withPluralsAndGermanWeekdays() throws {
-        let words = try Self.words("de_DE.UTF-8")
         let text = try Catalogues.inLocale("de_DE.UTF-8") {
-            StatsText(stats: stats, names: ["morning-mindfulness": "Morgenachtsamkeit"], timeZone: JournalFixture.timeZone, words: words).render()
+            StatsText(stats: stats, names: ["morning-mindfulness": "Morgenachtsamkeit"], timeZone: JournalFixture.timeZone,
+                      words: try Self.words("de_DE.UTF-8")).render()
         }
-        #expect(text.hasPrefix("Was dir geholfen hat, vom 6 Jan 2025 bis 7 Jan 2025\n\nWas dir Erleichterung bringt"), "\(text)")
+        #expect(text.hasPrefix("Was dir geholfen hat, vom 6. Jan 2025 bis 7. Jan 2025\n\nWas dir Erleichterung bringt"), "\(text)")
         #expect(text.contains("Wie sich Auslöser angefühlt haben: 3 Einträge, Stärke im Schnitt 7 (1–10)"), "plural")
         #expect(text.contains("bisher einmal eingeschätzt"), "once")
         #expect(text.contains("Montage und Dienstage haben dir bisher am besten gepasst."))
@@ -39,8 +39,7 @@ import Testing
     @Test func stats_emptyJournal_inGerman() throws {
         let empty = try JournalFixture(empty: ())
         let stats = try InsightsLoader(window: .all).stats(from: empty.journal)
-        let words = try Self.words("de_DE.UTF-8")
-        let text = try Catalogues.inLocale("de_DE.UTF-8") { StatsText(stats: stats, words: words).render() }
+        let text = try Catalogues.inLocale("de_DE.UTF-8") { StatsText(stats: stats, words: try Self.words("de_DE.UTF-8")).render() }
         #expect(text.hasPrefix("Was dir geholfen hat, bisher\n\nFür diesen Zeitraum ist noch nichts notiert."))
     }
 
@@ -79,12 +78,12 @@ import Testing
     }
 
     @Test func report_inGerman_hasLangDe_germanHeadings_andMondayFirst() throws {
-        let words = try Self.words("de_DE.UTF-8")
-        let html = try Catalogues.inLocale("de_DE.UTF-8") { try report(words) }
+        let html = try Catalogues.inLocale("de_DE.UTF-8") { try report(try Self.words("de_DE.UTF-8")) }
         _ = try ReportScan.scan(html)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"de\">"))
         #expect(html.contains("<h1>Was dir geholfen hat</h1>"))
         #expect(html.contains("<h2>Erfolge</h2>"))
+        #expect(html.contains("Von steady aus dem Tagebuch auf diesem Computer erstellt, am 7. Jan 2025"))
         #expect(html.contains("<h2>Wann Auslöser kamen</h2>"))
         #expect(html.contains("3 Einträge zu Auslösern, nach Wochentag und Stunde und nach Art."), "plural")
         #expect(html.contains(">Einträge zu Auslösern nach Wochentag und Stunde</title>"))
