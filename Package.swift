@@ -54,7 +54,7 @@ let package = Package(
                 "SteadyCheckIn", "SteadyLocalization",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyJournal"]),
+        .target(name: "SteadyInsights", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyLocalization"]),
     ] + practiceNames.map(practice) + [
         .target(name: "BuiltinPractices", dependencies: ["SteadyKit"] + practiceNames.map { .target(name: $0) },
                 path: "Plugins/BuiltinPractices"),
@@ -94,7 +94,7 @@ let package = Package(
                     dependencies: ["SteadyDaemon", "SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),
         .testTarget(name: "SteadyCheckInTests",
                     dependencies: ["SteadyCheckIn", "SteadyConfig", "SteadyJournal", "SteadyKit", "SteadyCalendar", "BuiltinPractices", "SteadyTestSupport"]),
-        .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport"],
+        .testTarget(name: "SteadyInsightsTests", dependencies: ["SteadyInsights", "SteadyJournal", "SteadyKit", "SteadyTestSupport", "SteadyLocalization"],
                     exclude: ["Scripts"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SteadyJournal", "SteadyKit", "SteadyTestSupport"]),
         // Nine real notification servers, each driven by the release binary (make test builds it).

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// Where exported bytes go: a file descriptor, or memory in tests.
 public protocol ByteSink {
@@ -18,8 +19,9 @@ public struct FileDescriptorSink: ByteSink {
             let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                if errno == EPIPE { throw InsightsError(.outputClosed, "The output was closed before everything was written.") }
-                throw InsightsError(.output, "The output could not be written (\(String(cString: strerror(errno)))).")
+                if errno == EPIPE { throw InsightsError(.outputClosed, tr("The output was closed before everything was written.")) }
+                // TRANSLATORS: the placeholder is the system's reason (e.g. "No space left on device").
+                throw InsightsError(.output, tr("The output could not be written (%1$@).", String(cString: strerror(errno))))
             }
             offset += written
         }

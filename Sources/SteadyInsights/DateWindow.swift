@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 import SteadyKit
 
 /// The stretch of time a history, statistics, report or export covers: from `since`
@@ -41,7 +42,8 @@ public struct DateWindow: Sendable, Hashable, Codable {
             since: try since.flatMap { text throws(InsightsError) in try DatePhrase.parse(text, option: "since", isUpperBound: false, now: now, timeZone: timeZone) },
             until: try until.flatMap { text throws(InsightsError) in try DatePhrase.parse(text, option: "until", isUpperBound: true, now: now, timeZone: timeZone) })
         if let from = window.since, let to = window.until, from >= to {
-            throw InsightsError(.badWindow, "--since (\(since ?? "")) is not before --until (\(until ?? "")); swap them or widen the window.")
+            // TRANSLATORS: the placeholders are what the person wrote after --since and --until.
+            throw InsightsError(.badWindow, tr("--since (%1$@) is not before --until (%2$@); swap them or widen the window.", since ?? "", until ?? ""))
         }
         return window
     }
@@ -73,7 +75,8 @@ enum DatePhrase {
         if let span = try? TimeSpan(parsing: spanText), span.seconds > 0 {
             return now.addingTimeInterval(-Double(span.seconds))
         }
-        throw InsightsError(.badWindow, "--\(option) '\(raw)' is not a date or a span; write e.g. 7d, 2w, 3mo, yesterday, 2025-03-01 or all.")
+        // TRANSLATORS: %1$@ is the option's name (since or until), %2$@ what the person wrote.
+        throw InsightsError(.badWindow, tr("--%1$@ '%2$@' is not a date or a span; write e.g. 7d, 2w, 3mo, yesterday, 2025-03-01 or all.", option, raw))
     }
 
     /// `YYYY-MM-DD`, optionally with ` HH:MM[:SS]` or `THH:MM[:SS]`, in local time.

@@ -1,6 +1,7 @@
 import Foundation
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 
 /// One line of `steady history` per prompt or entry, for the terminal.
 ///
@@ -13,8 +14,32 @@ public struct HistoryText {
     /// Longest piece of written text shown before it is shortened with `…`.
     public var textLimit = 80
 
-    public init(timeZone: TimeZone = .current) {
+    /// Times as the person's `LC_TIME` writes them (24 h or 12 h).
+    public var localeTime: LocaleTime
+    /// How prompts ended, in the person's language, looked up once rather than per line.
+    private let outcomeWords: [Outcome: String]
+    private let loggedWord: String
+
+    public init(timeZone: TimeZone = .current, localeTime: LocaleTime? = nil) {
         self.timeZone = timeZone
+        self.localeTime = localeTime ?? (try? LocaleTime()) ?? LocaleTime.c
+        outcomeWords = Dictionary(uniqueKeysWithValues: Outcome.allCases.map { ($0, Self.word($0)) })
+        // TRANSLATORS: in `steady history`, an entry the person logged themselves.
+        loggedWord = tr("logged")
+    }
+
+    /// How a prompt ended, as one word of `steady history`.
+    static func word(_ outcome: Outcome) -> String {
+        // TRANSLATORS: how a prompt ended, one word in `steady history`.
+        switch outcome {
+        case .pending: return tr("pending")
+        case .answered: return tr("answered")
+        case .skipped: return tr("skipped")
+        case .expired: return tr("expired")
+        case .missed: return tr("missed")
+        case .suppressed: return tr("suppressed")
+        case .undelivered: return tr("undelivered")
+        }
     }
 
     /// `2025-03-01 07:30  #123  morning-mindfulness   answered: Did box breathing — a note`.
@@ -22,18 +47,19 @@ public struct HistoryText {
         switch record {
         case .prompt(let item):
             let prompt = item.prompt
-            var line = "\(time(prompt.slot, clock: &clock))  #\(prompt.id)  \(prompt.practice.rawValue.padded(practiceWidth))  \(prompt.outcome.rawValue)"
+            var line = "\(time(prompt.slot, clock: &clock))  #\(prompt.id)  \(prompt.practice.rawValue.padded(practiceWidth))  \(outcomeWords[prompt.outcome] ?? prompt.outcome.rawValue)"
             if let answer = item.answer {
                 line += ": " + oneLine(Self.describe(answer.value, in: prompt.content.request))
                 if let note = answer.note, !note.isEmpty { line += " — " + oneLine(note) }
             }
-            if prompt.snoozes > 0 { line += prompt.snoozes == 1 ? " (snoozed once)" : " (snoozed \(prompt.snoozes) times)" }
+            if prompt.snoozes > 0 { line += " " + Self.snoozed(prompt.snoozes) }
             return line
         case .entry(let entry):
-            var line = "\(time(entry.createdAt, clock: &clock))  e\(entry.id)  \(entry.kind.padded(practiceWidth))  logged"
+            var line = "\(time(entry.createdAt, clock: &clock))  e\(entry.id)  \(entry.kind.padded(practiceWidth))  \(loggedWord)"
             let fields = entry.response.values.keys.sorted().map { key in "\(key) \(oneLine(entry.response.values[key]!.description))" }
             if !fields.isEmpty { line += ": " + fields.joined(separator: " · ") }
-            if let parent = entry.parentID { line += " (follows e\(parent))" }
+            // TRANSLATORS: after an entry in `steady history`: it follows up entry e12.
+            if let parent = entry.parentID { line += " " + tr("(follows e%1$d)", Int(parent)) }
             return line
         }
     }
@@ -44,7 +70,8 @@ public struct HistoryText {
         case (.choice(let key), .choices(let choices)):
             return choices.first { $0.key == key }?.label ?? key
         case (.number(let n), .scale(let scale)):
-            return "\(n) of \(scale.range.upperBound)"
+            // TRANSLATORS: an answer on a scale: "7 of 10".
+            return tr("%1$d of %2$d", n, scale.range.upperBound)
         default:
             return value.description
         }
@@ -54,7 +81,15 @@ public struct HistoryText {
         let local = clock.localSeconds(date.timeIntervalSince1970)
         let day = CivilDay(dayNumber: floorDiv(local, 86_400))
         let seconds = floorMod(local, 86_400)
-        return "\(day.iso) \(CivilDay.pad(seconds / 3600, 2)):\(CivilDay.pad(seconds / 60 % 60, 2))"
+        let moment = LocaleTime.Moment(year: day.year, month: day.month, day: day.day, hour: seconds / 3600, minute: seconds / 60 % 60,
+                                       weekday: (LocalClock.weekday(ofDay: day.dayNumber) + 1) % 7)
+        return "\(day.iso) \(localeTime.time(moment))"
+    }
+
+    /// " (snoozed once)", " (snoozed 3 times)", without the leading space.
+    static func snoozed(_ count: Int) -> String {
+        // TRANSLATORS: after a prompt in `steady history`: how often the person asked for it again later.
+        count == 1 ? tr("(snoozed once)") : trn("(snoozed %1$d time)", "(snoozed %1$d times)", count)
     }
 
     private func oneLine(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 import SteadyKit
 
 /// What `steady stats` shows: what helps (how calming practices, checks, pauses and time alone
@@ -195,7 +196,10 @@ public struct TriggerSummary: Sendable, Hashable, Codable {
     /// Rated entries needed before the two halves are compared.
     public static let halvesFrom = 4
 
-    public static let partsOfDay = ["night (0–6)", "morning (6–12)", "afternoon (12–18)", "evening (18–24)"]
+    public static var partsOfDay: [String] {
+        // TRANSLATORS: parts of the day, with their hours.
+        [tr("night (0–6)"), tr("morning (6–12)"), tr("afternoon (12–18)"), tr("evening (18–24)")]
+    }
 
     public init() {}
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SteadyKit
+import SteadyLocalization
 
 /// `steady report` as one self-contained HTML file: inline CSS and SVG, no scripts, no
 /// external assets, laid out to print well. Also well-formed XML, so it can be checked with
@@ -22,9 +23,12 @@ public struct ReportHTML {
     public var generatedAt: Date
     /// How the window was asked for (`last 12 months`), for the heading.
     public var windowDescription: String?
+    /// Weekday, month and hour names and the first day of the week, from the person's `LC_TIME`.
+    public var words: CalendarWords
 
     public init(data: ReportData, names: [String: String] = [:], timeZone: TimeZone = .current,
-                generatedAt: Date = Date(), windowDescription: String? = nil) {
+                generatedAt: Date = Date(), windowDescription: String? = nil, words: CalendarWords = .current()) {
+        self.words = words
         self.data = data
         self.names = names
         self.timeZone = timeZone
@@ -47,22 +51,27 @@ public struct ReportHTML {
             ?? stats.firstDay?.dayNumber ?? (today - 90)
         let lastDay = max(firstDay, stats.until.map { clock.day($0.timeIntervalSince1970 - 1) }
             ?? max(stats.lastDay?.dayNumber ?? today, today))
-        let range = "\(CivilDay(dayNumber: firstDay).readable) – \(CivilDay(dayNumber: lastDay).readable)"
+        let range = "\(words.readable(CivilDay(dayNumber: firstDay))) – \(words.readable(CivilDay(dayNumber: lastDay)))"
+        let words = self.words
+        let language = HTML.escape(Localization.languageCode)
+        // TRANSLATORS: the report's title in the browser; the placeholder is a stretch of days.
+        let title = HTML.escape(tr("steady — check-ins, %1$@", range))
+        let heading = HTML.escape(tr("What has helped you"))
 
         var html = """
             <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="\(language)">
             <head>
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <meta name="generator" content="steady"/>
-            <title>steady — check-ins, \(HTML.escape(range))</title>
+            <title>\(title)</title>
             <style>\(Self.css)</style>
             </head>
             <body>
             <main>
             <header>
-            <h1>What has helped you</h1>
+            <h1>\(heading)</h1>
             <p class="range">\(HTML.escape(range))\(windowDescription.map { " (" + HTML.escape($0) + ")" } ?? "")</p>
 
             """
@@ -70,87 +79,97 @@ public struct ReportHTML {
         html += "</header>\n"
 
         if stats.isEmpty {
-            html += "<p class=\"note\">Nothing is recorded in this stretch yet. Once steady has asked a few times, or you have logged something, this page fills in.</p>\n"
+            html += Self.paragraph("note", tr("Nothing is recorded in this stretch yet. Once steady has asked a few times, or you have logged something, this page fills in."))
         } else {
             html += summaryLine()
         }
 
         // What helps, first.
-        html += section("before-after", "What eases things for you",
-                        "Your own ratings before and after each calming practice, check, pause and time alone, shown once there are at least \(JournalStats.minimumPairs) pairs.",
+        html += section("before-after", tr("What eases things for you"),
+                        tr("Your own ratings before and after each calming practice, check, pause and time alone, shown once there are at least %1$d pairs.", JournalStats.minimumPairs),
                         ReportPlots.beforeAfter(stats.techniques) + techniqueNotes())
 
         // How intensity changed.
         var intensity = ReportPlots.timeSeries(
-            plot: "trigger-intensity", title: "Trigger intensity over time", values: data.triggerIntensity, clock: &clock,
+            plot: "trigger-intensity", title: tr("Trigger intensity over time"), values: data.triggerIntensity, clock: &clock, words: words,
             firstDay: firstDay, lastDay: lastDay, scale: Scale.intensity.range,
             lowLabel: Scale.intensity.lowLabel, highLabel: Scale.intensity.highLabel,
-            emptyMessage: "No trigger entries with an intensity in this stretch.")
+            emptyMessage: tr("No trigger entries with an intensity in this stretch."))
         if let earlier = stats.triggers.earlierMeanIntensity, let later = stats.triggers.laterMeanIntensity {
             intensity += "<p class=\"note\">\(HTML.escape(StatsText.intensityChange(earlier: earlier, later: later)))</p>"
         }
         for series in data.ratings {
             intensity += "<h3>\(HTML.escape(name(series.practice)))</h3>\n"
             intensity += ReportPlots.timeSeries(
-                plot: "rating-\(series.practice)", title: "\(name(series.practice)): answers over time", values: series.values,
-                clock: &clock, firstDay: firstDay, lastDay: lastDay, scale: series.scaleLow...series.scaleHigh,
-                lowLabel: series.lowLabel, highLabel: series.highLabel, emptyMessage: "No answers in this stretch.")
+                // TRANSLATORS: a plot's title; the placeholder is a practice's name.
+                plot: "rating-\(series.practice)", title: tr("%1$@: answers over time", name(series.practice)), values: series.values,
+                clock: &clock, words: words, firstDay: firstDay, lastDay: lastDay, scale: series.scaleLow...series.scaleHigh,
+                lowLabel: series.lowLabel, highLabel: series.highLabel, emptyMessage: tr("No answers in this stretch."))
         }
-        html += section("intensity", "How intensity changed",
-                        "How strong triggers felt when you logged them (1–10), and the numbers you gave scale check-ins.", intensity)
+        html += section("intensity", tr("How intensity changed"),
+                        tr("How strong triggers felt when you logged them (1–10), and the numbers you gave scale check-ins."), intensity)
 
         // Wins.
-        html += section("wins", "Wins",
-                        data.wins.isEmpty ? "No wins noted in this stretch."
-                            : "\(data.wins.count) \(data.wins.count == 1 ? "win" : "wins") noted"
-                            + (stats.requests.keptAsWins > 0 ? ", \(stats.requests.keptAsWins) of them requests that went well." : "."),
-                        ReportPlots.countColumns(plot: "wins", title: "Wins noted over time", times: data.wins.map { $0.date.timeIntervalSince1970 },
-                                                 clock: &clock, firstDay: firstDay, lastDay: lastDay, emptyMessage: "No wins noted in this stretch.")
+        let noWins = tr("No wins noted in this stretch.")
+        html += section("wins", tr("Wins"),
+                        data.wins.isEmpty ? noWins
+                            : stats.requests.keptAsWins > 0
+                            // TRANSLATORS: the second number is how many of the wins were requests that went well.
+                            ? trn("%1$d win noted, %2$d of them requests that went well.", "%1$d wins noted, %2$d of them requests that went well.", data.wins.count, stats.requests.keptAsWins)
+                            : trn("%1$d win noted.", "%1$d wins noted.", data.wins.count),
+                        ReportPlots.countColumns(plot: "wins", title: tr("Wins noted over time"), times: data.wins.map { $0.date.timeIntervalSince1970 },
+                                                 clock: &clock, words: words, firstDay: firstDay, lastDay: lastDay, emptyMessage: noWins)
                         + winsList(clock: &clock))
 
         // Feelings.
-        html += section("feelings", "Feelings you named",
-                        "Words from the trigger journal, the evening reflection and your requests. Words of your own are counted together, not shown.",
-                        ReportPlots.horizontalBars(plot: "feelings", title: "Feelings named",
-                                                   heading: "feeling", items: stats.feelings.map { (TechniqueNames.feeling($0.key), $0.count) },
-                                                   emptyMessage: "No feeling words named in this stretch."))
+        html += section("feelings", tr("Feelings you named"),
+                        tr("Words from the trigger journal, the evening reflection and your requests. Words of your own are counted together, not shown."),
+                        ReportPlots.horizontalBars(plot: "feelings", title: tr("Feelings named"),
+                                                   heading: .feeling, items: stats.feelings.map { (TechniqueNames.feeling($0.key), $0.count) },
+                                                   emptyMessage: tr("No feeling words named in this stretch.")))
 
         // Times that suit.
-        let hours = stats.byHour.enumerated().filter { $0.element.answered > 0 }.map { ("\(CivilDay.pad($0.offset, 2)):00", $0.element.answered) }
-        let weekdays = stats.byWeekday.enumerated().filter { $0.element.answered > 0 }.map { (StatsText.weekdayPlurals[$0.offset], $0.element.answered) }
-        html += section("suits", "Times that suit you",
-                        "When you have answered check-ins, by the hour they were set for and by weekday.",
-                        ReportPlots.horizontalBars(plot: "answers-by-hour", title: "Answers, by hour", heading: "hour", items: hours,
-                                                   emptyMessage: "No answers in this stretch.")
-                        + ReportPlots.horizontalBars(plot: "answers-by-weekday", title: "Answers, by weekday", heading: "weekday", items: weekdays,
-                                                     emptyMessage: "No answers in this stretch."))
+        let hours = stats.byHour.enumerated().filter { $0.element.answered > 0 }.map { (words.hours[$0.offset], $0.element.answered) }
+        let plurals = StatsText.weekdayPlurals
+        let weekdays = words.weekdaysInOrder.filter { stats.byWeekday[$0].answered > 0 }.map { (plurals[$0], stats.byWeekday[$0].answered) }
+        let noAnswers = tr("No answers in this stretch.")
+        html += section("suits", tr("Times that suit you"),
+                        tr("When you have answered check-ins, by the hour they were set for and by weekday."),
+                        ReportPlots.horizontalBars(plot: "answers-by-hour", title: tr("Answers, by hour"), heading: .hour, items: hours,
+                                                   emptyMessage: noAnswers)
+                        + ReportPlots.horizontalBars(plot: "answers-by-weekday", title: tr("Answers, by weekday"), heading: .weekday, items: weekdays,
+                                                     emptyMessage: noAnswers))
 
         // Triggers.
         let kinds = stats.triggers.byKind.map { (TechniqueNames.triggerKind($0.key), $0.count) }
-        html += section("triggers", "When triggers came",
-                        stats.triggers.count == 0 ? "No trigger entries in this stretch."
-                            : "\(stats.triggers.count) trigger \(stats.triggers.count == 1 ? "entry" : "entries"), by weekday and hour, and by kind.",
-                        ReportPlots.weekdayHourGrid(stats.triggers.byWeekdayHour)
-                        + ReportPlots.horizontalBars(plot: "trigger-kinds", title: "Trigger entries by kind", heading: "kind", items: kinds,
-                                                     emptyMessage: "No trigger entries in this stretch."))
+        let noTriggers = tr("No trigger entries in this stretch.")
+        html += section("triggers", tr("When triggers came"),
+                        stats.triggers.count == 0 ? noTriggers
+                            : trn("%1$d trigger entry, by weekday and hour, and by kind.", "%1$d trigger entries, by weekday and hour, and by kind.", stats.triggers.count),
+                        ReportPlots.weekdayHourGrid(stats.triggers.byWeekdayHour, words: words)
+                        + ReportPlots.horizontalBars(plot: "trigger-kinds", title: tr("Trigger entries by kind"), heading: .kind, items: kinds,
+                                                     emptyMessage: noTriggers))
 
         // Asking, checking.
-        html += section("requests", "Asking for what you need, and past or present",
-                        "Requests you put into words with steady ask, what they were about and how they went; where past-or-present checks placed the feeling.",
-                        ReportPlots.horizontalBars(plot: "requests", title: "Requests and checks", heading: "request or check", items: requestItems(),
-                                                   emptyMessage: "No requests or checks in this stretch.") + requestNotes())
+        html += section("requests", tr("Asking for what you need, and past or present"),
+                        tr("Requests you put into words with steady ask, what they were about and how they went; where past-or-present checks placed the feeling."),
+                        ReportPlots.horizontalBars(plot: "requests", title: tr("Requests and checks"), heading: .requestOrCheck, items: requestItems(),
+                                                   emptyMessage: tr("No requests or checks in this stretch.")) + requestNotes())
 
         // Assessment.
-        html += section("assessment", "Self-assessment over time",
-                        "Each area's score from 1 to 5, where lower means the old pattern shows up less (areas about resources are turned round to match). The dashed line at 3 marks a tendency.",
-                        ReportPlots.assessmentTrend(stats.assessments, clock: &clock) + assessmentNotes())
+        html += section("assessment", tr("Self-assessment over time"),
+                        tr("Each area's score from 1 to 5, where lower means the old pattern shows up less (areas about resources are turned round to match). The dashed line at 3 marks a tendency."),
+                        ReportPlots.assessmentTrend(stats.assessments, clock: &clock, words: words) + assessmentNotes())
 
         // The counts, last.
         html += countsSection()
 
+        let optional = HTML.escape(tr("Every prompt is optional. These figures are for noticing, not for judging."))
+        // TRANSLATORS: the report's last line: the day it was made, and the time zone (e.g. Europe/Berlin).
+        let made = HTML.escape(tr("Made by steady from the journal on this computer, on %1$@, times in %2$@.", words.readable(CivilDay(dayNumber: today)), timeZone.identifier))
         html += """
-            <footer><p>Every prompt is optional. These figures are for noticing, not for judging.</p>
-            <p>Made by steady from the journal on this computer, on \(CivilDay(dayNumber: today).readable), times in \(HTML.escape(timeZone.identifier)).</p></footer>
+            <footer><p>\(optional)</p>
+            <p>\(made)</p></footer>
             </main>
             </body>
             </html>
@@ -163,16 +182,28 @@ public struct ReportHTML {
 
     private func name(_ practice: String) -> String { names[practice] ?? practice }
 
+    /// `<p class="…">text</p>`, the text escaped.
+    private static func paragraph(_ kind: String, _ text: String) -> String {
+        "<p class=\"\(kind)\">\(HTML.escape(text))</p>\n"
+    }
+
     private func section(_ id: String, _ title: String, _ intro: String, _ content: String) -> String {
         "<section id=\"\(id)\">\n<h2>\(HTML.escape(title))</h2>\n<p class=\"intro\">\(HTML.escape(intro))</p>\n<figure>\(content)</figure>\n</section>\n"
     }
 
     private func privacyNote(today: CivilDay) -> String {
         if data.includesText {
-            return "<p class=\"privacy\">This report includes words you wrote yourself (your wins). Share it only with people you choose.</p>\n"
+            return Self.paragraph("privacy", tr("This report includes words you wrote yourself (your wins). Share it only with people you choose."))
         }
-        return "<p class=\"privacy\">Nothing you wrote in your own words is in this file: only counts, ratings and choices. Made without <code>--include-text</code>; run <code>steady report --include-text</code> to add the words of your wins.</p>\n"
+        // TRANSLATORS: %1$@ is the option --include-text, %2$@ the command steady report --include-text (both shown as code).
+        let note = HTML.escape(tr("Nothing you wrote in your own words is in this file: only counts, ratings and choices. Made without %1$@; run %2$@ to add the words of your wins.", Self.optionMark, Self.commandMark))
+        return "<p class=\"privacy\">" + note.replacingOccurrences(of: Self.optionMark, with: "<code>--include-text</code>")
+            .replacingOccurrences(of: Self.commandMark, with: "<code>steady report --include-text</code>") + "</p>\n"
     }
+
+    /// Private-use characters standing in for the code in the privacy note until it is escaped.
+    private static let optionMark = "\u{E000}"
+    private static let commandMark = "\u{E001}"
 
     /// What has helped most, and the wins: the first thing the page says.
     private func summaryLine() -> String {
@@ -180,12 +211,14 @@ public struct ReportHTML {
         var parts: [String] = []
         // Compared on the 1–10 scales only: belief in a thought (0–100) measures something else.
         if let best = stats.techniques.filter({ $0.scaleHigh == 10 && ($0.meanChange ?? 0) <= -0.5 }).min(by: { $0.meanChange! < $1.meanChange! }) {
-            parts.append("What has eased things most for you: \(TechniqueNames.label(best.technique).lowercasingFirst), by \(NumberText.oneDecimal(-best.meanChange!)) on average")
+            // TRANSLATORS: the technique's name, then how much it eased ratings on average (a number such as 1.5).
+            parts.append(tr("What has eased things most for you: %1$@, by %2$@ on average",
+                            Translation.insideSentence(TechniqueNames.label(best.technique)), NumberText.oneDecimal(-best.meanChange!)))
         }
-        if stats.wins > 0 { parts.append("\(stats.wins) \(stats.wins == 1 ? "win" : "wins") noted") }
+        if stats.wins > 0 { parts.append(trn("%1$d win noted", "%1$d wins noted", stats.wins)) }
         if !stats.feelings.isEmpty {
             let named = stats.feelings.reduce(0) { $0 + $1.count }
-            parts.append("\(named) \(named == 1 ? "feeling" : "feelings") named")
+            parts.append(trn("%1$d feeling named", "%1$d feelings named", named))
         }
         guard !parts.isEmpty else { return "" }
         return "<p class=\"summary\">\(HTML.escape(parts.joined(separator: " · ")))</p>\n"
@@ -194,15 +227,16 @@ public struct ReportHTML {
     /// Requests by what they were about and how they went, and checks by their verdict.
     private func requestItems() -> [(String, Int)] {
         let stats = data.stats
-        return stats.requests.byKind.map { ("About \(TechniqueNames.requestKind($0.key))", $0.count) }
-            + stats.requests.outcomes.map { ("Went: \(TechniqueNames.requestOutcome($0.key))", $0.count) }
-            + stats.checks.map { ("Check: \(TechniqueNames.verdict($0.key))", $0.count) }
+        // TRANSLATORS: bar labels: what a request was about, how it went, where a check placed the feeling.
+        return stats.requests.byKind.map { (tr("About %1$@", TechniqueNames.requestKind($0.key)), $0.count) }
+            + stats.requests.outcomes.map { (tr("Went: %1$@", TechniqueNames.requestOutcome($0.key)), $0.count) }
+            + stats.checks.map { (tr("Check: %1$@", TechniqueNames.verdict($0.key)), $0.count) }
     }
 
     private func requestNotes() -> String {
         let reassurance = data.stats.requests.reassurance
         guard reassurance > 0 else { return "" }
-        return "<p class=\"note\">Requests for reassurance: \(reassurance). Only here for you to notice; there is no number to aim for.</p>"
+        return "<p class=\"note\">\(HTML.escape(StatsText.reassurance(reassurance)))</p>"
     }
 
     /// The plain counts of how check-ins ended and when they were shown, neutrally worded,
@@ -210,21 +244,20 @@ public struct ReportHTML {
     private func countsSection() -> String {
         let stats = data.stats
         var html = "<section id=\"counts\">\n<h2>\(HTML.escape(StatsText.countsHeading))</h2>\n"
-        html += "<p class=\"intro\">How each practice's check-ins ended, what was chosen, and when they were shown and answered.</p>\n"
-        guard !stats.practices.isEmpty else { return html + "<p class=\"note\">No check-ins in this stretch.</p>\n</section>\n" }
-        let columns: [(String, KeyPath<PracticeCounts, Int>)] = [
-            ("asked", \.offered), ("answered", \.answered), ("later", \.snoozed), ("let pass", \.skipped),
-            ("unanswered", \.expired), ("while away", \.missed), ("held back", \.suppressed),
-        ]
-        html += "<table>\n<thead><tr><th scope=\"col\">practice</th>"
-        html += columns.map { "<th scope=\"col\">\($0.0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        let rows = stats.practices.map { (name($0.practice), $0, false) } + (stats.practices.count > 1 ? [("all", stats.total, true)] : [])
+        html += Self.paragraph("intro", tr("How each practice's check-ins ended, what was chosen, and when they were shown and answered."))
+        guard !stats.practices.isEmpty else { return html + Self.paragraph("note", tr("No check-ins in this stretch.")) + "</section>\n" }
+        let columns = StatsText.countColumns
+        // TRANSLATORS: column heading of the report's counts table.
+        let practiceHeading = HTML.escape(tr("practice"))
+        html += "<table>\n<thead><tr><th scope=\"col\">\(practiceHeading)</th>"
+        html += columns.map { "<th scope=\"col\">\(HTML.escape($0.0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        let rows = stats.practices.map { (name($0.practice), $0, false) } + (stats.practices.count > 1 ? [(tr("all"), stats.total, true)] : [])
         for (label, counts, isTotal) in rows {
             html += "<tr\(isTotal ? " class=\"total\"" : "")><th scope=\"row\">\(HTML.escape(label))</th>"
                 + columns.map { "<td>\(counts[keyPath: $0.1])</td>" }.joined() + "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += "<p class=\"legend\">later: asked again later at least once · let pass: you chose not now · unanswered: shown, then it ended · while away: the computer slept or steady was off · held back: quiet hours, the daily limit or a pause</p>\n"
+        html += "<p class=\"legend\">\(HTML.escape(StatsText.countsLegend))</p>\n"
         if !stats.choices.isEmpty {
             html += "<ul class=\"choices\">\n" + stats.choices.map { item in
                 "<li><strong>\(HTML.escape(name(item.practice)))</strong>: " + HTML.escape(item.counts.map { "\($0.key) \($0.count)" }.joined(separator: " · ")) + "</li>"
@@ -232,13 +265,17 @@ public struct ReportHTML {
         }
         let hours = stats.byHour.enumerated().filter { $0.element.shown > 0 }
         if !hours.isEmpty {
-            html += "<table class=\"timing\">\n<thead><tr><th scope=\"col\">hour</th><th scope=\"col\">shown</th><th scope=\"col\">answered</th></tr></thead>\n<tbody>\n"
-            html += hours.map { "<tr><th scope=\"row\">\(CivilDay.pad($0.offset, 2)):00</th><td>\($0.element.shown)</td><td>\($0.element.answered)</td></tr>\n" }.joined()
+            // TRANSLATORS: column headings of the report's table of when check-ins were shown and answered.
+            let headings = [tr("hour"), tr("shown"), tr("answered")].map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined()
+            html += "<table class=\"timing\">\n<thead><tr>\(headings)</tr></thead>\n<tbody>\n"
+            html += hours.map { "<tr><th scope=\"row\">\(HTML.escape(words.hours[$0.offset]))</th><td>\($0.element.shown)</td><td>\($0.element.answered)</td></tr>\n" }.joined()
             html += "</tbody>\n</table>\n"
         }
         let logged = stats.entries.reduce(0) { $0 + $1.count }
         if logged > 0 {
-            html += "<p class=\"note\">Entries you logged: \(HTML.escape(stats.entries.map { "\($0.key) \($0.count)" }.joined(separator: " · "))).</p>\n"
+            let kinds = stats.entries.map { "\($0.key) \($0.count)" }.joined(separator: " · ")
+            // TRANSLATORS: the placeholder lists entry kinds with counts ("trigger 3 · win 2").
+            html += Self.paragraph("note", tr("Entries you logged: %1$@.", kinds))
         }
         return html + "</section>\n"
     }
@@ -247,10 +284,13 @@ public struct ReportHTML {
         let few = data.stats.techniques.filter { !$0.hasEnoughData }
         let enough = data.stats.techniques.filter(\.hasEnoughData)
         var items = enough.map { item in
-            "\(TechniqueNames.label(item.technique)): \(TechniqueNames.changePhrase(item.meanChange ?? 0)) (eased \(item.eased), same \(item.unchanged), higher \(item.rose))."
+            // TRANSLATORS: a technique's name, a phrase on the change, then how many ratings eased, stayed the same, went up.
+            tr("%1$@: %2$@ (eased %3$d, same %4$d, higher %5$d).", TechniqueNames.label(item.technique), TechniqueNames.changePhrase(item.meanChange ?? 0),
+               item.eased, item.unchanged, item.rose)
         }
         items += few.map { item in
-            "\(TechniqueNames.label(item.technique)): rated \(item.count == 1 ? "once" : "\(item.count) times") so far; an average says more after \(JournalStats.minimumPairs)."
+            // TRANSLATORS: a technique's name, "once" or "3 times", and how many pairs an average needs.
+            tr("%1$@: rated %2$@ so far; an average says more after %3$d.", TechniqueNames.label(item.technique), StatsText.times(item.count), JournalStats.minimumPairs)
         }
         guard !items.isEmpty else { return "" }
         return "<ul class=\"notes\">" + items.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
@@ -273,7 +313,7 @@ public struct ReportHTML {
         var html = "<ol class=\"wins\" reversed=\"reversed\">\n"
         for win in data.wins.reversed() {
             let day = CivilDay(dayNumber: clock.day(win.date.timeIntervalSince1970))
-            html += "<li><time datetime=\"\(day.iso)\">\(day.readable)</time> \(HTML.escape(win.text ?? ""))</li>\n"
+            html += "<li><time datetime=\"\(day.iso)\">\(HTML.escape(words.readable(day)))</time> \(HTML.escape(win.text ?? ""))</li>\n"
         }
         return html + "</ol>"
     }

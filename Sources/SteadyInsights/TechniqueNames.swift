@@ -1,4 +1,5 @@
 import SteadyKit
+import SteadyLocalization
 
 /// Human names for the techniques and measures that before/after pairs are grouped by.
 public enum TechniqueNames {
@@ -7,11 +8,11 @@ public enum TechniqueNames {
         if let pattern = BreathingPattern.named(technique) { return pattern.name }
         if let guide = Guide.named(technique) { return guide.title }
         switch technique {
-        case "pause": return "A pause before acting"
-        case ThoughtRecord.form.id: return "Thought record"
-        case TriggerJournal.form.id: return "Time after a trigger"
-        case RealityCheck.form.id: return "Past-or-present check"
-        case "time-alone": return "Time alone"
+        case "pause": return tr("A pause before acting")
+        case ThoughtRecord.form.id: return tr("Thought record")
+        case TriggerJournal.form.id: return tr("Time after a trigger")
+        case RealityCheck.form.id: return tr("Past-or-present check")
+        case "time-alone": return tr("Time alone")
         default: return technique
         }
     }
@@ -19,14 +20,18 @@ public enum TechniqueNames {
     /// What was rated: "urge", "intensity", "belief in the thought".
     public static func measure(_ measure: String) -> String {
         switch measure {
-        case "belief": return "belief in the thought"
+        // TRANSLATORS: what was rated before and after a technique.
+        case "belief": return tr("belief in the thought")
+        case "intensity": return tr("intensity")
+        case "urge": return tr("urge")
+        case "anxiety": return tr("anxiety")
         default: return measure.replacingOccurrences(of: "-", with: " ")
         }
     }
 
     /// The trigger kind's label from the trigger journal, or the key itself.
     public static func triggerKind(_ key: String) -> String {
-        if key == "unspecified" { return "Not said" }
+        if key == "unspecified" { return tr("Not said") }
         return TriggerJournal.kinds.first { $0.key == key }?.label ?? key
     }
 
@@ -37,7 +42,7 @@ public enum TechniqueNames {
 
     /// What a request was about.
     public static func requestKind(_ key: String) -> String {
-        if key == "unspecified" { return "not said" }
+        if key == "unspecified" { return tr("not said") }
         return NeedRequest.kinds.first { $0.key == key }?.label.lowercasingFirst ?? key
     }
 
@@ -53,9 +58,10 @@ public enum TechniqueNames {
 
     /// One kind phrase for a mean change on a scale.
     public static func changePhrase(_ change: Double) -> String {
-        if change <= -0.05 { return "eased by \(NumberText.oneDecimal(-change)) on average" }
-        if change < 0.05 { return "about the same on average" }
-        return "a little higher afterwards on average; some moments take longer to soften"
+        // TRANSLATORS: how much a rating eased after a technique (a number such as 1.5).
+        if change <= -0.05 { return tr("eased by %1$@ on average", NumberText.oneDecimal(-change)) }
+        if change < 0.05 { return tr("about the same on average") }
+        return tr("a little higher afterwards on average; some moments take longer to soften")
     }
 }
 
