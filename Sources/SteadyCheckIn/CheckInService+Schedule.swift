@@ -223,7 +223,7 @@ extension CheckInService {
 
     /// For a person to read: the time today ("21:00", or "9:00 PM" where the locale counts 12
     /// hours), the weekday and time within a week ("Wed 07:00", "Mi 07:00"), else the date
-    /// ("2026-12-24 09:00"). From glibc's locale data through `LocaleTime` (no ICU: the
+    /// ("2026-12-24 09:00"); a past moment the same way. From glibc's locale data through `LocaleTime` (no ICU: the
     /// daemon's memory budget); the status line keeps `describe`. In the C locale the two agree.
     public static func spoken(_ date: Date, now: Date, zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -234,7 +234,7 @@ extension CheckInService {
         let locale = (try? LocaleTime()) ?? LocaleTime.c
         let time = locale.time(moment)
         if calendar.isDate(date, inSameDayAs: now) { return time }
-        if date.timeIntervalSince(now) < 6 * 86_400 { return locale.weekdayName(moment.weekday, abbreviated: true) + " " + time }
+        if abs(date.timeIntervalSince(now)) < 6 * 86_400 { return locale.weekdayName(moment.weekday, abbreviated: true) + " " + time }
         return locale.format(moment, "%Y-%m-%d") + " " + time
     }
 

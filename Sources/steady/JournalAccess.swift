@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteadyCheckIn
 import SteadyJournal
 import SteadyTerminal
 
@@ -15,27 +16,16 @@ func openJournal(create: Bool) throws -> Journal? {
     }
 }
 
-/// Date formatting for terminal output, in the person's time zone.
+/// Date formatting for terminal output, in the person's time zone and locale (LC_TIME).
 enum Clock {
+    /// "21:00" today, "Tue 07:30" within six days either way, else "2026-12-24 09:00".
     static func short(_ date: Date, now: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        let calendar = Calendar.current
-        if calendar.isDate(date, inSameDayAs: now) {
-            formatter.dateFormat = "HH:mm"
-        } else if abs(date.timeIntervalSince(now)) < 6 * 86_400 {
-            formatter.dateFormat = "EEE HH:mm"
-        } else {
-            formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        }
-        return formatter.string(from: date)
+        CheckInService.spoken(date, now: now, zone: .current)
     }
 
+    /// "2026-12-24 09:00" (the time as the locale writes it).
     static func full(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        CheckInService.spoken(date, now: .distantPast, zone: .current)
     }
 }
 
