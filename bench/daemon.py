@@ -254,7 +254,7 @@ def bench_lateness(prompts):
             s, path = notify_socket(tmp)
             env = home_env(tmp, desktop, config, path)
             log = os.path.join(tmp, "monitor.tsv")
-            monitor = subprocess.Popen(["stdbuf", "-oL", "dbus-monitor", "--address", desktop.address, "--profile",
+            monitor = subprocess.Popen(["stdbuf", "-oL", "dbus-monitor", "--address", desktop.address,
                                         "type='method_call',interface='org.freedesktop.Notifications',member='Notify'"],
                                        stdout=open(log, "w"))
             p = subprocess.Popen([BIN, "daemon"], env=env, stderr=subprocess.DEVNULL)
@@ -268,12 +268,14 @@ def bench_lateness(prompts):
             # Each Notify on the bus, in order, is the delivery of the next prompt the journal
             # marks delivered (one engine queue delivers them one by one): lateness is the bus
             # timestamp minus that prompt's own due time, never a fraction of a second.
+            # A prompt's Notify, not the blank notice that takes an expired bubble down
+            # (category x-steady.notice, sent just before its CloseNotification).
             sent = []
             with open(log) as f:
-                for line in f:
-                    parts = line.rstrip("\n").split("\t")
-                    if len(parts) > 1 and parts[0] == "mc" and parts[-1] == "Notify":
-                        sent.append(float(parts[1]))
+                blocks = f.read().split("method call time=")[1:]
+            for block in blocks:
+                if "member=Notify" in block and "x-steady.notice" not in block:
+                    sent.append(float(block.split(" ", 1)[0]))
             db = sqlite3.connect(f"{tmp}/data/steady/journal.sqlite")
             due = [row[0] for row in db.execute(
                 "SELECT due_at FROM prompt WHERE delivered_at IS NOT NULL ORDER BY delivered_at, id")]
