@@ -38,7 +38,7 @@ let package = Package(
         ]),
         .target(name: "SteadyBus", dependencies: ["CSystemd"]),
         .target(name: "SteadyService", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "SteadyInstall", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyInstall", dependencies: ["SteadyKit", "SteadyLocalization"]),
         .target(name: "SteadyNotifications", dependencies: ["SteadyKit", "SteadyBus", "CSystemd"]),
         .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "SteadyLocalization", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
