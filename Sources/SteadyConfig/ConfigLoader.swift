@@ -94,11 +94,8 @@ public struct ConfigLoader: Sendable {
     /// and a `}` inside an array. None of them is valid TOML. The parse itself runs on a
     /// thread with a large stack.
     public func parse(_ text: String, source: String) throws(ConfigError) -> Config {
-        if let (line, column, message) = Self.unreadablePlace(in: text) {
-            let hint = message.hasPrefix("the file") ? "a config needs no more than a few KiB; remove what steady does not use"
-                : message.contains("character") || message.contains("carriage") ? "remove it; an editor's \"show invisible characters\" finds it"
-                : "see https://toml.io for the syntax"
-            throw ConfigError(file: source, line: line, column: column, message: message, hint: hint,
+        if let (line, column, message, hint) = Self.unreadablePlace(in: text) {
+            throw ConfigError(file: source, line: line, column: column, phrase: message, hint: hint,
                               sourceLine: SourceLocator(text: text).text(ofLine: line))
         }
         let result = LargeStack.run { () -> Result<Config, ConfigError> in
@@ -111,8 +108,11 @@ public struct ConfigLoader: Sendable {
     /// the deepest nesting it can hold parses within ``LargeStack/size``.
     public static let largestFile = 64 * 1024
 
-    /// Line, column and message of the first thing in `text` the parser must not see, if any.
-    static func unreadablePlace(in text: String) -> (line: Int, column: Int, message: String)? {
+    /// Line, column, message and hint of the first thing in `text` the parser must not see, if any.
+    static func unreadablePlace(in text: String) -> (line: Int, column: Int, message: Phrase, hint: Phrase)? {
+        // Rendered only for a problem: a good file costs no lookups.
+        func syntax() -> Phrase { Phrase { tr("see https://toml.io for the syntax") } }
+        func invisible() -> Phrase { Phrase { tr("remove it; an editor's \"show invisible characters\" finds it") } }
         var line = 1, column = 1, bytes = 0
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
@@ -122,15 +122,16 @@ public struct ConfigLoader: Sendable {
             let next = scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil
             bytes += UTF8.width(scalar)
             if bytes > largestFile {
-                return (line, column, "the file goes on past \(largestFile / 1024) KiB here; steady reads config files up to that size")
+                return (line, column, Phrase { tr("the file goes on past %1$@ KiB here; steady reads config files up to that size", largestFile / 1024) },
+                        Phrase { tr("a config needs no more than a few KiB; remove what steady does not use") })
             }
             if column == 1, let offset = Self.unnamedTableHeader(atLineStart: text.unicodeScalars[index...]) {
-                return (line, offset + 1, "not valid TOML: a table header must start with a name, e.g. [practices.wins]")
+                return (line, offset + 1, Phrase { tr("not valid TOML: a table header must start with a name, e.g. [practices.wins]") }, syntax())
             }
             switch scalar {
-            case "\0": return (line, column, "not valid TOML: a NUL character, which TOML does not allow")
+            case "\0": return (line, column, Phrase { tr("not valid TOML: a NUL character, which TOML does not allow") }, invisible())
             case "\r" where next != "\n":
-                return (line, column, "not valid TOML: a carriage return without a line feed after it, which TOML does not allow")
+                return (line, column, Phrase { tr("not valid TOML: a carriage return without a line feed after it, which TOML does not allow") }, invisible())
             case "\n":
                 line += 1
                 column = 1
@@ -140,7 +141,7 @@ public struct ConfigLoader: Sendable {
             column += 1
         }
         if let (line, column) = braceClosingAnArray(in: text) {
-            return (line, column, "not valid TOML: '}' where a value or ']' belongs")
+            return (line, column, Phrase { tr("not valid TOML: '}' where a value or ']' belongs") }, syntax())
         }
         return nil
     }
