@@ -532,10 +532,13 @@ enum LargeStack {
     /// 64 MiB of address space; only the pages a parse touches are ever used.
     static let size = 64 << 20
 
+    /// Runs `body` there in this thread's locale (`uselocale`), so its `tr` speaks the same language.
     static func run<T>(_ body: @escaping () -> T) -> T {
         let box = Box<T>(body)
+        box.locale = uselocale(nil)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [box] in
+            if let locale = box.locale { uselocale(locale) }
             box.value = box.body()
             done.signal()
         }
@@ -549,6 +552,7 @@ enum LargeStack {
     private final class Box<T>: @unchecked Sendable {
         let body: () -> T
         var value: T?
+        var locale: locale_t?
         init(_ body: @escaping () -> T) { self.body = body }
     }
 }
