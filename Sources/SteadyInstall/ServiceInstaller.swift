@@ -57,7 +57,7 @@ public struct ServiceInstaller: Sendable {
     public func install(source: String?, files: [File], catalogues: String? = nil, dryRun: Bool) throws(ServiceError) {
         if source == nil {
             guard paths.executable.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: paths.executable) else {
-                throw ServiceError(.badPath, "\(paths.executable) is not an executable file; give --bin the absolute path of a steady binary.")
+                throw ServiceError(.badPath, tr("%1$@ is not an executable file; give --bin the absolute path of a steady binary.", paths.executable))
             }
         }
         if let source, let packagedUnit = packagedUnit(running: source) {
@@ -116,8 +116,7 @@ public struct ServiceInstaller: Sendable {
     /// and, for a person's own XDG directories, the drop-in; then the packaged unit is enabled.
     private func installPackaged(unitFile: String, dryRun: Bool) throws(ServiceError) {
         if FileManager.default.fileExists(atPath: paths.unitFile) {
-            throw ServiceError(.otherInstall, "\(paths.unitFile), left by an earlier `steady service install`, takes precedence over "
-                + "the packaged unit \(unitFile); remove that install first with `steady service uninstall`, then run install again.")
+            throw ServiceError(.otherInstall, tr("%1$@, left by an earlier `steady service install`, takes precedence over the packaged unit %2$@; remove that install first with `steady service uninstall`, then run install again.", paths.unitFile, unitFile))
         }
         if dryRun { report(tr("Dry run: nothing is changed.")) }
         report(dryRun ? tr("steady was installed by a package: would use its unit %1$@ as it is (nothing is copied)", unitFile) : tr("steady was installed by a package: using its unit %1$@ as it is (nothing is copied)", unitFile))
@@ -176,7 +175,7 @@ public struct ServiceInstaller: Sendable {
             report(tr("Inside a login session with systemd, finish with:"))
             for command in commands { report("  systemctl --user \(command.joined(separator: " "))") }
             report(tr("or run it in the foreground now with: %1$@", paths.executable + " daemon"))
-            throw ServiceError(.noManager, "no systemd user manager is reachable; the remaining steps are printed above.")
+            throw ServiceError(.noManager, tr("no systemd user manager is reachable; the remaining steps are printed above."))
         }
         for command in commands {
             try runReporting(command)
@@ -184,8 +183,9 @@ public struct ServiceInstaller: Sendable {
         let state = systemctl.show(["ActiveState", "SubState", "StatusText"]) ?? [:]
         report("")
         guard state["ActiveState"] == "active" else {
-            throw ServiceError(.systemctl, "steady.service is \(state["ActiveState"] ?? "in an unknown state") "
-                + "(\(state["StatusText"].flatMap { $0.isEmpty ? nil : $0 } ?? "no status")); see `journalctl --user -u steady`.")
+            throw ServiceError(.systemctl, tr("steady.service is %1$@ (%2$@); see `journalctl --user -u steady`.",
+                                            state["ActiveState"] ?? tr("in an unknown state"),
+                                            state["StatusText"].flatMap { $0.isEmpty ? nil : $0 } ?? tr("no status")))
         }
         report(state["StatusText"].flatMap { $0.isEmpty ? nil : $0 }.map { tr("steady is running: %1$@.", $0) } ?? tr("steady is running: started."))
         report(tr("See it with `systemctl --user status steady` and its log with `journalctl --user -u steady`."))
@@ -200,7 +200,7 @@ public struct ServiceInstaller: Sendable {
     ///   purge is refused before anything changes.
     public func uninstall(files: [String], purge: Bool, confirmed: Bool, dryRun: Bool) throws(ServiceError) {
         if purge && !confirmed && !dryRun {
-            throw ServiceError(.notConfirmed, "--purge deletes your journal; it needs a yes (answer the question in a terminal, or add --yes).")
+            throw ServiceError(.notConfirmed, tr("--purge deletes your journal; it needs a yes (answer the question in a terminal, or add --yes)."))
         }
         if dryRun { report(tr("Dry run: nothing is changed.")) }
         let fileManager = FileManager.default
@@ -352,7 +352,8 @@ public struct ServiceInstaller: Sendable {
         let result = try systemctl.run(arguments)
         guard result.status == 0 else {
             let said = result.errors.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ServiceError(.systemctl, "`\(line)` failed (exit status \(result.status))\(said.isEmpty ? "" : ": \(said)")")
+            throw ServiceError(.systemctl, said.isEmpty ? tr("`%1$@` failed (exit status %2$@)", line, result.status)
+                                                   : tr("`%1$@` failed (exit status %2$@): %3$@", line, result.status, said))
         }
         report(tr("ran %1$@", line))
     }
@@ -369,13 +370,13 @@ public struct ServiceInstaller: Sendable {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: mode])
         } catch {
-            throw ServiceError(.cannotWrite, "cannot create \(path): \(error.localizedDescription)")
+            throw ServiceError(.cannotWrite, tr("cannot create %1$@: %2$@", path, error.localizedDescription))
         }
     }
 
     static func write(contentsOf source: String, to path: String, mode: Int) throws(ServiceError) {
         guard let data = FileManager.default.contents(atPath: source) else {
-            throw ServiceError(.cannotWrite, "cannot read \(source) to copy it")
+            throw ServiceError(.cannotWrite, tr("cannot read %1$@ to copy it", source))
         }
         try write(data, to: path, mode: mode)
     }
@@ -391,12 +392,12 @@ public struct ServiceInstaller: Sendable {
             try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw ServiceError(.cannotWrite, "cannot write \(path): \(error.localizedDescription)")
+            throw ServiceError(.cannotWrite, tr("cannot write %1$@: %2$@", path, error.localizedDescription))
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
-            throw ServiceError(.cannotWrite, "cannot write \(path): \(reason)")
+            throw ServiceError(.cannotWrite, tr("cannot write %1$@: %2$@", path, reason))
         }
     }
 
@@ -404,7 +405,7 @@ public struct ServiceInstaller: Sendable {
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            throw ServiceError(.cannotWrite, "cannot remove \(path): \(error.localizedDescription)")
+            throw ServiceError(.cannotWrite, tr("cannot remove %1$@: %2$@", path, error.localizedDescription))
         }
     }
 }

@@ -152,6 +152,20 @@ import Testing
         #expect(setup.report.last == "Du siehst es mit `systemctl --user status steady` und sein Protokoll mit `journalctl --user -u steady`.")
     }
 
+    @Test func uninstall_purgeWithoutAYes_saysWhyInGerman() throws {
+        let setup = try Setup()
+        let problem = try Catalogues.inLocale("de_DE.UTF-8") { () -> ServiceError? in
+            do {
+                try setup.installer().uninstall(files: [], purge: true, confirmed: false, dryRun: false)
+                return nil
+            } catch let error as ServiceError {
+                return error
+            }
+        }
+        #expect(problem?.code == .notConfirmed)
+        #expect(problem?.description == "--purge löscht dein Tagebuch; dafür braucht es ein Ja (beantworte die Frage in einem Terminal oder ergänze --yes).")
+    }
+
     @Test func install_withoutUserManager_installsTheFiles_andPrintsTheStepsLeft() throws {
         let setup = try Setup(manager: false)
         #expect(throws: ServiceError.self) {
