@@ -38,9 +38,9 @@ let package = Package(
         ]),
         .target(name: "SteadyBus", dependencies: ["CSystemd"]),
         .target(name: "SteadyService", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "SteadyInstall", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyInstall", dependencies: ["SteadyKit", "SteadyLocalization"]),
         .target(name: "SteadyNotifications", dependencies: ["SteadyKit", "SteadyBus", "CSystemd"]),
-        .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "TOMLKit"]),
+        .target(name: "SteadyConfig", dependencies: ["SteadyKit", "SteadyCalendar", "SteadyExternal", "SteadyLocalization", "TOMLKit"]),
         .target(name: "SteadyControl", dependencies: ["SteadyKit"]),
         .target(name: "SteadyCheckIn", dependencies: [
             "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyConfig", "SteadyLocalization", .product(name: "Logging", package: "swift-log"),

@@ -2,6 +2,7 @@ import Foundation
 import SteadyCalendar
 import SteadyExternal
 import SteadyKit
+import SteadyLocalization
 import TOMLKit
 
 /// Reads and checks steady's TOML configuration.
@@ -39,8 +40,8 @@ public struct ConfigLoader: Sendable {
             let exists = FileManager.default.fileExists(atPath: path)
             throw ConfigError(
                 file: path, line: 0, column: 0,
-                message: exists ? "cannot be read" : "no such file",
-                hint: exists ? "check that it is a file and that you may read it" : "create one with `steady config init`, or leave out --config to use the default")
+                phrase: exists ? Phrase { tr("cannot be read") } : Phrase { tr("no such file") },
+                hint: exists ? Phrase { tr("check that it is a file and that you may read it") } : Phrase { tr("create one with `steady config init`, or leave out --config to use the default") })
         }
         return try parse(bytes: bytes, source: path)
     }
@@ -56,8 +57,8 @@ public struct ConfigLoader: Sendable {
             let lineEnd = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             throw ConfigError(
                 file: source, line: line, column: column,
-                message: "not UTF-8 text: byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) cannot start or continue a character",
-                hint: "save the file as UTF-8, the encoding TOML requires",
+                phrase: Phrase { tr("not UTF-8 text: byte 0x%1$@ cannot start or continue a character", String(bytes[offset], radix: 16, uppercase: true)) },
+                hint: Phrase { tr("save the file as UTF-8, the encoding TOML requires") },
                 sourceLine: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
         }
         return try parse(String(decoding: bytes, as: UTF8.self), source: source)
@@ -93,11 +94,8 @@ public struct ConfigLoader: Sendable {
     /// and a `}` inside an array. None of them is valid TOML. The parse itself runs on a
     /// thread with a large stack.
     public func parse(_ text: String, source: String) throws(ConfigError) -> Config {
-        if let (line, column, message) = Self.unreadablePlace(in: text) {
-            let hint = message.hasPrefix("the file") ? "a config needs no more than a few KiB; remove what steady does not use"
-                : message.contains("character") || message.contains("carriage") ? "remove it; an editor's \"show invisible characters\" finds it"
-                : "see https://toml.io for the syntax"
-            throw ConfigError(file: source, line: line, column: column, message: message, hint: hint,
+        if let (line, column, message, hint) = Self.unreadablePlace(in: text) {
+            throw ConfigError(file: source, line: line, column: column, phrase: message, hint: hint,
                               sourceLine: SourceLocator(text: text).text(ofLine: line))
         }
         let result = LargeStack.run { () -> Result<Config, ConfigError> in
@@ -110,8 +108,11 @@ public struct ConfigLoader: Sendable {
     /// the deepest nesting it can hold parses within ``LargeStack/size``.
     public static let largestFile = 64 * 1024
 
-    /// Line, column and message of the first thing in `text` the parser must not see, if any.
-    static func unreadablePlace(in text: String) -> (line: Int, column: Int, message: String)? {
+    /// Line, column, message and hint of the first thing in `text` the parser must not see, if any.
+    static func unreadablePlace(in text: String) -> (line: Int, column: Int, message: Phrase, hint: Phrase)? {
+        // Rendered only for a problem: a good file costs no lookups.
+        func syntax() -> Phrase { Phrase { tr("see https://toml.io for the syntax") } }
+        func invisible() -> Phrase { Phrase { tr("remove it; an editor's \"show invisible characters\" finds it") } }
         var line = 1, column = 1, bytes = 0
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
@@ -121,15 +122,16 @@ public struct ConfigLoader: Sendable {
             let next = scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil
             bytes += UTF8.width(scalar)
             if bytes > largestFile {
-                return (line, column, "the file goes on past \(largestFile / 1024) KiB here; steady reads config files up to that size")
+                return (line, column, Phrase { tr("the file goes on past %1$@ KiB here; steady reads config files up to that size", largestFile / 1024) },
+                        Phrase { tr("a config needs no more than a few KiB; remove what steady does not use") })
             }
             if column == 1, let offset = Self.unnamedTableHeader(atLineStart: text.unicodeScalars[index...]) {
-                return (line, offset + 1, "not valid TOML: a table header must start with a name, e.g. [practices.wins]")
+                return (line, offset + 1, Phrase { tr("not valid TOML: a table header must start with a name, e.g. [practices.wins]") }, syntax())
             }
             switch scalar {
-            case "\0": return (line, column, "not valid TOML: a NUL character, which TOML does not allow")
+            case "\0": return (line, column, Phrase { tr("not valid TOML: a NUL character, which TOML does not allow") }, invisible())
             case "\r" where next != "\n":
-                return (line, column, "not valid TOML: a carriage return without a line feed after it, which TOML does not allow")
+                return (line, column, Phrase { tr("not valid TOML: a carriage return without a line feed after it, which TOML does not allow") }, invisible())
             case "\n":
                 line += 1
                 column = 1
@@ -139,7 +141,7 @@ public struct ConfigLoader: Sendable {
             column += 1
         }
         if let (line, column) = braceClosingAnArray(in: text) {
-            return (line, column, "not valid TOML: '}' where a value or ']' belongs")
+            return (line, column, Phrase { tr("not valid TOML: '}' where a value or ']' belongs") }, syntax())
         }
         return nil
     }
@@ -226,15 +228,21 @@ public struct ConfigLoader: Sendable {
 
     private func parseChecked(_ text: String, source: String) throws(ConfigError) -> Config {
         let locator = SourceLocator(text: text)
-        func fail(_ path: [String], _ message: String, hint: String? = nil, value: String? = nil, offset: Int = 0) -> ConfigError {
+        func fail(_ path: [String], _ message: Phrase, hint: Phrase? = nil, value: String? = nil, offset: Int = 0) -> ConfigError {
             locate(path, message, hint, value, offset)
         }
-        func locate(_ path: [String], _ message: String, _ hint: String?, _ value: String?, _ offset: Int) -> ConfigError {
+        func fail(_ path: [String], _ message: String, hint: Phrase? = nil, value: String? = nil, offset: Int = 0) -> ConfigError {
+            locate(path, Phrase(verbatim: message), hint, value, offset)
+        }
+        func fail(_ path: [String], _ message: String, hint: String?, value: String? = nil, offset: Int = 0) -> ConfigError {
+            locate(path, Phrase(verbatim: message), hint.map { Phrase(verbatim: $0) }, value, offset)
+        }
+        func locate(_ path: [String], _ message: Phrase, _ hint: Phrase?, _ value: String?, _ offset: Int) -> ConfigError {
             var place = locator.position(of: path) ?? (1, 1)
             if let value, let found = locator.position(ofString: value, from: place) {
                 place = (found.line, found.column + offset)
             }
-            return ConfigError(file: source, line: place.line, column: place.column, message: message, hint: hint,
+            return ConfigError(file: source, line: place.line, column: place.column, phrase: message, hint: hint,
                                sourceLine: locator.text(ofLine: place.line))
         }
 
@@ -246,46 +254,46 @@ public struct ConfigLoader: Sendable {
             let line = max(1, min(error.source.begin.line, locator.lines.count))
             let width = locator.text(ofLine: line)?.unicodeScalars.count ?? 0
             let column = max(1, min(error.source.begin.column, width + 1))
-            throw ConfigError(file: source, line: line, column: column, message: "not valid TOML: \(error.description)",
-                              hint: "see https://toml.io for the syntax", sourceLine: locator.text(ofLine: line))
+            throw ConfigError(file: source, line: line, column: column, phrase: Phrase { tr("not valid TOML: %1$@", error.description) },
+                              hint: Phrase { tr("see https://toml.io for the syntax") }, sourceLine: locator.text(ofLine: line))
         } catch {
-            throw ConfigError(file: source, line: 1, column: 1, message: "not valid TOML")
+            throw ConfigError(file: source, line: 1, column: 1, phrase: Phrase { tr("not valid TOML") })
         }
 
         for key in root.keys.sorted() where !Self.topLevelKeys.contains(key) {
-            throw fail([key], "unknown setting '\(key)'", hint: Self.hint(for: key, in: Self.topLevelKeys))
+            throw fail([key], Phrase { tr("unknown setting '%1$@'", key) }, hint: Self.hint(for: key, in: Self.topLevelKeys))
         }
 
         var sparing = Sparing()
         if let value = root["quiet-hours"] {
-            guard let text = value.string else { throw fail(["quiet-hours"], "quiet-hours must be a string", hint: "e.g. quiet-hours = \"22:00..07:00\" or \"off\"") }
+            guard let text = value.string else { throw fail(["quiet-hours"], Phrase { tr("quiet-hours must be a string") }, hint: Phrase { tr("e.g. quiet-hours = \"22:00..07:00\" or \"off\"") }) }
             if text == "off" {
                 sparing.quietHours = nil
             } else if let range = TimeOfDayRange(text) {
                 sparing.quietHours = range
             } else {
-                throw fail(["quiet-hours"], "'\(text)' is not a daily window", hint: "write \"HH:MM..HH:MM\" (24-hour clock, may wrap past midnight) or \"off\"", value: text)
+                throw fail(["quiet-hours"], Phrase { tr("'%1$@' is not a daily window", text) }, hint: Phrase { tr("write \"HH:MM..HH:MM\" (24-hour clock, may wrap past midnight) or \"off\"") }, value: text)
             }
         }
         if let value = root["daily-limit"] {
             guard let limit = value.int, limit >= 1 else {
-                throw fail(["daily-limit"], "daily-limit must be a whole number of at least 1", hint: "e.g. daily-limit = 8")
+                throw fail(["daily-limit"], Phrase { tr("daily-limit must be a whole number of at least 1") }, hint: Phrase { tr("e.g. daily-limit = 8") })
             }
             sparing.dailyLimit = limit
         }
         if let value = root["snooze-limit"] {
             guard let limit = value.int, (0...10).contains(limit) else {
-                throw fail(["snooze-limit"], "snooze-limit must be a whole number from 0 to 10", hint: "e.g. snooze-limit = 3")
+                throw fail(["snooze-limit"], Phrase { tr("snooze-limit must be a whole number from 0 to 10") }, hint: Phrase { tr("e.g. snooze-limit = 3") })
             }
             sparing.snoozeLimit = limit
         }
         if let value = root["back-off"] {
-            guard let flag = value.bool else { throw fail(["back-off"], "back-off must be true or false") }
+            guard let flag = value.bool else { throw fail(["back-off"], Phrase { tr("back-off must be true or false") }) }
             sparing.backOff = flag
         }
         for (key, keyPath) in [("expire-after", \Sparing.expireAfter), ("grace-period", \Sparing.gracePeriod), ("snooze", \Sparing.snooze)] {
             guard let value = root[key] else { continue }
-            guard let text = value.string else { throw fail([key], "\(key) must be a string such as \"2h\"") }
+            guard let text = value.string else { throw fail([key], Phrase { tr("%1$@ must be a string such as \"2h\"", key) }) }
             do {
                 sparing[keyPath: keyPath] = try TimeSpan(parsing: text)
             } catch {
@@ -295,7 +303,7 @@ public struct ConfigLoader: Sendable {
 
         var safety = SafetySettings()
         if let value = root["safety"] {
-            guard let table = value.table else { throw fail(["safety"], "safety must be a table", hint: "write it as a [safety] section") }
+            guard let table = value.table else { throw fail(["safety"], Phrase { tr("safety must be a table") }, hint: Phrase { tr("write it as a [safety] section") }) }
             var settings: [String: SettingValue] = [:]
             for key in table.keys { settings[key] = Self.settingValue(table[key]!) }
             do {
@@ -307,12 +315,12 @@ public struct ConfigLoader: Sendable {
 
         var terminal = TerminalSettings()
         if let value = root["terminal"] {
-            guard let table = value.table else { throw fail(["terminal"], "terminal must be a table", hint: "write it as a [terminal] section") }
+            guard let table = value.table else { throw fail(["terminal"], Phrase { tr("terminal must be a table") }, hint: Phrase { tr("write it as a [terminal] section") }) }
             for key in table.keys.sorted() where key != "plain" {
-                throw fail(["terminal", key], "unknown setting '\(key)' in [terminal]", hint: "[terminal] takes plain = true or false")
+                throw fail(["terminal", key], Phrase { tr("unknown setting '%1$@' in [terminal]", key) }, hint: Phrase { tr("[terminal] takes plain = true or false") })
             }
             if let raw = table["plain"] {
-                guard let flag = raw.bool else { throw fail(["terminal", "plain"], "plain must be true or false") }
+                guard let flag = raw.bool else { throw fail(["terminal", "plain"], Phrase { tr("plain must be true or false") }) }
                 terminal.plain = flag
             }
         }
@@ -321,8 +329,8 @@ public struct ConfigLoader: Sendable {
             guard let value = root[key] else { return nil }
             if let text = value.string, !text.isEmpty { return [text] }
             if let array = value.array, !array.isEmpty, array.allSatisfy({ $0.string != nil }) { return array.compactMap { $0.string } }
-            throw fail([key], "\(key) must be a program path or a list of program and arguments",
-                       hint: "e.g. \(key) = [\"/usr/local/bin/my-bridge\", \"--quiet\"]")
+            throw fail([key], Phrase { tr("%1$@ must be a program path or a list of program and arguments", key) },
+                       hint: Phrase { tr("e.g. %1$@ = [\"/usr/local/bin/my-bridge\", \"--quiet\"]", key) })
         }
         var channel = ChannelSetting.desktop
         if let value = root["channel"] {
@@ -330,38 +338,38 @@ public struct ConfigLoader: Sendable {
             case "desktop": channel = .desktop
             case "command":
                 guard let program = try command("command") else {
-                    throw fail(["channel"], "channel = \"command\" needs a command to run", hint: "add command = \"/path/to/program\"")
+                    throw fail(["channel"], Phrase { tr("channel = \"command\" needs a command to run") }, hint: Phrase { tr("add command = \"/path/to/program\"") })
                 }
                 channel = .command(program)
             default:
-                throw fail(["channel"], "channel must be \"desktop\" or \"command\"", value: value.string)
+                throw fail(["channel"], Phrase { tr("channel must be \"desktop\" or \"command\"") }, value: value.string)
             }
         } else if root["command"] != nil {
-            throw fail(["command"], "command is only used with channel = \"command\"", hint: "add channel = \"command\", or remove command")
+            throw fail(["command"], Phrase { tr("command is only used with channel = \"command\"") }, hint: Phrase { tr("add channel = \"command\", or remove command") })
         }
         let answerCommand = try command("answer-command")
 
         var practices: [PracticeSetup] = []
         if let value = root["practices"] {
-            guard let table = value.table else { throw fail(["practices"], "practices must be a table", hint: "write [practices.NAME] sections") }
+            guard let table = value.table else { throw fail(["practices"], Phrase { tr("practices must be a table") }, hint: Phrase { tr("write [practices.NAME] sections") }) }
             for name in table.keys.sorted() {
                 let path = ["practices", name]
                 let isExternal = table[name]?.table?["exec"] != nil
                 if isExternal, registry[PracticeID(name)] != nil {
-                    throw fail(path, "'\(name)' is a built-in practice and cannot run a program",
-                               hint: "give the external practice its own name, e.g. [practices.my-\(name)]")
+                    throw fail(path, Phrase { tr("'%1$@' is a built-in practice and cannot run a program", name) },
+                               hint: Phrase { tr("give the external practice its own name, e.g. [practices.my-%1$@]", name) })
                 }
                 guard let descriptor = registry[PracticeID(name)] ?? (isExternal ? Self.externalPlaceholder : nil) else {
                     let known = registry.ids.map(\.rawValue)
-                    throw fail(path, "unknown practice '\(name)'",
-                               hint: Suggestion.nearest(to: name, in: known).map { "did you mean '\($0)'?" }
-                                ?? "known practices: \(known.joined(separator: ", ")) (see `steady practices`)")
+                    throw fail(path, Phrase { tr("unknown practice '%1$@'", name) },
+                               hint: Suggestion.nearest(to: name, in: known).map { suggestion in Phrase { tr("did you mean '%1$@'?", suggestion) } }
+                                ?? Phrase { tr("known practices: %1$@ (see `steady practices`)", Translation.list(known)) })
                 }
                 guard let practiceTable = table[name]?.table else {
-                    throw fail(path, "practices.\(name) must be a table", hint: "write it as a [practices.\(name)] section")
+                    throw fail(path, Phrase { tr("practices.%1$@ must be a table", name) }, hint: Phrase { tr("write it as a [practices.%1$@] section", name) })
                 }
                 if let enabled = practiceTable["enabled"] {
-                    guard let flag = enabled.bool else { throw fail(path + ["enabled"], "enabled must be true or false") }
+                    guard let flag = enabled.bool else { throw fail(path + ["enabled"], Phrase { tr("enabled must be true or false") }) }
                     if !flag { continue }
                 }
                 var schedule: [CalendarExpression] = []
@@ -372,8 +380,8 @@ public struct ConfigLoader: Sendable {
                     } else if let array = raw.array, array.allSatisfy({ $0.string != nil }) {
                         scheduleTexts = array.compactMap { $0.string }
                     } else {
-                        throw fail(path + ["schedule"], "schedule must be a calendar expression or a list of them",
-                                   hint: "e.g. schedule = [\"Mon..Fri 07:30\", \"Sat,Sun 09:00\"]")
+                        throw fail(path + ["schedule"], Phrase { tr("schedule must be a calendar expression or a list of them") },
+                                   hint: Phrase { tr("e.g. schedule = [\"Mon..Fri 07:30\", \"Sat,Sun 09:00\"]") })
                     }
                 } else {
                     scheduleTexts = []
@@ -382,7 +390,7 @@ public struct ConfigLoader: Sendable {
                     do {
                         schedule.append(try CalendarExpression(text))
                     } catch {
-                        throw fail(path + ["schedule"], error.message, hint: error.hint ?? "see `steady calendar --help` for the syntax",
+                        throw fail(path + ["schedule"], error.message, hint: error.hint.map { Phrase(verbatim: $0) } ?? Phrase { tr("see `steady calendar --help` for the syntax") },
                                    value: text, offset: error.offset)
                     }
                 }
@@ -394,19 +402,19 @@ public struct ConfigLoader: Sendable {
                 var external: ExternalPracticeSetup?
                 if isExternal {
                     guard let exec = practiceTable["exec"]?.string, !exec.isEmpty else {
-                        throw fail(path + ["exec"], "exec must be the program's path", hint: "e.g. exec = \"~/bin/kind-act.py\"")
+                        throw fail(path + ["exec"], Phrase { tr("exec must be the program's path") }, hint: Phrase { tr("e.g. exec = \"~/bin/kind-act.py\"") })
                     }
                     let executable = ExternalPractice.resolve(exec: exec, configFile: source.hasPrefix("/") ? source : nil)
                     do {
                         // Checks the file is there and executable; runs nothing.
                         _ = try ExternalPractice(id: PracticeID(name), executable: executable, settings: settings)
                     } catch {
-                        throw fail(path + ["exec"], error.reason, hint: "see docs/external-practices.md", value: exec)
+                        throw fail(path + ["exec"], error.reason, hint: Phrase { tr("see docs/external-practices.md") }, value: exec)
                     }
                     external = ExternalPracticeSetup(
                         executable: executable, settings: settings, scheduleGiven: practiceTable["schedule"] != nil,
-                        execPlace: fail(path + ["exec"], "", hint: "see docs/external-practices.md", value: exec),
-                        practicePlace: fail(path, "", hint: "give a schedule for it in the config"))
+                        execPlace: fail(path + ["exec"], "", hint: Phrase { tr("see docs/external-practices.md") }, value: exec),
+                        practicePlace: fail(path, "", hint: Phrase { tr("give a schedule for it in the config") }))
                     configured = ExternalPracticeSetup.undescribed(PracticeID(name))
                 } else {
                     do {
@@ -421,8 +429,8 @@ public struct ConfigLoader: Sendable {
                         do {
                             schedule.append(try CalendarExpression(text))
                         } catch {
-                            throw fail(path, "the practice suggests an invalid schedule '\(text)': \(error.message)",
-                                       hint: "give a schedule for it in the config")
+                            throw fail(path, Phrase { tr("the practice suggests an invalid schedule '%1$@': %2$@", text, error.message) },
+                                       hint: Phrase { tr("give a schedule for it in the config") })
                         }
                     }
                 }
@@ -433,15 +441,15 @@ public struct ConfigLoader: Sendable {
                 var policy = QuietHoursPolicy.skip
                 if let raw = practiceTable["during-quiet-hours"] {
                     guard let text = raw.string, let parsed = QuietHoursPolicy(rawValue: text) else {
-                        throw fail(path + ["during-quiet-hours"], "during-quiet-hours must be \"defer\" or \"skip\"",
-                                   hint: "defer shows it when quiet hours end; skip leaves it out")
+                        throw fail(path + ["during-quiet-hours"], Phrase { tr("during-quiet-hours must be \"defer\" or \"skip\"") },
+                                   hint: Phrase { tr("defer shows it when quiet hours end; skip leaves it out") })
                     }
                     policy = parsed
                 }
                 var urgency = Urgency.low
                 if let raw = practiceTable["urgency"] {
                     guard let text = raw.string, let parsed = Urgency(rawValue: text) else {
-                        throw fail(path + ["urgency"], "urgency must be \"low\", \"normal\" or \"critical\"")
+                        throw fail(path + ["urgency"], Phrase { tr("urgency must be \"low\", \"normal\" or \"critical\"") })
                     }
                     urgency = parsed
                 }
@@ -463,31 +471,31 @@ public struct ConfigLoader: Sendable {
 
     /// `random = { between = "10:00..20:00", count = 3, min-gap = "90m" }`.
     private static func randomWindow(
-        _ raw: TOMLValueConvertible, path: [String], fail: ([String], String, String?, String?, Int) -> ConfigError
+        _ raw: TOMLValueConvertible, path: [String], fail: ([String], Phrase, Phrase?, String?, Int) -> ConfigError
     ) throws(ConfigError) -> RandomWindow {
-        let example = "e.g. random = { between = \"10:00..20:00\", count = 3, min-gap = \"90m\" }"
-        guard let table = raw.table else { throw fail(path, "random must be a table", example, nil, 0) }
+        let example = Phrase { tr("e.g. random = { between = \"10:00..20:00\", count = 3, min-gap = \"90m\" }") }
+        guard let table = raw.table else { throw fail(path, Phrase { tr("random must be a table") }, example, nil, 0) }
         for key in table.keys where !["between", "count", "min-gap"].contains(key) {
-            throw fail(path + [key], "unknown key '\(key)' in random", "random takes between, count and min-gap", nil, 0)
+            throw fail(path + [key], Phrase { tr("unknown key '%1$@' in random", key) }, Phrase { tr("random takes between, count and min-gap") }, nil, 0)
         }
         guard let betweenText = table["between"]?.string, let between = TimeOfDayRange(betweenText) else {
-            throw fail(path + ["between"], "random needs between = \"HH:MM..HH:MM\"", example, nil, 0)
+            throw fail(path + ["between"], Phrase { tr("random needs between = \"HH:MM..HH:MM\"") }, example, nil, 0)
         }
         let count = table["count"]?.int ?? 1
         var gap = TimeSpan.minutes(60)
         if let gapText = table["min-gap"]?.string {
-            do { gap = try TimeSpan(parsing: gapText) } catch { throw fail(path + ["min-gap"], error.description, nil, nil, 0) }
+            do { gap = try TimeSpan(parsing: gapText) } catch { throw fail(path + ["min-gap"], Phrase(verbatim: error.description), nil, nil, 0) }
         }
         do {
             return try RandomWindow(between: between, count: count, minGap: gap)
         } catch {
-            throw fail(path, "random: \(error.description)", example, nil, 0)
+            throw fail(path, Phrase { tr("random: %1$@", error.description) }, example, nil, 0)
         }
     }
 
-    private static func hint(for key: String, in known: [String]) -> String {
-        Suggestion.nearest(to: key, in: known).map { "did you mean '\($0)'?" }
-            ?? "known settings: \(known.joined(separator: ", "))"
+    private static func hint(for key: String, in known: [String]) -> Phrase {
+        Suggestion.nearest(to: key, in: known).map { suggestion in Phrase { tr("did you mean '%1$@'?", suggestion) } }
+            ?? Phrase { tr("known settings: %1$@", Translation.list(known)) }
     }
 
     /// TOMLKit value → format-independent `SettingValue` (dates and times become their TOML text).
@@ -524,10 +532,13 @@ enum LargeStack {
     /// 64 MiB of address space; only the pages a parse touches are ever used.
     static let size = 64 << 20
 
+    /// Runs `body` there in this thread's locale (`uselocale`), so its `tr` speaks the same language.
     static func run<T>(_ body: @escaping () -> T) -> T {
         let box = Box<T>(body)
+        box.locale = uselocale(nil)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [box] in
+            if let locale = box.locale { uselocale(locale) }
             box.value = box.body()
             done.signal()
         }
@@ -541,6 +552,7 @@ enum LargeStack {
     private final class Box<T>: @unchecked Sendable {
         let body: () -> T
         var value: T?
+        var locale: locale_t?
         init(_ body: @escaping () -> T) { self.body = body }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SteadyCalendar
 import SteadyExternal
 import SteadyKit
+import SteadyLocalization
 
 /// What the config says about a practice run by a program of the person's own
 /// (`[practices.NAME] exec = …`): plain data, read without starting the program.
@@ -55,6 +56,7 @@ public struct ExternalPractices: Sendable {
             } catch {
                 var failure = external.execPlace
                 failure.message = error.reason
+                failure.localizedMessage = error.reason
                 throw failure
             }
             config.practices[index].practice = configured
@@ -64,7 +66,9 @@ public struct ExternalPractices: Sendable {
                         config.practices[index].schedule.append(try CalendarExpression(text))
                     } catch {
                         var failure = external.practicePlace
-                        failure.message = "the practice suggests an invalid schedule '\(text)': \(error.message)"
+                        let message = Phrase { tr("the practice suggests an invalid schedule '%1$@': %2$@", text, error.message) }
+                        failure.message = message.english
+                        failure.localizedMessage = message.localized
                         throw failure
                     }
                 }

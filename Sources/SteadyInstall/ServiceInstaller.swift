@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// Installs, removes and describes steady's systemd user service: the executable, the unit,
 /// the man page, shell completions, desktop entry and icon, and the `systemctl --user` calls around them.
@@ -54,33 +55,32 @@ public struct ServiceInstaller: Sendable {
     /// - Throws: `.badPath` for an unusable `--bin`, `.cannotWrite`, `.noManager` (after
     ///   installing the files and printing the remaining steps), `.systemctl`.
     public func install(source: String?, files: [File], catalogues: String? = nil, dryRun: Bool) throws(ServiceError) {
-        let verb = dryRun ? "would " : ""
         if source == nil {
             guard paths.executable.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: paths.executable) else {
-                throw ServiceError(.badPath, "\(paths.executable) is not an executable file; give --bin the absolute path of a steady binary.")
+                throw ServiceError(.badPath, tr("%1$@ is not an executable file; give --bin the absolute path of a steady binary.", paths.executable))
             }
         }
         if let source, let packagedUnit = packagedUnit(running: source) {
             try installPackaged(unitFile: packagedUnit, dryRun: dryRun)
             return
         }
-        if dryRun { report("Dry run: nothing is changed.") }
+        if dryRun { report(tr("Dry run: nothing is changed.")) }
 
         if let source {
             if Self.sameFile(source, paths.executable) {
-                report("\(verb)keep \(paths.executable) (it is this steady)")
+                report(dryRun ? tr("would keep %1$@ (it is this steady)", paths.executable) : tr("keep %1$@ (it is this steady)", paths.executable))
             } else {
                 try step(dryRun) { () throws(ServiceError) in
                     try Self.write(contentsOf: source, to: paths.executable, mode: 0o755)
                 }
-                report(dryRun ? "would copy \(source) to \(paths.executable)" : "copied \(source) to \(paths.executable)")
+                report(dryRun ? tr("would copy %1$@ to %2$@", source, paths.executable) : tr("copied %1$@ to %2$@", source, paths.executable))
                 if let catalogues { try copyCatalogues(from: catalogues, dryRun: dryRun) }
             }
         } else {
-            report("\(verb)run \(paths.executable) as it is (--bin)")
+            report(dryRun ? tr("would run %1$@ as it is (--bin)", paths.executable) : tr("run %1$@ as it is (--bin)", paths.executable))
         }
         try makeDataDirectory(dryRun: dryRun)
-        let unit = File(path: paths.unitFile, label: "the unit", contents: paths.unit.text)
+        let unit = File(path: paths.unitFile, label: tr("the unit"), contents: paths.unit.text)
         for file in [unit] + files {
             try writeReporting(file, dryRun: dryRun)
         }
@@ -102,7 +102,7 @@ public struct ServiceInstaller: Sendable {
             }
         }
         let list = languages.joined(separator: ", ")
-        report(dryRun ? "would copy the translations (\(list)) to \(target)" : "copied the translations (\(list)) to \(target)")
+        report(dryRun ? tr("would copy the translations (%1$@) to %2$@", list, target) : tr("copied the translations (%1$@) to %2$@", list, target))
     }
 
     /// `<prefix>/share/locale` for an executable in `<prefix>/bin`, where steady looks for its translations.
@@ -116,11 +116,10 @@ public struct ServiceInstaller: Sendable {
     /// and, for a person's own XDG directories, the drop-in; then the packaged unit is enabled.
     private func installPackaged(unitFile: String, dryRun: Bool) throws(ServiceError) {
         if FileManager.default.fileExists(atPath: paths.unitFile) {
-            throw ServiceError(.otherInstall, "\(paths.unitFile), left by an earlier `steady service install`, takes precedence over "
-                + "the packaged unit \(unitFile); remove that install first with `steady service uninstall`, then run install again.")
+            throw ServiceError(.otherInstall, tr("%1$@, left by an earlier `steady service install`, takes precedence over the packaged unit %2$@; remove that install first with `steady service uninstall`, then run install again.", paths.unitFile, unitFile))
         }
-        if dryRun { report("Dry run: nothing is changed.") }
-        report("steady was installed by a package: \(dryRun ? "would use" : "using") its unit \(unitFile) as it is (nothing is copied)")
+        if dryRun { report(tr("Dry run: nothing is changed.")) }
+        report(dryRun ? tr("steady was installed by a package: would use its unit %1$@ as it is (nothing is copied)", unitFile) : tr("steady was installed by a package: using its unit %1$@ as it is (nothing is copied)", unitFile))
         try makeDataDirectory(dryRun: dryRun)
         try placeDropIn(dryRun: dryRun)
         try start(dryRun: dryRun)
@@ -130,18 +129,18 @@ public struct ServiceInstaller: Sendable {
     private func makeDataDirectory(dryRun: Bool) throws(ServiceError) {
         guard !FileManager.default.fileExists(atPath: paths.dataDirectory) else { return }
         try step(dryRun) { () throws(ServiceError) in try Self.makeDirectory(paths.dataDirectory, mode: 0o700) }
-        report("\(dryRun ? "would create" : "created") \(paths.dataDirectory) (0700) for the journal: the one directory the service may write")
+        report(dryRun ? tr("would create %1$@ (0700) for the journal: the one directory the service may write", paths.dataDirectory) : tr("created %1$@ (0700) for the journal: the one directory the service may write", paths.dataDirectory))
     }
 
     /// Writes the drop-in for a person's own XDG directories, or removes one an earlier install
     /// wrote for directories no longer in use.
     private func placeDropIn(dryRun: Bool) throws(ServiceError) {
         if let dropIn = paths.dropIn {
-            try writeReporting(File(path: paths.dropInFile, label: "the drop-in for your XDG directories", contents: dropIn.text),
+            try writeReporting(File(path: paths.dropInFile, label: tr("the drop-in for your XDG directories"), contents: dropIn.text),
                                dryRun: dryRun)
         } else if FileManager.default.fileExists(atPath: paths.dropInFile) {
             try step(dryRun) { () throws(ServiceError) in try removeDropIn() }
-            report("\(dryRun ? "would remove" : "removed") \(paths.dropInFile) (your XDG directories are the defaults now)")
+            report(dryRun ? tr("would remove %1$@ (your XDG directories are the defaults now)", paths.dropInFile) : tr("removed %1$@ (your XDG directories are the defaults now)", paths.dropInFile))
         }
     }
 
@@ -155,7 +154,8 @@ public struct ServiceInstaller: Sendable {
         try step(dryRun) { () throws(ServiceError) in
             try Self.write(Data(file.contents.utf8), to: file.path, mode: 0o644)
         }
-        report("\(dryRun ? "would write" : "wrote") \(file.label) \(file.path)")
+        // TRANSLATORS: %1$@ is what the file is ("the man page"), %2$@ its path.
+        report(dryRun ? tr("would write %1$@ %2$@", file.label, file.path) : tr("wrote %1$@ %2$@", file.label, file.path))
         if let note = file.note { report("  \(note)") }
     }
 
@@ -166,16 +166,16 @@ public struct ServiceInstaller: Sendable {
         let commands: [[String]] = [["daemon-reload"], ["enable", "--now", ServiceUnit.name]]
             + (wasActive ? [["restart", ServiceUnit.name]] : [])
         if dryRun {
-            for command in commands { report("would run systemctl --user \(command.joined(separator: " "))") }
+            for command in commands { report(tr("would run %1$@", "systemctl --user " + command.joined(separator: " "))) }
             return
         }
         if let reason = systemctl.unreachableReason() {
             report("")
-            report("steady is installed but not started: \(reason)")
-            report("Inside a login session with systemd, finish with:")
+            report(tr("steady is installed but not started: %1$@", reason))
+            report(tr("Inside a login session with systemd, finish with:"))
             for command in commands { report("  systemctl --user \(command.joined(separator: " "))") }
-            report("or run it in the foreground now with: \(paths.executable) daemon")
-            throw ServiceError(.noManager, "no systemd user manager is reachable; the remaining steps are printed above.")
+            report(tr("or run it in the foreground now with: %1$@", paths.executable + " daemon"))
+            throw ServiceError(.noManager, tr("no systemd user manager is reachable; the remaining steps are printed above."))
         }
         for command in commands {
             try runReporting(command)
@@ -183,11 +183,12 @@ public struct ServiceInstaller: Sendable {
         let state = systemctl.show(["ActiveState", "SubState", "StatusText"]) ?? [:]
         report("")
         guard state["ActiveState"] == "active" else {
-            throw ServiceError(.systemctl, "steady.service is \(state["ActiveState"] ?? "in an unknown state") "
-                + "(\(state["StatusText"].flatMap { $0.isEmpty ? nil : $0 } ?? "no status")); see `journalctl --user -u steady`.")
+            throw ServiceError(.systemctl, tr("steady.service is %1$@ (%2$@); see `journalctl --user -u steady`.",
+                                            state["ActiveState"] ?? tr("in an unknown state"),
+                                            state["StatusText"].flatMap { $0.isEmpty ? nil : $0 } ?? tr("no status")))
         }
-        report("steady is running: \(state["StatusText"].flatMap { $0.isEmpty ? nil : $0 } ?? "started").")
-        report("See it with `systemctl --user status steady` and its log with `journalctl --user -u steady`.")
+        report(state["StatusText"].flatMap { $0.isEmpty ? nil : $0 }.map { tr("steady is running: %1$@.", $0) } ?? tr("steady is running: started."))
+        report(tr("See it with `systemctl --user status steady` and its log with `journalctl --user -u steady`."))
     }
 
     // MARK: - Uninstall
@@ -199,10 +200,9 @@ public struct ServiceInstaller: Sendable {
     ///   purge is refused before anything changes.
     public func uninstall(files: [String], purge: Bool, confirmed: Bool, dryRun: Bool) throws(ServiceError) {
         if purge && !confirmed && !dryRun {
-            throw ServiceError(.notConfirmed, "--purge deletes your journal; it needs a yes (answer the question in a terminal, or add --yes).")
+            throw ServiceError(.notConfirmed, tr("--purge deletes your journal; it needs a yes (answer the question in a terminal, or add --yes)."))
         }
-        if dryRun { report("Dry run: nothing is changed.") }
-        let verb = dryRun ? "would " : ""
+        if dryRun { report(tr("Dry run: nothing is changed.")) }
         let fileManager = FileManager.default
         let unitText = try? String(contentsOfFile: paths.unitFile, encoding: .utf8)
         // No unit of its own: a packaged steady's install only enabled the package's unit.
@@ -213,7 +213,7 @@ public struct ServiceInstaller: Sendable {
 
         if installed {
             if dryRun {
-                report("would run systemctl --user disable --now \(ServiceUnit.name)")
+                report(tr("would run %1$@", "systemctl --user disable --now " + ServiceUnit.name))
             } else if reason == nil {
                 try runReporting(["disable", "--now", ServiceUnit.name])
             }
@@ -227,22 +227,22 @@ public struct ServiceInstaller: Sendable {
                     .map { "\(locale)/\($0)/LC_MESSAGES/steady.mo" }
             }
         } else if let installedExecutable {
-            report("left \(installedExecutable) in place: it was given with --bin, not copied by install")
+            report(tr("left %1$@ in place: it was given with --bin, not copied by install", installedExecutable))
         }
         for path in removable where fileManager.fileExists(atPath: path) {
             try step(dryRun) { () throws(ServiceError) in try Self.remove(path) }
-            report("\(verb)\(dryRun ? "remove" : "removed") \(path)")
+            report(dryRun ? tr("would remove %1$@", path) : tr("removed %1$@", path))
         }
         if fileManager.fileExists(atPath: paths.dropInFile) {
             try step(dryRun) { () throws(ServiceError) in try removeDropIn() }
-            report("\(verb)\(dryRun ? "remove" : "removed") \(paths.dropInFile)")
+            report(dryRun ? tr("would remove %1$@", paths.dropInFile) : tr("removed %1$@", paths.dropInFile))
         }
         if let packagedUnit {
-            report("left the packaged steady in place (\(packagedUnit) and the rest belong to the package; your package manager removes them)")
+            report(tr("left the packaged steady in place (%1$@ and the rest belong to the package; your package manager removes them)", packagedUnit))
         }
         if installed {
             if dryRun {
-                report("would run systemctl --user daemon-reload")
+                report(tr("would run %1$@", "systemctl --user daemon-reload"))
             } else if reason == nil {
                 try runReporting(["daemon-reload"])
             }
@@ -250,18 +250,18 @@ public struct ServiceInstaller: Sendable {
         if purge {
             for directory in [paths.dataDirectory, paths.configDirectory] where fileManager.fileExists(atPath: directory) {
                 try step(dryRun) { () throws(ServiceError) in try Self.remove(directory) }
-                report("\(verb)\(dryRun ? "delete" : "deleted") \(directory) and everything in it")
+                report(dryRun ? tr("would delete %1$@ and everything in it", directory) : tr("deleted %1$@ and everything in it", directory))
             }
         } else if fileManager.fileExists(atPath: paths.dataDirectory) {
-            report("kept your journal in \(paths.dataDirectory) (`steady service uninstall --purge` deletes it)")
+            report(tr("kept your journal in %1$@ (`steady service uninstall --purge` deletes it)", paths.dataDirectory))
         }
         if let reason, installed {
             report("")
-            report("No systemd user manager could be told: \(reason)")
-            report("If steady is still running, stop it with `systemctl --user disable --now steady` inside your session.")
+            report(tr("No systemd user manager could be told: %1$@", reason))
+            report(tr("If steady is still running, stop it with `systemctl --user disable --now steady` inside your session."))
         }
         if !installed && !dryRun {
-            report("steady.service was not installed for this user (no \(paths.unitFile)).")
+            report(tr("steady.service was not installed for this user (no %1$@).", paths.unitFile))
         }
     }
 
@@ -352,9 +352,10 @@ public struct ServiceInstaller: Sendable {
         let result = try systemctl.run(arguments)
         guard result.status == 0 else {
             let said = result.errors.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw ServiceError(.systemctl, "`\(line)` failed (exit status \(result.status))\(said.isEmpty ? "" : ": \(said)")")
+            throw ServiceError(.systemctl, said.isEmpty ? tr("`%1$@` failed (exit status %2$@)", line, result.status)
+                                                   : tr("`%1$@` failed (exit status %2$@): %3$@", line, result.status, said))
         }
-        report("ran \(line)")
+        report(tr("ran %1$@", line))
     }
 
     static func sameFile(_ a: String, _ b: String) -> Bool {
@@ -369,13 +370,13 @@ public struct ServiceInstaller: Sendable {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: mode])
         } catch {
-            throw ServiceError(.cannotWrite, "cannot create \(path): \(error.localizedDescription)")
+            throw ServiceError(.cannotWrite, tr("cannot create %1$@: %2$@", path, error.localizedDescription))
         }
     }
 
     static func write(contentsOf source: String, to path: String, mode: Int) throws(ServiceError) {
         guard let data = FileManager.default.contents(atPath: source) else {
-            throw ServiceError(.cannotWrite, "cannot read \(source) to copy it")
+            throw ServiceError(.cannotWrite, tr("cannot read %1$@ to copy it", source))
         }
         try write(data, to: path, mode: mode)
     }
@@ -391,12 +392,12 @@ public struct ServiceInstaller: Sendable {
             try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw ServiceError(.cannotWrite, "cannot write \(path): \(error.localizedDescription)")
+            throw ServiceError(.cannotWrite, tr("cannot write %1$@: %2$@", path, error.localizedDescription))
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
-            throw ServiceError(.cannotWrite, "cannot write \(path): \(reason)")
+            throw ServiceError(.cannotWrite, tr("cannot write %1$@: %2$@", path, reason))
         }
     }
 
@@ -404,7 +405,7 @@ public struct ServiceInstaller: Sendable {
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            throw ServiceError(.cannotWrite, "cannot remove \(path): \(error.localizedDescription)")
+            throw ServiceError(.cannotWrite, tr("cannot remove %1$@: %2$@", path, error.localizedDescription))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SteadyKit
+import SteadyLocalization
 
 /// Runs `systemctl --user …` for `steady service`, and says plainly when no user manager
 /// can be reached.
@@ -26,7 +27,7 @@ public struct Systemctl: Sendable {
     /// Runs `systemctl --user <arguments>` and waits for it.
     public func run(_ arguments: [String]) throws(ServiceError) -> Result {
         guard let executable else {
-            throw ServiceError(.noManager, "systemctl is not installed, so there is no systemd to run steady as a service.")
+            throw ServiceError(.noManager, tr("systemctl is not installed, so there is no systemd to run steady as a service."))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -40,7 +41,7 @@ public struct Systemctl: Sendable {
         do {
             try process.run()
         } catch {
-            throw ServiceError(.systemctl, "\(executable) could not be started: \(error.localizedDescription).")
+            throw ServiceError(.systemctl, tr("%1$@ could not be started: %2$@.", executable, error.localizedDescription))
         }
         // Read both pipes before waiting, so a chatty systemctl cannot fill one and block.
         let errorData = ReadBox()

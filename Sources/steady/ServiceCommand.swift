@@ -33,20 +33,20 @@ extension ServiceCommand {
     static func files(for paths: ServicePaths) -> [ServiceInstaller.File] {
         let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
         var files = [
-            ServiceInstaller.File(path: paths.manPage, label: "the man page", contents: ServiceManualPage.text),
-            ServiceInstaller.File(path: paths.desktopEntry, label: "the desktop entry",
+            ServiceInstaller.File(path: paths.manPage, label: tr("the man page"), contents: ServiceManualPage.text),
+            ServiceInstaller.File(path: paths.desktopEntry, label: tr("the desktop entry"),
                                   contents: DesktopEntryFiles.desktopEntry(executable: paths.executable)),
-            ServiceInstaller.File(path: paths.icon, label: "the icon", contents: DesktopEntryFiles.icon),
-            ServiceInstaller.File(path: paths.bashCompletion, label: "bash completions",
+            ServiceInstaller.File(path: paths.icon, label: tr("the icon"), contents: DesktopEntryFiles.icon),
+            ServiceInstaller.File(path: paths.bashCompletion, label: tr("bash completions"),
                                   contents: Steady.completionScript(for: .bash)),
         ]
         if Systemctl.find("zsh", path: searchPath) != nil {
             let directory = (paths.zshCompletion as NSString).deletingLastPathComponent
-            files.append(.init(path: paths.zshCompletion, label: "zsh completions", contents: Steady.completionScript(for: .zsh),
-                               note: "(zsh finds them once ~/.zshrc has: fpath=(\(directory) $fpath) before compinit)"))
+            files.append(.init(path: paths.zshCompletion, label: tr("zsh completions"), contents: Steady.completionScript(for: .zsh),
+                               note: tr("(zsh finds them once ~/.zshrc has: fpath=(%1$@ $fpath) before compinit)", directory)))
         }
         if Systemctl.find("fish", path: searchPath) != nil {
-            files.append(.init(path: paths.fishCompletion, label: "fish completions", contents: Steady.completionScript(for: .fish)))
+            files.append(.init(path: paths.fishCompletion, label: tr("fish completions"), contents: Steady.completionScript(for: .fish)))
         }
         return files
     }

@@ -23,20 +23,32 @@ extension ServiceCommand {
             if status.active != "active" { throw ExitStatus.notRunning }
         }
 
+        /// The field labels of `render`, in the person's language, each padded to the widest.
+        private static func labels() -> (status: String, restarts: String, result: String, unit: String, runs: String, logs: String) {
+            // TRANSLATORS: the field labels of `steady service status`, each followed by a value; they are lined up.
+            let words = [trc("service status field", "status:"), trc("service status field", "restarts:"),
+                         trc("service status field", "result:"), trc("service status field", "unit:"),
+                         trc("service status field", "runs:"), trc("service status field", "logs:")]
+            let width = (words.map(\.count).max() ?? 0) + 1
+            let padded = words.map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }
+            return (padded[0], padded[1], padded[2], padded[3], padded[4], padded[5])
+        }
+
         private func render(_ status: ServiceInstaller.Status) {
+            let label = Self.labels()
             if let active = status.active {
                 var line = "steady.service: \(active)"
                 if let sub = status.sub { line += " (\(sub))" }
                 if let pid = status.mainPID { line += ", pid \(pid)" }
                 print(line)
-                if let text = status.statusText { print("  status:   \(text)") }
-                if let restarts = status.restarts, restarts > 0 { print("  restarts: \(restarts)") }
-                if active == "failed", let result = status.result { print("  result:   \(result)") }
+                if let text = status.statusText { print("  " + label.status + text) }
+                if let restarts = status.restarts, restarts > 0 { print("  " + label.restarts + String(restarts)) }
+                if active == "failed", let result = status.result { print("  " + label.result + result) }
             } else if let problem = status.managerProblem {
                 print(tr("steady.service: systemd could not be asked: %1$@", problem))
             }
             if status.installed {
-                var unit = "  unit:     \(status.unitFile)"
+                var unit = "  " + label.unit + status.unitFile
                 if let enabled = status.enabled {
                     let packaged = status.packaged ? ", " + tr("from the package") : ""
                     unit += " (\(enabled)\(packaged))"
@@ -45,9 +57,9 @@ extension ServiceCommand {
                 print(unit)
                 if let executable = status.executable {
                     let missing = status.executablePresent == false ? " — " + tr("missing!") : ""
-                    print("  runs:     \(executable)\(missing)")
+                    print("  " + label.runs + executable + missing)
                 }
-                print("  logs:     journalctl --user -u steady")
+                print("  " + label.logs + "journalctl --user -u steady")
             } else {
                 print("  " + tr("not installed (no %1$@); `steady service install` installs it.", status.unitFile))
             }

@@ -21,7 +21,7 @@ func toolSettings(_ options: ConfigOptions) -> (safety: SafetySettings, terminal
         let config = try ConfigLoader(registry: registry).load(path: options.config)
         return (config.safety, config.terminal)
     } catch {
-        printError(tr("the config has a problem, so the safety settings use their defaults for now: %1$@", error.summary))
+        printError(tr("the config has a problem, so the safety settings use their defaults for now: %1$@", error.localizedSummary))
         return (SafetySettings(), TerminalSettings())
     }
 }

@@ -187,6 +187,22 @@ import Testing
         #expect(noManager.stdout.contains("systemd could not be asked: XDG_RUNTIME_DIR is not set"))
     }
 
+    @Test func installAndStatus_speakGerman_butSystemdsWordsStayAsSystemdSaysThem() throws {
+        let setup = try Setup()
+        var environment = setup.environment()
+        environment["LANG"] = "de_DE.UTF-8"
+        environment["STEADY_LOCALEDIR"] = try Catalogues.bound()
+        let install = try ChildProcess.run(SteadyBinary.path, ["service", "install"], environment: environment, timeout: 60)
+        #expect(install.status == 0, "\(install.stderr)")
+        #expect(install.stdout.contains("Handbuchseite geschrieben: \(setup.home)/.local/share/man/man1/steady.1\n"), "\(install.stdout)")
+        #expect(install.stdout.contains("systemctl --user daemon-reload ausgeführt\n"), "\(install.stdout)")
+        let status = try ChildProcess.run(SteadyBinary.path, ["service", "status"], environment: environment, timeout: 60)
+        #expect(status.status == 0, "\(status.stdout)\(status.stderr)")
+        #expect(status.stdout.hasPrefix("steady.service: active (running), pid 4242\n  Status:    next: wins at 19:00\n"), "\(status.stdout)")
+        #expect(status.stdout.contains("\n  Unit:      \(setup.home)/.config/systemd/user/steady.service (enabled)"), "\(status.stdout)")
+        #expect(status.stdout.contains("\n  Protokoll: journalctl --user -u steady\n"), "\(status.stdout)")
+    }
+
     // MARK: - Completions and the man page
 
     @Test(arguments: ["bash", "zsh", "fish"])

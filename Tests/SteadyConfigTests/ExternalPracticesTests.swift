@@ -61,6 +61,8 @@ import Testing
             #expect(error.line == 3)
             #expect(error.message.contains("not one JSON object"), "\(error.message)")
             #expect(error.hint?.contains("external-practices.md") == true)
+            // What the person reads says it too, not only the English summary.
+            #expect(error.description.contains(": \(error.message)\n"), "\(error.description)")
         }
     }
 

@@ -136,6 +136,36 @@ import Testing
         ])
     }
 
+    @Test func install_reportsItsSteps_inGerman() throws {
+        let setup = try Setup()
+        try Catalogues.inLocale("de_DE.UTF-8") {
+            try setup.installer().install(source: setup.source, files: [], dryRun: true)
+            try setup.installer().install(source: setup.source, files: [], dryRun: false)
+        }
+        #expect(setup.report.first == "Probelauf: nichts wird geändert.")
+        #expect(setup.report.contains("würde \(setup.source) nach \(setup.paths.executable) kopieren"), "\(setup.report)")
+        #expect(setup.report.contains("würde Unit schreiben: \(setup.paths.unitFile)"), "\(setup.report)")
+        #expect(setup.report.contains("würde systemctl --user daemon-reload ausführen"), "\(setup.report)")
+        #expect(setup.report.contains("\(setup.source) nach \(setup.paths.executable) kopiert"), "\(setup.report)")
+        #expect(setup.report.contains("Unit geschrieben: \(setup.paths.unitFile)"), "\(setup.report)")
+        #expect(setup.report.contains("systemctl --user enable --now steady.service ausgeführt"), "\(setup.report)")
+        #expect(setup.report.last == "Du siehst es mit `systemctl --user status steady` und sein Protokoll mit `journalctl --user -u steady`.")
+    }
+
+    @Test func uninstall_purgeWithoutAYes_saysWhyInGerman() throws {
+        let setup = try Setup()
+        let problem = try Catalogues.inLocale("de_DE.UTF-8") { () -> ServiceError? in
+            do {
+                try setup.installer().uninstall(files: [], purge: true, confirmed: false, dryRun: false)
+                return nil
+            } catch let error as ServiceError {
+                return error
+            }
+        }
+        #expect(problem?.code == .notConfirmed)
+        #expect(problem?.description == "--purge löscht dein Tagebuch; dafür braucht es ein Ja (beantworte die Frage in einem Terminal oder ergänze --yes).")
+    }
+
     @Test func install_withoutUserManager_installsTheFiles_andPrintsTheStepsLeft() throws {
         let setup = try Setup(manager: false)
         #expect(throws: ServiceError.self) {

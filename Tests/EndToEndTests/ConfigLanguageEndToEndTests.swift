@@ -1,0 +1,61 @@
+import Foundation
+import SteadyTestSupport
+import Testing
+
+/// A broken config in German for the person, in English for systemd: `steady config check`
+/// and the daemon's stderr speak the person's language, while the daemon's `STATUS=` line
+/// (and so its log and `systemctl status`) stays English.
+@Suite(.serialized) struct ConfigLanguageEndToEndTests {
+    static let broken = """
+        daily-limit = 0
+        [practices.wins]
+        schedule = "09:00"
+        """
+
+    @Test func configCheck_onABrokenConfig_saysWhatIsWrong_inGerman() throws {
+        let home = try LanguageEndToEndTests.Home()
+        try home.root.write("config/steady/config.toml", Self.broken)
+        let path = home.root.file("config/steady/config.toml")
+        let check = try ChildProcess.run(SteadyBinary.path, ["config", "check"],
+                                         environment: try home.environment(["LANG": "de_DE.UTF-8"]), timeout: 30)
+        #expect(check.status == 78, "\(check.stdout)\(check.stderr)")
+        #expect(check.stderr.contains("\(path):1:1: daily-limit braucht eine ganze Zahl ab 1\n"), "\(check.stderr)")
+        #expect(check.stderr.contains("\n  Tipp: z. B. daily-limit = 8"), "\(check.stderr)")
+
+        let english = try ChildProcess.run(SteadyBinary.path, ["config", "check"],
+                                           environment: try home.environment(["LANG": "C.UTF-8"]), timeout: 30)
+        #expect(english.stderr.contains("\(path):1:1: daily-limit must be a whole number of at least 1\n"), "\(english.stderr)")
+        #expect(english.stderr.contains("\n  hint: e.g. daily-limit = 8"), "\(english.stderr)")
+    }
+
+    @Test func configCheck_suggestsTheNearestPractice_inGerman() throws {
+        let home = try LanguageEndToEndTests.Home()
+        try home.root.write("config/steady/config.toml", "[practices.winz]\nenabled = true\n")
+        let check = try ChildProcess.run(SteadyBinary.path, ["config", "check"],
+                                         environment: try home.environment(["LANG": "de_DE.UTF-8"]), timeout: 30)
+        #expect(check.status == 78, "\(check.stdout)\(check.stderr)")
+        #expect(check.stderr.contains(": unbekannte Übung 'winz'\n"), "\(check.stderr)")
+        #expect(check.stderr.contains("\n  Tipp: meintest du 'wins'?"), "\(check.stderr)")
+    }
+
+    @Test func theDaemon_onABrokenConfig_tellsThePersonInGerman_butSystemdInEnglish() throws {
+        let home = try LanguageEndToEndTests.Home()
+        try home.root.write("config/steady/config.toml", Self.broken)
+        let path = home.root.file("config/steady/config.toml")
+        let notify = try NotifySocket(directory: home.root.path)
+        var environment = try home.environment(["LANG": "de_DE.UTF-8"])
+        environment["NOTIFY_SOCKET"] = notify.path
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: environment)
+        try daemon.start()
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+
+        let failed = try #require(notify.wait(timeout: 20) { $0.notifyField("STATUS") != nil }, "no STATUS=; stderr: \(daemon.stderr)")
+        #expect(failed.notifyField("STATUS")
+                == "config error: \(path):1:1: daily-limit must be a whole number of at least 1 (e.g. daily-limit = 8)")
+        #expect(failed.notifyField("ERRNO") != nil, "\(failed)")
+        #expect(daemon.waitForExit(timeout: 20) == 78)
+        daemon.waitForOutput()
+        #expect(daemon.stderr.contains("\(path):1:1: daily-limit braucht eine ganze Zahl ab 1\n"), "\(daemon.stderr)")
+        #expect(daemon.stderr.contains("\n  Tipp: z. B. daily-limit = 8"), "\(daemon.stderr)")
+    }
+}
