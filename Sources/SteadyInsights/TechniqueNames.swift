@@ -58,10 +58,12 @@ public enum TechniqueNames {
 
     /// One kind phrase for a mean change on a scale.
     public static func changePhrase(_ change: Double) -> String {
+        switch BeforeAfter.direction(ofMeanChange: change) {
         // TRANSLATORS: how much a rating eased after a technique (a number such as 1.5).
-        if change <= -0.05 { return tr("eased by %1$@ on average", NumberText.oneDecimal(-change)) }
-        if change < 0.05 { return tr("about the same on average") }
-        return tr("a little higher afterwards on average; some moments take longer to soften")
+        case .eased: return tr("eased by %1$@ on average", NumberText.oneDecimal(-change))
+        case .unchanged: return tr("about the same on average")
+        case .rose: return tr("a little higher afterwards on average; some moments take longer to soften")
+        }
     }
 }
 

@@ -107,17 +107,19 @@ public struct TechniqueSummary: Sendable, Hashable {
     /// One kind sentence.
     public var summary: String {
         let name = CalmingEntry.name(of: technique)
-        if averageChange <= -0.5 {
+        switch BeforeAfter.direction(ofMeanChange: averageChange) {
+        case .eased:
             // TRANSLATORS: %1$d: how many rated sessions; %2$@: the technique's name; %3$@: points eased, e.g. 2.5.
             return trn("%2$@ eased things by about %3$@ on average (once).", "%2$@ eased things by about %3$@ on average (%1$d times).",
                        times, name, Self.oneDecimal(-averageChange))
-        } else if averageChange < 0.5 {
+        case .unchanged:
             // TRANSLATORS: %1$d: how many rated sessions; %2$@: the technique's name.
             return trn("%2$@ kept things about level on average (once).", "%2$@ kept things about level on average (%1$d times).", times, name)
+        case .rose:
+            // TRANSLATORS: %1$d: how many rated sessions; %2$@: the technique's name.
+            return trn("%2$@ hasn't eased things much so far (once); another technique may suit you better.",
+                       "%2$@ hasn't eased things much so far (%1$d times); another technique may suit you better.", times, name)
         }
-        // TRANSLATORS: %1$d: how many rated sessions; %2$@: the technique's name.
-        return trn("%2$@ hasn't eased things much so far (once); another technique may suit you better.",
-                   "%2$@ hasn't eased things much so far (%1$d times); another technique may suit you better.", times, name)
     }
 
     /// One summary per technique that has at least `minimum` rated sessions, the one that

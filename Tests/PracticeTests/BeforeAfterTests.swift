@@ -30,4 +30,15 @@ import Testing
     @Test func defaultScale_isTheOneToTenIntensity() {
         #expect(BeforeAfter(before: 1, after: 1).scale.range == 1...10)
     }
+
+    /// One threshold for "eased", "about the same" and "higher" on average, which the tools'
+    /// technique summaries and the stats both read (they once used ±0.5 and ±0.05).
+    @Test func aMeanChange_countsAsEasedOrHigher_onlyFromHalfAPoint() {
+        #expect(BeforeAfter.direction(ofMeanChange: -1.8) == .eased)
+        #expect(BeforeAfter.direction(ofMeanChange: -0.5) == .eased)
+        #expect(BeforeAfter.direction(ofMeanChange: -0.3) == .unchanged)
+        #expect(BeforeAfter.direction(ofMeanChange: 0) == .unchanged)
+        #expect(BeforeAfter.direction(ofMeanChange: 0.49) == .unchanged)
+        #expect(BeforeAfter.direction(ofMeanChange: 0.5) == .rose)
+    }
 }

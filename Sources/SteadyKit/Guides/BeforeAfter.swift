@@ -29,6 +29,16 @@ public struct BeforeAfter: Sendable, Hashable, Codable {
     /// `after - before`: negative when it eased.
     public var change: Int { after - before }
 
+    /// How far a mean change has to go before it counts as easing or rising, in scale points.
+    /// Smaller means read as "about the same": the tools' technique summaries and the stats
+    /// and report say so alike.
+    public static let noticeableMeanChange = 0.5
+
+    /// Which way a mean of several changes (`after - before`) went, by `noticeableMeanChange`.
+    public static func direction(ofMeanChange mean: Double) -> Direction {
+        mean <= -noticeableMeanChange ? .eased : mean < noticeableMeanChange ? .unchanged : .rose
+    }
+
     public var direction: Direction {
         change < 0 ? .eased : change == 0 ? .unchanged : .rose
     }
