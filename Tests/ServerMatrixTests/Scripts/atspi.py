@@ -32,6 +32,7 @@ import sys
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 BUTTON_ROLES = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_BUTTON if hasattr(pyatspi, "ROLE_BUTTON") else pyatspi.ROLE_PUSH_BUTTON,
                 pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_LINK}
@@ -73,7 +74,10 @@ def texts_of(node):
     for n, _ in walk(node, limit=DEPTH):
         if not showing(n):
             continue
-        name = (n.name or "").strip()
+        try:
+            name = (n.name or "").strip()
+        except Exception:  # the node went away while the tree was read (a bubble closing)
+            continue
         if name:
             out.append(name)
         try:
@@ -123,7 +127,10 @@ def pointer_click(x, y):
 def wait_for(predicate, timeout):
     deadline = time.monotonic() + timeout
     while True:
-        value = predicate()
+        try:
+            value = predicate()
+        except GLib.GError:  # the tree changed under the look (an object vanished): look again
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:
