@@ -205,33 +205,24 @@ extension CheckInService {
         return TimeOfDay(hour: parts.hour ?? 0, minute: parts.minute ?? 0)
     }
 
-    /// "21:00" today, "Tue 07:30" within a week, else "2026-12-24 09:00".
-    ///
-    /// Put together from calendar fields rather than with a `DateFormatter`: a formatter
-    /// loads ICU's locale data, some 3 MiB of the daemon's memory for a few digits.
+    /// "21:00" today, "Tue 07:30" within a week, else "2026-12-24 09:00": `spoken` in the C
+    /// locale, for the sd_notify status line and logs, which stay English whatever the person's.
     public static func describe(_ date: Date, now: Date, zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
-        let time = "\(twoDigits(c.hour ?? 0)):\(twoDigits(c.minute ?? 0))"
-        if calendar.isDate(date, inSameDayAs: now) { return time }
-        if date.timeIntervalSince(now) < 6 * 86_400 {
-            return "\(WeekdayName.short(sundayBased: (c.weekday ?? 1) - 1)) \(time)"
-        }
-        return "\(c.year ?? 0)-\(twoDigits(c.month ?? 0))-\(twoDigits(c.day ?? 0)) \(time)"
+        spoken(date, now: now, zone: zone, locale: .c)
     }
 
     /// For a person to read: the time today ("21:00", or "9:00 PM" where the locale counts 12
     /// hours), the weekday and time within a week ("Wed 07:00", "Mi 07:00"), else the date
-    /// ("2026-12-24 09:00"); a past moment the same way. From glibc's locale data through `LocaleTime` (no ICU: the
-    /// daemon's memory budget); the status line keeps `describe`. In the C locale the two agree.
-    public static func spoken(_ date: Date, now: Date, zone: TimeZone) -> String {
+    /// ("2026-12-24 09:00"); a past moment the same way. From glibc's locale data through
+    /// `LocaleTime` (no `DateFormatter`: ICU's locale data would cost the daemon some 3 MiB).
+    /// `locale` nil: the environment's LC_TIME.
+    public static func spoken(_ date: Date, now: Date, zone: TimeZone, locale: LocaleTime? = nil) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
         let moment = LocaleTime.Moment(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1, hour: c.hour ?? 0,
                                        minute: c.minute ?? 0, weekday: (c.weekday ?? 1) - 1)
-        let locale = (try? LocaleTime()) ?? LocaleTime.c
+        let locale = locale ?? (try? LocaleTime()) ?? LocaleTime.c
         let time = locale.time(moment)
         if calendar.isDate(date, inSameDayAs: now) { return time }
         if abs(date.timeIntervalSince(now)) < 6 * 86_400 { return locale.weekdayName(moment.weekday, abbreviated: true) + " " + time }
