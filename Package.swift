@@ -46,7 +46,7 @@ let package = Package(
             "SteadyKit", "SteadyCalendar", "SteadyJournal", "SteadyConfig", "SteadyLocalization", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "SteadyTerminal", dependencies: ["SteadyKit", "SteadyLocalization"]),
-        .target(name: "SteadyExternal", dependencies: ["SteadyKit"]),
+        .target(name: "SteadyExternal", dependencies: ["SteadyKit", "SteadyLocalization"]),
         .target(
             name: "SteadyDaemon",
             dependencies: [

@@ -7,7 +7,7 @@ public struct AskingSettings: PracticeSettings {
     public var followUpAfter = "1d"
 
     /// The spans `follow-up-after` may take.
-    public static let followUp = FollowUpDelay(range: TimeSpan.hours(1)...TimeSpan.hours(72), rangeText: "1h–3d", examples: "\"1d\" or \"6h\"")
+    public static let followUp = FollowUpDelay(range: TimeSpan.hours(1)...TimeSpan.hours(72), rangeText: "1h–3d", examples: ("1d", "6h"))
 
     enum CodingKeys: String, CodingKey {
         case followUpAfter = "follow-up-after"

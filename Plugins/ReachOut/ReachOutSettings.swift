@@ -12,8 +12,8 @@ public struct ReachOutSettings: PracticeSettings {
     public func validate() throws(SettingsError) {
         if let index = people.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) {
             throw SettingsError(
-                keyPath: ["people", "[\(index)]"], message: tr("a name is empty"),
-                hint: tr("write each name in quotes, e.g. people = [\"Sam\", \"Mum\"]"))
+                keyPath: ["people", "[\(index)]"], phrase: Phrase { tr("a name is empty") },
+                hint: Phrase { tr("write each name in quotes, e.g. people = [\"Sam\", \"Mum\"]") })
         }
     }
 }

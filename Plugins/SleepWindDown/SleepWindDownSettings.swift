@@ -21,14 +21,14 @@ public struct SleepWindDownSettings: PracticeSettings {
     public func validate() throws(SettingsError) {
         guard TimeOfDay(bedtime) != nil else {
             throw SettingsError(
-                keyPath: [CodingKeys.bedtime.rawValue], message: tr("'%1$@' is not a time of day", bedtime),
-                hint: tr("write it as HH:MM on a 24-hour clock, e.g. \"22:30\""))
+                keyPath: [CodingKeys.bedtime.rawValue], phrase: Phrase { tr("'%1$@' is not a time of day", bedtime) },
+                hint: Phrase { tr("write it as HH:MM on a 24-hour clock, e.g. \"22:30\"") })
         }
         guard Self.snoozeRange.contains(snoozeMinutes) else {
             throw SettingsError(
                 keyPath: [CodingKeys.snoozeMinutes.rawValue],
-                message: tr("%1$d is outside %2$d–%3$d minutes", snoozeMinutes, Self.snoozeRange.lowerBound, Self.snoozeRange.upperBound),
-                hint: tr("pick a number of minutes from %1$d to %2$d", Self.snoozeRange.lowerBound, Self.snoozeRange.upperBound))
+                phrase: Phrase { tr("%1$d is outside %2$d–%3$d minutes", snoozeMinutes, Self.snoozeRange.lowerBound, Self.snoozeRange.upperBound) },
+                hint: Phrase { tr("pick a number of minutes from %1$d to %2$d", Self.snoozeRange.lowerBound, Self.snoozeRange.upperBound) })
         }
     }
 

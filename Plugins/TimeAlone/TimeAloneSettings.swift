@@ -22,16 +22,16 @@ public struct TimeAloneSettings: PracticeSettings {
 
     public func validate() throws(SettingsError) {
         guard Self.minutesRange.contains(minutes) else {
-            throw SettingsError(keyPath: ["minutes"], message: tr("%1$d is outside 5–240 minutes", minutes),
-                                hint: tr("pick a first length from 5 to 240 minutes; a short one is a good start"))
+            throw SettingsError(keyPath: ["minutes"], phrase: Phrase { tr("%1$d is outside 5–240 minutes", minutes) },
+                                hint: Phrase { tr("pick a first length from 5 to 240 minutes; a short one is a good start") })
         }
         guard Self.stepRange.contains(step) else {
-            throw SettingsError(keyPath: ["step"], message: tr("%1$d is outside 1–60 minutes", step),
-                                hint: tr("pick a step from 1 to 60 minutes; small steps are the idea"))
+            throw SettingsError(keyPath: ["step"], phrase: Phrase { tr("%1$d is outside 1–60 minutes", step) },
+                                hint: Phrase { tr("pick a step from 1 to 60 minutes; small steps are the idea") })
         }
         guard (minutes...Self.longestLimit).contains(longest) else {
-            throw SettingsError(keyPath: ["longest"], message: tr("%1$d is outside %2$d–%3$d minutes", longest, minutes, Self.longestLimit),
-                                hint: tr("pick a longest time from the first length (%1$d) to %2$d minutes", minutes, Self.longestLimit))
+            throw SettingsError(keyPath: ["longest"], phrase: Phrase { tr("%1$d is outside %2$d–%3$d minutes", longest, minutes, Self.longestLimit) },
+                                hint: Phrase { tr("pick a longest time from the first length (%1$d) to %2$d minutes", minutes, Self.longestLimit) })
         }
     }
 }

@@ -7,7 +7,7 @@ public struct TriggerJournalSettings: PracticeSettings {
     public var followUpAfter = "1h"
 
     /// The spans `follow-up-after` may take.
-    public static let followUp = FollowUpDelay(range: TimeSpan(seconds: 10)...TimeSpan.hours(12), rangeText: "10s–12h", examples: "\"1h\" or \"45m\"")
+    public static let followUp = FollowUpDelay(range: TimeSpan(seconds: 10)...TimeSpan.hours(12), rangeText: "10s–12h", examples: ("1h", "45m"))
 
     enum CodingKeys: String, CodingKey {
         case followUpAfter = "follow-up-after"

@@ -234,9 +234,6 @@ public struct ConfigLoader: Sendable {
         func fail(_ path: [String], _ message: String, hint: Phrase? = nil, value: String? = nil, offset: Int = 0) -> ConfigError {
             locate(path, Phrase(verbatim: message), hint, value, offset)
         }
-        func fail(_ path: [String], _ message: String, hint: String?, value: String? = nil, offset: Int = 0) -> ConfigError {
-            locate(path, Phrase(verbatim: message), hint.map { Phrase(verbatim: $0) }, value, offset)
-        }
         func locate(_ path: [String], _ message: Phrase, _ hint: Phrase?, _ value: String?, _ offset: Int) -> ConfigError {
             var place = locator.position(of: path) ?? (1, 1)
             if let value, let found = locator.position(ofString: value, from: place) {
@@ -297,7 +294,7 @@ public struct ConfigLoader: Sendable {
             do {
                 sparing[keyPath: keyPath] = try TimeSpan(parsing: text)
             } catch {
-                throw fail([key], error.description, value: text)
+                throw fail([key], Phrase { error.description }, value: text)
             }
         }
 
@@ -309,7 +306,7 @@ public struct ConfigLoader: Sendable {
             do {
                 safety = try SafetySettings.decode(from: settings)
             } catch {
-                throw fail(["safety"] + error.keyPath, error.message, hint: error.hint)
+                throw fail(["safety"] + error.keyPath, error.phrase, hint: error.hintPhrase)
             }
         }
 
@@ -420,7 +417,7 @@ public struct ConfigLoader: Sendable {
                     do {
                         configured = try descriptor.configure(with: settings)
                     } catch {
-                        throw fail(path + error.keyPath, error.message, hint: error.hint)
+                        throw fail(path + error.keyPath, error.phrase, hint: error.hintPhrase)
                     }
                 }
                 if practiceTable["schedule"] == nil {
@@ -484,7 +481,7 @@ public struct ConfigLoader: Sendable {
         let count = table["count"]?.int ?? 1
         var gap = TimeSpan.minutes(60)
         if let gapText = table["min-gap"]?.string {
-            do { gap = try TimeSpan(parsing: gapText) } catch { throw fail(path + ["min-gap"], Phrase(verbatim: error.description), nil, nil, 0) }
+            do { gap = try TimeSpan(parsing: gapText) } catch { throw fail(path + ["min-gap"], Phrase { error.description }, nil, nil, 0) }
         }
         do {
             return try RandomWindow(between: between, count: count, minGap: gap)

@@ -55,8 +55,8 @@ public struct ExternalPractices: Sendable {
                     id: id, executable: external.executable, settings: external.settings, report: report)
             } catch {
                 var failure = external.execPlace
-                failure.message = error.reason
-                failure.localizedMessage = error.reason
+                failure.message = error.reason.english
+                failure.localizedMessage = error.reason.localized
                 throw failure
             }
             config.practices[index].practice = configured

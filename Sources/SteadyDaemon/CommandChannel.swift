@@ -66,11 +66,11 @@ final class CommandChannel: PromptChannel {
                                       timeout: Self.timeout, maxReplyBytes: 64 * 1024)
         let data = (try? JSONEncoder().encode(message)) ?? Data()
         DispatchQueue.global().async {
-            do {
+            do throws(ExternalPracticeError) {
                 _ = try program.run(input: data)
                 completion(nil)
             } catch {
-                completion(ChannelError("The command channel \(error)"))
+                completion(ChannelError("The command channel \(error.summary)"))
             }
         }
     }

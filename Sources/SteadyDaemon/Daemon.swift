@@ -46,7 +46,7 @@ public enum Daemon {
         let loader = ConfigLoader(registry: registry)
         let externalPractices = ExternalPractices { error in
             logger.warning("an external practice's program misbehaved; steady keeps running",
-                           metadata: ["program": "\(error.executable)", "code": "\(error.code)", "reason": "\(error.reason)"])
+                           metadata: ["program": "\(error.executable)", "code": "\(error.code)", "reason": "\(error.reason.english)"])
         }
         let config: Config
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import SteadyKit
+import SteadyLocalization
 
 /// A practice whose words come from a program the person wrote, in any language:
 /// `[practices.NAME] exec = "/path/to/program"` in the config.
@@ -37,20 +38,25 @@ public struct ExternalPractice: Sendable {
         id: PracticeID, executable: String, settings: [String: SettingValue] = [:],
         timeout: Double = ExternalPractice.defaultTimeout, maxReplyBytes: Int = ExternalPractice.defaultMaxReplyBytes
     ) throws(ExternalPracticeError) {
+        // The reasons are said of the program, whose path stands before them ("/home/me/x.py: does not exist; …").
         guard executable.hasPrefix("/") else {
-            throw ExternalPracticeError(.notExecutable, executable: executable,
-                                        "is not an absolute path; write the program's full path, e.g. \"/home/me/bin/practice.py\".")
+            throw ExternalPracticeError(.notExecutable, executable: executable, Phrase {
+                // TRANSLATORS: said of an external practice's program, whose path comes before it; `exec` is a config key.
+                tr("is not an absolute path; write the program's full path, e.g. \"/home/me/bin/practice.py\".")
+            })
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: executable, isDirectory: &isDirectory) else {
-            throw ExternalPracticeError(.notExecutable, executable: executable, "does not exist; check the path in `exec`.")
+            throw ExternalPracticeError(.notExecutable, executable: executable, Phrase { tr("does not exist; check the path in `exec`.") })
         }
         guard !isDirectory.boolValue else {
-            throw ExternalPracticeError(.notExecutable, executable: executable, "is a directory, not a program; check the path in `exec`.")
+            throw ExternalPracticeError(.notExecutable, executable: executable, Phrase { tr("is a directory, not a program; check the path in `exec`.") })
         }
         guard access(executable, X_OK) == 0 else {
-            throw ExternalPracticeError(.notExecutable, executable: executable,
-                                        "is not executable; `chmod +x \(executable)` makes it so.")
+            throw ExternalPracticeError(.notExecutable, executable: executable, Phrase {
+                // TRANSLATORS: %1$@ is the program's path; `chmod +x` is a command and stays as it is.
+                tr("is not executable; `chmod +x %1$@` makes it so.", executable)
+            })
         }
         self.id = id
         self.executable = executable
@@ -75,11 +81,12 @@ public struct ExternalPractice: Sendable {
     public func describe() throws(ExternalPracticeError) -> Description {
         let reply = try exchange(request(kind: "describe"), as: ExternalProtocol.DescribeReply.self)
         let name = reply.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        try check(!name.isEmpty && name.count <= 60, "its 'name' must be 1 to 60 characters.")
+        // TRANSLATORS: said of an external practice's program; 'name', 'summary', 'schedule' and the like are keys of its JSON reply and stay as they are.
+        try check(!name.isEmpty && name.count <= 60) { tr("its 'name' must be 1 to 60 characters.") }
         let summary = reply.summary ?? ""
-        try check(summary.count <= 300, "its 'summary' must be at most 300 characters.")
+        try check(summary.count <= 300) { tr("its 'summary' must be at most 300 characters.") }
         let schedule = reply.schedule ?? []
-        try check(schedule.count <= 20, "its 'schedule' may list at most 20 calendar expressions.")
+        try check(schedule.count <= 20) { tr("its 'schedule' may list at most 20 calendar expressions.") }
         return Description(displayName: name, summary: summary, defaultSchedule: schedule)
     }
 
@@ -89,8 +96,8 @@ public struct ExternalPractice: Sendable {
         message.occasion = ExternalProtocol.OccasionMessage(occasion)
         let reply = try exchange(message, as: ExternalProtocol.PromptMessage.self)
         let title = reply.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        try check(!title.isEmpty && title.count <= 100, "its 'title' must be 1 to 100 characters.")
-        try check(reply.body.count <= 1000, "its 'body' must be at most 1000 characters.")
+        try check(!title.isEmpty && title.count <= 100) { tr("its 'title' must be 1 to 100 characters.") }
+        try check(reply.body.count <= 1000) { tr("its 'body' must be at most 1000 characters.") }
         return PromptContent(title: title, body: reply.body, request: try answerRequest(reply.answer))
     }
 
@@ -102,16 +109,16 @@ public struct ExternalPractice: Sendable {
         message.answeredAt = answer.answeredAt
         let reply = try exchange(message, as: ExternalProtocol.ReactReply.self)
         let followUps = reply.followUps ?? []
-        try check(followUps.count <= 5, "it may ask for at most 5 follow-ups at once.")
+        try check(followUps.count <= 5) { tr("it may ask for at most 5 follow-ups at once.") }
         for followUp in followUps {
-            try check((60...30 * 86_400).contains(followUp.after), "a follow-up's 'after' must be 60 s to 30 days, in seconds.")
-            try check(!followUp.key.isEmpty && followUp.key.count <= 100, "a follow-up's 'key' must be 1 to 100 characters.")
+            try check((60...30 * 86_400).contains(followUp.after)) { tr("a follow-up's 'after' must be 60 s to 30 days, in seconds.") }
+            try check(!followUp.key.isEmpty && followUp.key.count <= 100) { tr("a follow-up's 'key' must be 1 to 100 characters.") }
         }
         if let snooze = reply.snooze {
-            try check((60...7 * 86_400).contains(snooze), "its 'snooze' must be 60 s to 7 days, in seconds.")
+            try check((60...7 * 86_400).contains(snooze)) { tr("its 'snooze' must be 60 s to 7 days, in seconds.") }
         }
         if let acknowledgement = reply.acknowledgement {
-            try check(acknowledgement.count <= 300, "its 'acknowledgement' must be at most 300 characters.")
+            try check(acknowledgement.count <= 300) { tr("its 'acknowledgement' must be at most 300 characters.") }
         }
         return Reaction(snooze: reply.snooze, followUps: followUps.map { FollowUp(after: $0.after, key: $0.key) },
                         acknowledgement: reply.acknowledgement, skips: reply.skip ?? false)
@@ -163,7 +170,7 @@ public struct ExternalPractice: Sendable {
     public static func fallbackPrompt(displayName: String) -> PromptContent {
         PromptContent(
             title: String(displayName.prefix(40)),
-            body: "A moment for this practice, if you'd like one. Its own words could not be fetched just now.",
+            body: tr("A moment for this practice, if you'd like one. Its own words could not be fetched just now."),
             request: .done)
     }
 
@@ -181,22 +188,26 @@ public struct ExternalPractice: Sendable {
         input.append(UInt8(ascii: "\n"))
         let output = try program.run(input: input)
         guard (try? JSONSerialization.jsonObject(with: output)) is [String: Any] else {
-            throw fail(.notJSON, output.isEmpty ? "printed nothing; it should print one JSON object."
-                                                : "printed \(output.count) bytes that are not one JSON object.")
+            throw fail(.notJSON) {
+                output.isEmpty ? tr("printed nothing; it should print one JSON object.")
+                    : trn("printed %1$d byte that is not one JSON object.", "printed %1$d bytes that are not one JSON object.", output.count)
+            }
         }
         let envelope = try? JSONDecoder().decode(ExternalProtocol.Envelope.self, from: output)
         guard let version = envelope?.protocol else {
-            throw fail(.wrongProtocol, "its reply has no \"protocol\": \(ExternalProtocol.version); add it so steady knows which version it speaks.")
+            // TRANSLATORS: "protocol": 1 is JSON the program should add to its reply, as it is.
+            throw fail(.wrongProtocol) { tr("its reply has no \"protocol\": %1$d; add it so steady knows which version it speaks.", ExternalProtocol.version) }
         }
         guard version == ExternalProtocol.version else {
-            throw fail(.wrongProtocol, "speaks protocol \(version); this steady speaks \(ExternalProtocol.version).")
+            // TRANSLATORS: %1$d and %2$d are version numbers of the external practice protocol.
+            throw fail(.wrongProtocol) { tr("speaks protocol %1$d; this steady speaks %2$d.", version, ExternalProtocol.version) }
         }
         do {
             return try JSONDecoder().decode(Reply.self, from: output)
         } catch let error as DecodingError {
-            throw fail(.badReply, "its reply to '\(request.request)' \(Self.explain(error))")
+            throw fail(.badReply) { Self.explain(error, request: request.request) }
         } catch {
-            throw fail(.badReply, "its reply to '\(request.request)' could not be read.")
+            throw fail(.badReply) { tr("its reply to '%1$@' could not be read.", request.request) }
         }
     }
 
@@ -204,53 +215,58 @@ public struct ExternalPractice: Sendable {
         switch message.kind {
         case "choices":
             let choices = message.choices ?? []
-            try check((1...10).contains(choices.count), "a 'choices' answer needs 1 to 10 choices.")
-            try check(Set(choices.map(\.key)).count == choices.count, "its choice keys must differ from each other.")
+            try check((1...10).contains(choices.count)) { tr("a 'choices' answer needs 1 to 10 choices.") }
+            try check(Set(choices.map(\.key)).count == choices.count) { tr("its choice keys must differ from each other.") }
             for choice in choices {
-                try check(!choice.key.isEmpty && choice.key.count <= 60 && !choice.key.contains(where: \.isWhitespace),
-                          "a choice 'key' must be 1 to 60 characters without spaces.")
-                try check(!choice.label.isEmpty && choice.label.count <= 60, "a choice 'label' must be 1 to 60 characters.")
+                try check(!choice.key.isEmpty && choice.key.count <= 60 && !choice.key.contains(where: \.isWhitespace)) {
+                    tr("a choice 'key' must be 1 to 60 characters without spaces.")
+                }
+                try check(!choice.label.isEmpty && choice.label.count <= 60) { tr("a choice 'label' must be 1 to 60 characters.") }
             }
             return .choices(choices.map { Choice(key: $0.key, label: $0.label) })
         case "scale":
             guard let from = message.from, let to = message.to else {
-                throw fail(.badReply, "a 'scale' answer needs whole numbers 'from' and 'to'.")
+                throw fail(.badReply) { tr("a 'scale' answer needs whole numbers 'from' and 'to'.") }
             }
-            try check(from < to && to - from <= 100, "a scale's 'from' must be below its 'to', at most 100 apart.")
+            try check(from < to && to - from <= 100) { tr("a scale's 'from' must be below its 'to', at most 100 apart.") }
             return .scale(Scale(from...to, low: message.low ?? "\(from)", high: message.high ?? "\(to)"))
         case "text":
             return .text(placeholder: message.placeholder ?? "")
         case "done":
             return .done
         default:
-            throw fail(.badReply, "its answer 'kind' must be one of: choices, scale, text, done.")
+            // TRANSLATORS: choices, scale, text and done are values of the JSON reply and stay as they are.
+            throw fail(.badReply) { tr("its answer 'kind' must be one of: choices, scale, text, done.") }
         }
     }
 
-    private func check(_ condition: Bool, _ reason: String) throws(ExternalPracticeError) {
+    /// Throws a bad reply when `condition` does not hold; `reason` is rendered in the person's language and in English.
+    private func check(_ condition: Bool, _ reason: () -> String) throws(ExternalPracticeError) {
         if !condition { throw fail(.badReply, reason) }
     }
 
-    private func fail(_ code: ExternalPracticeError.Code, _ reason: String) -> ExternalPracticeError {
-        ExternalPracticeError(code, executable: executable, reason)
+    private func fail(_ code: ExternalPracticeError.Code, _ reason: () -> String) -> ExternalPracticeError {
+        ExternalPracticeError(code, executable: executable, Phrase(reason))
     }
 
-    /// A decoding error in words, naming keys but never values.
-    private static func explain(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "the reply" : "'\(keys.joined(separator: "."))'"
+    /// A decoding error of the reply to `request` in words, naming keys but never values, in the current language.
+    private static func explain(_ error: DecodingError, request: String) -> String {
+        func keys(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):
-            let inside = context.codingPath.isEmpty ? "" : " inside \(path(context))"
-            return "lacks '\(key.stringValue)'\(inside)."
+            // TRANSLATORS: %1$@ is the request (describe, prompt or answer); keys of the JSON reply stay as they are.
+            if context.codingPath.isEmpty { return tr("its reply to '%1$@' lacks '%2$@'.", request, key.stringValue) }
+            return tr("its reply to '%1$@' lacks '%2$@' inside '%3$@'.", request, key.stringValue, keys(context))
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "has the wrong type of value at \(path(context))."
+            if context.codingPath.isEmpty { return tr("its reply to '%1$@' has the wrong type of value at the reply.", request) }
+            return tr("its reply to '%1$@' has the wrong type of value at '%2$@'.", request, keys(context))
         case .dataCorrupted(let context):
-            return "has an unreadable value at \(path(context))."
+            if context.codingPath.isEmpty { return tr("its reply to '%1$@' has an unreadable value at the reply.", request) }
+            return tr("its reply to '%1$@' has an unreadable value at '%2$@'.", request, keys(context))
         @unknown default:
-            return "could not be read."
+            return tr("its reply to '%1$@' could not be read.", request)
         }
     }
 }

@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// Why an external practice's program could not be used, in one sentence a person can act on.
 ///
 /// Messages describe what the program did (its exit status, the size or shape of its
@@ -37,14 +39,19 @@ public struct ExternalPracticeError: Error, Sendable, Equatable, CustomStringCon
     public let code: Code
     /// The program's path, as configured.
     public let executable: String
-    /// What happened, in a sentence (without the path).
-    public let reason: String
+    /// What happened, in a sentence said of the program (without its path): `.localized` for
+    /// a person (`steady config check`), `.english` for the log.
+    public let reason: Phrase
 
-    public init(_ code: Code, executable: String, _ reason: String) {
+    public init(_ code: Code, executable: String, _ reason: Phrase) {
         self.code = code
         self.executable = executable
         self.reason = reason
     }
 
-    public var description: String { "\(executable): \(reason)" }
+    /// `path: reason`, in the person's language.
+    public var description: String { "\(executable): \(reason.localized)" }
+
+    /// `path: reason` in English, for the log.
+    public var summary: String { "\(executable): \(reason.english)" }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SteadyLocalization
 
 #if canImport(Glibc)
 import Glibc
@@ -42,12 +43,15 @@ public struct ExternalProgram: Sendable {
 
         var stdinFDs: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &stdinFDs) == 0 else {
-            throw fail(.cannotStart, "could not be started: no socket for its input (\(Self.errnoText())).")
+            let code = errno
+            // TRANSLATORS: said of a program; %1$@ is the system's reason (strerror), e.g. "Too many open files".
+            throw fail(.cannotStart) { tr("could not be started: no socket for its input (%1$@).", Self.errnoText(code)) }
         }
         var stdoutFDs: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &stdoutFDs) == 0 else {
+            let code = errno
             close(stdinFDs[0]); close(stdinFDs[1])
-            throw fail(.cannotStart, "could not be started: no socket for its output (\(Self.errnoText())).")
+            throw fail(.cannotStart) { tr("could not be started: no socket for its output (%1$@).", Self.errnoText(code)) }
         }
         let (toChild, childIn) = (stdinFDs[0], stdinFDs[1])
         let (fromChild, childOut) = (stdoutFDs[0], stdoutFDs[1])
@@ -81,15 +85,17 @@ public struct ExternalProgram: Sendable {
             let remaining = deadline - Self.now()
             guard remaining > 0 else {
                 exit.kill()
-                throw fail(.timedOut, "did not reply within \(Self.seconds(timeout)); it was stopped.")
+                // TRANSLATORS: %1$@ is the time limit, e.g. "2 s".
+                throw fail(.timedOut) { tr("did not reply within %1$@; it was stopped.", Self.seconds(timeout)) }
             }
             var fds = [pollfd(fd: fromChild, events: Int16(POLLIN), revents: 0)]
             let writing = toChildOpen && written < request.count
             if writing { fds.append(pollfd(fd: toChild, events: Int16(POLLOUT), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining * 1000, 60_000).rounded(.up)))
             if ready < 0 && errno != EINTR {
+                let code = errno
                 exit.kill()
-                throw fail(.cannotStart, "could not be watched (\(Self.errnoText())); it was stopped.")
+                throw fail(.cannotStart) { tr("could not be watched (%1$@); it was stopped.", Self.errnoText(code)) }
             }
             if writing, fds[1].revents != 0 {
                 let sent = request.withUnsafeBytes {
@@ -111,7 +117,7 @@ public struct ExternalProgram: Sendable {
                     reply.append(contentsOf: chunk[0..<count])
                     if reply.count > maxReplyBytes {
                         exit.kill()
-                        throw fail(.tooMuchOutput, "printed more than \(maxReplyBytes / 1024) KiB; it was stopped.")
+                        throw fail(.tooMuchOutput) { tr("printed more than %1$d KiB; it was stopped.", maxReplyBytes / 1024) }
                     }
                 } else if errno != EINTR && errno != EAGAIN {
                     break
@@ -122,12 +128,12 @@ public struct ExternalProgram: Sendable {
         // Its stdout is closed: it should be exiting.
         guard let status = exit.wait(until: deadline) else {
             exit.kill()
-            throw fail(.timedOut, "did not exit within \(Self.seconds(timeout)) after replying; it was stopped.")
+            throw fail(.timedOut) { tr("did not exit within %1$@ after replying; it was stopped.", Self.seconds(timeout)) }
         }
         switch status {
         case .exited(0): return reply
-        case .exited(let code): throw fail(.exited, "exited with status \(code).")
-        case .signalled(let signal): throw fail(.killed, "was killed by signal \(signal) (\(Self.signalName(signal))).")
+        case .exited(let code): throw fail(.exited) { tr("exited with status %1$d.", code) }
+        case .signalled(let signal): throw fail(.killed) { Self.killed(by: signal) }
         }
     }
 
@@ -137,12 +143,14 @@ public struct ExternalProgram: Sendable {
         switch ChildSpawn.start([executable] + arguments, environment: ProcessInfo.processInfo.environment,
                                 stdin: stdin, stdout: stdout, stderr: nil) {
         case .success(let pid): return pid
-        case .failure(let error): throw fail(.cannotStart, "could not be started: \(error).")
+        // TRANSLATORS: %1$@ is the system's reason (strerror), e.g. "Permission denied".
+        case .failure(let error): throw fail(.cannotStart) { tr("could not be started: %1$@.", error.description) }
         }
     }
 
-    private func fail(_ code: ExternalPracticeError.Code, _ reason: String) -> ExternalPracticeError {
-        ExternalPracticeError(code, executable: executable, reason)
+    /// The error, with `reason` rendered in the person's language and in English.
+    private func fail(_ code: ExternalPracticeError.Code, _ reason: () -> String) -> ExternalPracticeError {
+        ExternalPracticeError(code, executable: executable, Phrase(reason))
     }
 
     static func now() -> Double {
@@ -155,15 +163,18 @@ public struct ExternalProgram: Sendable {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
+    /// `strerror`'s sentence for `code`, in the current language.
+    private static func errnoText(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    private static func signalName(_ signal: Int32) -> String {
+    /// "was killed by signal 11 (a crash)." in the current language.
+    private static func killed(by signal: Int32) -> String {
         switch signal {
-        case SIGSEGV: "a crash"
-        case SIGABRT: "it aborted"
-        case SIGKILL: "killed"
-        case SIGTERM: "asked to stop"
-        default: "signal \(signal)"
+        // TRANSLATORS: said of a program; %1$d is the signal's number.
+        case SIGSEGV: tr("was killed by signal %1$d (a crash).", signal)
+        case SIGABRT: tr("was killed by signal %1$d (it aborted).", signal)
+        case SIGKILL: tr("was killed by signal %1$d (killed).", signal)
+        case SIGTERM: tr("was killed by signal %1$d (asked to stop).", signal)
+        default: tr("was killed by signal %1$d (signal %1$d).", signal)
         }
     }
 }

@@ -57,16 +57,46 @@ public enum NeedRequest {
 
     // MARK: - Shaping the message
 
-    /// The message: the feeling as information about you, then the request as a question.
+    /// The message: the feeling as information about you, then the request.
     /// `feeling` is a word ("lonely"), `request` what the person wrote, in any of the usual
     /// forms ("call me tonight", "Could you call me tonight?", "I'd like some time alone").
+    ///
+    /// In English the request becomes one calm question, reworded by English grammar
+    /// (`question(from:)`); in another language it stays in the person's own words inside a
+    /// translated frame (`inOwnWords(_:)`), as no grammar rules are known for it.
     public static func message(to name: String? = nil, feeling: String, request: String) -> String {
-        let opening = "I've been feeling \(feeling.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) lately."
-        let greeting = name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap(\.nonEmpty).map { "\($0), " } ?? ""
-        return "\(greeting)\(opening) \(question(from: request))"
+        let feeling = feeling.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let opening: String
+        if let name = name.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }).flatMap(\.nonEmpty) {
+            // TRANSLATORS: the first sentence of the message `steady ask` shapes for the person to send: %1$@ is the name of whom it is for, %2$@ a feeling word ("lonely").
+            opening = tr("%1$@, I've been feeling %2$@ lately.", name, feeling)
+        } else {
+            // TRANSLATORS: the first sentence of the message `steady ask` shapes for the person to send: %1$@ is a feeling word ("lonely").
+            opening = tr("I've been feeling %1$@ lately.", feeling)
+        }
+        return Translation.sentences(opening, rewordsInEnglish ? question(from: request) : inOwnWords(request))
     }
 
-    /// The request as one calm question.
+    /// Whether the request is reworded by English grammar: when the words in use are English,
+    /// as the catalogue's language code says (`en`, `en-GB`, or no catalogue at all).
+    static var rewordsInEnglish: Bool {
+        let code = Localization.languageCode
+        return code == "en" || code.hasPrefix("en-")
+    }
+
+    /// The request in the person's own words, in the frame of the language in use; a request
+    /// that is already a question stands on its own.
+    static func inOwnWords(_ request: String) -> String {
+        var text = request.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = text.last, ".,;:!".contains(last) { text.removeLast() }
+        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return "" }
+        if text.hasSuffix("?") { return text.prefix(1).uppercased() + text.dropFirst() }
+        // TRANSLATORS: the second sentence of the message `steady ask` shapes, in languages other than English: %1$@ is the person's request in their own words ("ruf mich heute Abend an"), without a full stop; a request that is a question is shown without this frame. (In English, the language code "en", steady rewords the request into a question with English grammar rules instead: "I need you to call me" → "Could you call me?". Set the entry "language code" to your language's code so your frame is used.)
+        return tr("What would help me: %1$@.", text)
+    }
+
+    /// The request as one calm question, by English grammar.
     static func question(from request: String) -> String {
         var text = request.trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = text.last, ".?!,;".contains(last) { text.removeLast() }

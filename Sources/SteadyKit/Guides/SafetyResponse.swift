@@ -25,8 +25,8 @@ public struct SafetySettings: PracticeSettings {
         guard range.contains(threshold) else {
             throw SettingsError(
                 keyPath: [CodingKeys.threshold.rawValue],
-                message: tr("%1$d is not on the 1–10 intensity scale", threshold),
-                hint: tr("pick a whole number from %1$d to %2$d; %2$d is the default", range.lowerBound, range.upperBound))
+                phrase: Phrase { tr("%1$d is not on the 1–10 intensity scale", threshold) },
+                hint: Phrase { tr("pick a whole number from %1$d to %2$d; %2$d is the default", range.lowerBound, range.upperBound) })
         }
     }
 }

@@ -7,10 +7,10 @@ public struct FollowUpDelay: Sendable {
     public let range: ClosedRange<TimeSpan>
     /// The range as a person reads it, e.g. `1h–3d`.
     public let rangeText: String
-    /// Two spans to show as examples, e.g. `"1h" or "45m"`.
-    public let examples: String
+    /// Two spans to show as examples, e.g. `("1h", "45m")`.
+    public let examples: (String, String)
 
-    public init(range: ClosedRange<TimeSpan>, rangeText: String, examples: String) {
+    public init(range: ClosedRange<TimeSpan>, rangeText: String, examples: (String, String)) {
         self.range = range
         self.rangeText = rangeText
         self.examples = examples
@@ -25,13 +25,13 @@ public struct FollowUpDelay: Sendable {
     public func validate(_ text: String, key: String) throws(SettingsError) {
         guard text != "off" else { return }
         guard let delay = try? TimeSpan(parsing: text) else {
-            throw SettingsError(keyPath: [key], message: tr("'%1$@' is not a span of time", text),
-                                hint: tr("write it like %1$@, or \"off\" for no check-in", examples))
+            throw SettingsError(keyPath: [key], phrase: Phrase { tr("'%1$@' is not a span of time", text) },
+                                hint: Phrase { tr("write it like \"%1$@\" or \"%2$@\", or \"off\" for no check-in", examples.0, examples.1) })
         }
         guard range.contains(delay) else {
             let bounds = rangeText.split(separator: "–").map { "\"\($0)\"" }
-            throw SettingsError(keyPath: [key], message: tr("%1$@ is outside %2$@", delay, rangeText),
-                                hint: tr("pick a span from %1$@ to %2$@, or \"off\"", bounds.first ?? "", bounds.last ?? ""))
+            throw SettingsError(keyPath: [key], phrase: Phrase { tr("%1$@ is outside %2$@", delay, rangeText) },
+                                hint: Phrase { tr("pick a span from %1$@ to %2$@, or \"off\"", bounds.first ?? "", bounds.last ?? "") })
         }
     }
 }

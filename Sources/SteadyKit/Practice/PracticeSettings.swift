@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// A practice's settings: a `Codable` struct whose stored properties all have defaults.
 ///
@@ -29,9 +30,16 @@ extension SettingOption {
         let raw = try decoder.singleValueContainer().decode(String.self)
         guard let value = Self(rawValue: raw) else {
             let options = Self.allCases.map(\.rawValue)
-            var message = "'\(raw)' is not an option; expected one of: \(options.joined(separator: ", "))"
-            if let guess = Suggestion.nearest(to: raw, in: options) { message += " (did you mean '\(guess)'?)" }
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: message))
+            let path = decoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            // Thrown as it is: JSONDecoder passes an error from `init(from:)` through unchanged.
+            throw SettingsError(keyPath: path, phrase: Phrase {
+                if let guess = Suggestion.nearest(to: raw, in: options) {
+                    // TRANSLATORS: %1$@ is what the config says, %2$@ the options (config values, kept as they are), %3$@ the nearest one.
+                    return tr("'%1$@' is not an option; expected one of: %2$@ (did you mean '%3$@'?)", raw, options.joined(separator: ", "), guess)
+                }
+                // TRANSLATORS: %1$@ is what the config says, %2$@ the options (config values, kept as they are).
+                return tr("'%1$@' is not an option; expected one of: %2$@", raw, options.joined(separator: ", "))
+            })
         }
         self = value
     }
@@ -43,20 +51,30 @@ extension SettingOption {
 }
 
 /// A problem with one practice setting, named by its key path inside the practice's table.
+///
+/// Its texts are `Phrase`s: the person reads them in their language (`message`, `hint`,
+/// `description`), while the config error made from them keeps the English for `STATUS=`
+/// and the log. Write them as `Phrase { tr("…", …) }`.
 public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Keys from the practice table down to the offending value, e.g. `["technique"]`.
     public var keyPath: [String]
-    /// What is wrong, in one sentence.
-    public var message: String
+    /// What is wrong, in one sentence, in the person's language and in English.
+    public var phrase: Phrase
     /// What to do about it, when there is something better to say than the message.
-    public var hint: String?
+    public var hintPhrase: Phrase?
 
-    public init(keyPath: [String], message: String, hint: String? = nil) {
+    public init(keyPath: [String], phrase: Phrase, hint: Phrase? = nil) {
         self.keyPath = keyPath
-        self.message = message
-        self.hint = hint
+        self.phrase = phrase
+        self.hintPhrase = hint
     }
 
+    /// What is wrong, in the person's language.
+    public var message: String { phrase.localized }
+    /// What to do about it, in the person's language.
+    public var hint: String? { hintPhrase?.localized }
+
+    /// `key: message — hint`, in the person's language.
     public var description: String {
         let key = keyPath.joined(separator: ".")
         return (key.isEmpty ? "" : "\(key): ") + message + (hint.map { " — \($0)" } ?? "")

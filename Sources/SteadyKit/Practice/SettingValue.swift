@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// A config value in a form independent of the config file format: what a practice's
 /// settings table holds before it is decoded into the practice's `Settings`.
@@ -62,10 +63,13 @@ extension PracticeSettings {
         do {
             let data = try JSONEncoder().encode(merged)
             settings = try JSONDecoder().decode(Self.self, from: data)
+        } catch let error as SettingsError {
+            throw error
         } catch let error as DecodingError {
             throw SettingsError(decodingError: error)
         } catch {
-            throw SettingsError(keyPath: [], message: "could not be read (\(error))")
+            // TRANSLATORS: %1$@ is the technical reason, in English.
+            throw SettingsError(keyPath: [], phrase: Phrase { tr("could not be read (%1$@)", String(describing: error)) })
         }
         try settings.validate()
         return settings
@@ -79,15 +83,18 @@ extension PracticeSettings {
             let value = table[key]!
             guard let base = defaults[key] else {
                 let known = defaults.keys.sorted()
-                let hint = Suggestion.nearest(to: key, in: known).map { "did you mean '\($0)'?" }
-                    ?? (known.isEmpty ? "this practice has no settings" : "known keys: \(known.joined(separator: ", "))")
-                throw SettingsError(keyPath: path + [key], message: "unknown key '\(key)'", hint: hint)
+                let hint = Suggestion.nearest(to: key, in: known).map { guess in Phrase { tr("did you mean '%1$@'?", guess) } }
+                    ?? (known.isEmpty ? Phrase { tr("this practice has no settings") }
+                                      // TRANSLATORS: %1$@ lists the setting names a practice takes (config keys, kept as they are).
+                                      : Phrase { tr("known keys: %1$@", known.joined(separator: ", ")) })
+                throw SettingsError(keyPath: path + [key], phrase: Phrase { tr("unknown key '%1$@'", key) }, hint: hint)
             }
             if case .table(let inner) = value, case .table(let innerDefaults) = base {
                 result[key] = .table(try overlay(inner, on: innerDefaults, path: path + [key]))
             } else {
-                if let problem = value.mismatch(expected: base) {
-                    throw SettingsError(keyPath: path + [key], message: problem)
+                if value.mismatch(expected: base) != nil {
+                    // Rendered again in English inside the Phrase.
+                    throw SettingsError(keyPath: path + [key], phrase: Phrase { value.mismatch(expected: base) ?? "" })
                 }
                 result[key] = value
             }
@@ -97,7 +104,8 @@ extension PracticeSettings {
 }
 
 extension SettingValue {
-    /// Why this value cannot stand where `expected` (a default) stands, or nil when it can:
+    /// Why this value cannot stand where `expected` (a default) stands, in the current
+    /// language, or nil when it can:
     /// the kinds must match (a whole number may stand for a number), elements of a list like
     /// the default's, and numbers must be finite. Checked before decoding, so a wrong type is
     /// reported at its key, in the config's terms.
@@ -106,15 +114,28 @@ extension SettingValue {
         case (.string, .string), (.integer, .integer), (.double, .integer), (.bool, .bool), (.table, .table):
             return nil
         case (.double, .double(let value)):
-            return value.isFinite ? nil : "expected a finite number"
+            return value.isFinite ? nil : tr("expected a finite number")
         case (.array(let defaults), .array(let values)):
-            guard let model = defaults.first else { return values.contains(where: \.hasNonFiniteNumber) ? "expected no inf or nan in the list" : nil }
+            guard let model = defaults.first else { return values.contains(where: \.hasNonFiniteNumber) ? tr("expected no inf or nan in the list") : nil }
             for (index, value) in values.enumerated() {
-                if let problem = value.mismatch(expected: model) { return "item \(index + 1): \(problem)" }
+                // TRANSLATORS: %1$d is the place of a value in a list (1 for the first), %2$@ what is wrong with it.
+                if let problem = value.mismatch(expected: model) { return tr("item %1$d: %2$@", index + 1, problem) }
             }
             return nil
         default:
-            return "expected \(expected.typeName)"
+            return expected.expectation
+        }
+    }
+
+    /// "expected a string" and the like: what stands where this value stands, in the current language.
+    var expectation: String {
+        switch self {
+        case .string: tr("expected a string")
+        case .integer: tr("expected an integer")
+        case .double: tr("expected a number")
+        case .bool: tr("expected true or false")
+        case .array: tr("expected a list")
+        case .table: tr("expected a table")
         }
     }
 
@@ -135,26 +156,27 @@ extension SettingsError {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
         }
         switch error {
-        case .typeMismatch(let type, let context):
-            self.init(keyPath: path(context), message: "expected \(Self.describe(type))")
-        case .valueNotFound(let type, let context):
-            self.init(keyPath: path(context), message: "expected \(Self.describe(type))")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            self.init(keyPath: path(context), phrase: Phrase { Self.expectation(type) })
         case .keyNotFound(let key, let context):
-            self.init(keyPath: path(context) + [key.stringValue], message: "missing key '\(key.stringValue)'")
+            self.init(keyPath: path(context) + [key.stringValue], phrase: Phrase { tr("missing key '%1$@'", key.stringValue) })
         case .dataCorrupted(let context):
-            self.init(keyPath: path(context), message: context.debugDescription)
+            // A settings type's own decoder explains itself, in English.
+            self.init(keyPath: path(context), phrase: Phrase(verbatim: context.debugDescription))
         @unknown default:
-            self.init(keyPath: [], message: "could not be read")
+            self.init(keyPath: [], phrase: Phrase { tr("could not be read") })
         }
     }
 
-    private static func describe(_ type: Any.Type) -> String {
+    /// "expected a string" and the like, for a Swift type, in the current language.
+    private static func expectation(_ type: Any.Type) -> String {
         switch type {
-        case is String.Type: "a string"
-        case is Int.Type, is Int64.Type, is UInt.Type: "an integer"
-        case is Double.Type, is Float.Type: "a number"
-        case is Bool.Type: "true or false"
-        default: String(describing: type)
+        case is String.Type: tr("expected a string")
+        case is Int.Type, is Int64.Type, is UInt.Type: tr("expected an integer")
+        case is Double.Type, is Float.Type: tr("expected a number")
+        case is Bool.Type: tr("expected true or false")
+        // TRANSLATORS: %1$@ is the name of a Swift type, e.g. "Date".
+        default: tr("expected %1$@", String(describing: type))
         }
     }
 }

@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// Experience sampling: a few times a day drawn at random inside a window, at least a gap apart.
 ///
 /// Written in the config as `random = { between = "10:00..20:00", count = 3, min-gap = "90m" }`.
@@ -40,12 +42,17 @@ public enum RandomWindowError: Error, Sendable, Equatable, CustomStringConvertib
     case count(Int)
     case tooTight(count: Int, window: Int, gap: TimeSpan)
 
+    /// The problem in the language in use when it is read (`Phrase { error.description }`
+    /// holds it in the person's language and in English).
     public var description: String {
         switch self {
-        case .wraps: return "the window must start before it ends on the same day (e.g. \"10:00..20:00\")"
-        case .count(let n): return "count must be from 1 to 24, not \(n)"
+        case .wraps: return tr("the window must start before it ends on the same day (e.g. \"10:00..20:00\")")
+        case .count(let n): return tr("count must be from 1 to 24, not %1$d", n)
         case .tooTight(let count, let window, let gap):
-            return "\(count) times \(gap) apart do not fit in a \(TimeSpan(seconds: window * 60)) window; lower count or min-gap, or widen the window"
+            // TRANSLATORS: %1$d times a day, %2$@ apart (a span such as "90min"), %3$@ the window's length ("2h"); count and min-gap are config keys.
+            return trn("%1$d time %2$@ apart does not fit in a %3$@ window; lower count or min-gap, or widen the window",
+                       "%1$d times %2$@ apart do not fit in a %3$@ window; lower count or min-gap, or widen the window",
+                       count, gap, TimeSpan(seconds: window * 60))
         }
     }
 }

@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// A length of time written the way systemd writes spans: `90m`, `2h`, `1h 30min`, `45s`, `1d`.
 ///
 /// Units: `s`/`sec`/`second(s)`, `m`/`min`/`minute(s)`, `h`/`hr`/`hour(s)`, `d`/`day(s)`,
@@ -37,16 +39,16 @@ public struct TimeSpan: Sendable, Hashable, Comparable, Codable, CustomStringCon
             let numberStart = index
             while index < chars.count, chars[index].isASCII, chars[index].isNumber { index += 1 }
             guard index > numberStart else {
-                throw TimeSpanError(text: text, message: "expected a number at '\(String(chars[numberStart...]))'")
+                throw TimeSpanError(text: text, problem: .numberExpected(at: String(chars[numberStart...])))
             }
-            let tooLong = TimeSpanError(text: text, message: "it is longer than \(Self.longest.seconds / 31_557_600) years")
+            let tooLong = TimeSpanError(text: text, problem: .tooLong(years: Self.longest.seconds / 31_557_600))
             guard let number = Int(String(chars[numberStart..<index])) else { throw tooLong }
             skipSpaces()
             let unitStart = index
             while index < chars.count, chars[index].isLetter { index += 1 }
             let unit = String(chars[unitStart..<index]).lowercased()
             guard let size = unit.isEmpty ? 1 : Self.units.first(where: { $0.names.contains(unit) })?.seconds else {
-                throw TimeSpanError(text: text, message: "unknown unit '\(unit)'")
+                throw TimeSpanError(text: text, problem: .unknownUnit(unit))
             }
             let (part, overflow) = number.multipliedReportingOverflow(by: size)
             guard !overflow, part <= Self.longest.seconds - total else { throw tooLong }
@@ -54,7 +56,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable, Codable, CustomStringCon
             sawPart = true
             skipSpaces()
         }
-        guard sawPart else { throw TimeSpanError(text: text, message: "the span is empty") }
+        guard sawPart else { throw TimeSpanError(text: text, problem: .empty) }
         seconds = total
     }
 
@@ -71,11 +73,45 @@ public struct TimeSpan: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 }
 
-/// A time span that could not be read.
+/// A time span that could not be read. Its texts are in the language in use when they are
+/// read, so `Phrase { error.description }` holds it in the person's language and in English.
 public struct TimeSpanError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Which part of the text is wrong.
+    public enum Problem: Sendable, Equatable {
+        /// No number where one belongs, at the rest of the text given.
+        case numberExpected(at: String)
+        /// Longer than `TimeSpan.longest`, given in whole years.
+        case tooLong(years: Int)
+        /// A unit that is not one of `s`, `min`, `h`, `d`, `w` and their spellings.
+        case unknownUnit(String)
+        /// Nothing but spaces.
+        case empty
+    }
+
+    /// The text as it was given.
     public var text: String
-    public var message: String
+    public var problem: Problem
+
+    public init(text: String, problem: Problem) {
+        self.text = text
+        self.problem = problem
+    }
+
+    /// Which part is wrong, in the current language.
+    public var message: String {
+        switch problem {
+        // TRANSLATORS: %1$@ is the rest of the span as written, from where a number belongs.
+        case .numberExpected(let rest): tr("expected a number at '%1$@'", rest)
+        case .tooLong(let years): trn("it is longer than %1$d year", "it is longer than %1$d years", years)
+        // TRANSLATORS: %1$@ is the unit as written; the units themselves (s, min, h, d, w) are not translated.
+        case .unknownUnit(let unit): tr("unknown unit '%1$@'", unit)
+        case .empty: tr("the span is empty")
+        }
+    }
+
+    /// The whole problem with an example, in the current language.
     public var description: String {
-        "'\(text)' is not a time span: \(message) (write e.g. '90m', '2h', '1h 30min')"
+        // TRANSLATORS: %1$@ is the text as written, %2$@ what is wrong with it; the examples are spans as the config writes them.
+        tr("'%1$@' is not a time span: %2$@ (write e.g. '90m', '2h', '1h 30min')", text, message)
     }
 }
