@@ -38,6 +38,59 @@ import Testing
         #expect(check.stderr.contains("\n  Tipp: meintest du 'wins'?"), "\(check.stderr)")
     }
 
+    @Test func configCheck_onABadPracticeSetting_saysWhatIsWrong_inGerman() throws {
+        let home = try LanguageEndToEndTests.Home()
+        try home.root.write("config/steady/config.toml", "[practices.sleep-wind-down]\nbedtime = \"late\"\n")
+        let path = home.root.file("config/steady/config.toml")
+        let check = try ChildProcess.run(SteadyBinary.path, ["config", "check"],
+                                         environment: try home.environment(["LANG": "de_DE.UTF-8"]), timeout: 30)
+        #expect(check.status == 78, "\(check.stdout)\(check.stderr)")
+        #expect(check.stderr.contains("\(path):2:1: 'late' ist keine Uhrzeit\n"), "\(check.stderr)")
+        #expect(check.stderr.contains("\n  Tipp: schreib sie als HH:MM im 24-Stunden-Format, z. B. \"22:30\""), "\(check.stderr)")
+
+        let english = try ChildProcess.run(SteadyBinary.path, ["config", "check"],
+                                           environment: try home.environment(["LANG": "C.UTF-8"]), timeout: 30)
+        #expect(english.stderr.contains("\(path):2:1: 'late' is not a time of day\n"), "\(english.stderr)")
+        #expect(english.stderr.contains("\n  hint: write it as HH:MM on a 24-hour clock, e.g. \"22:30\""), "\(english.stderr)")
+    }
+
+    @Test func configCheck_runPrograms_onAProgramThatPrintsGarbage_saysWhatIsWrong_inGerman() throws {
+        let home = try LanguageEndToEndTests.Home()
+        let program = try home.root.write("garbage.sh", "#!/bin/sh\necho 'not json'\n")
+        chmod(program, 0o755)
+        try home.root.write("config/steady/config.toml", "[practices.mine]\nexec = \"\(program)\"\n")
+        let path = home.root.file("config/steady/config.toml")
+        let check = try ChildProcess.run(SteadyBinary.path, ["config", "check", "--run-programs"],
+                                         environment: try home.environment(["LANG": "de_DE.UTF-8"]), timeout: 30)
+        #expect(check.status == 78, "\(check.stdout)\(check.stderr)")
+        #expect(check.stderr.contains("\(path):2:9: hat 9 Bytes ausgegeben, die kein einzelnes JSON-Objekt sind.\n"), "\(check.stderr)")
+        #expect(check.stderr.contains("\n  Tipp: mehr dazu in docs/external-practices.md"), "\(check.stderr)")
+
+        let english = try ChildProcess.run(SteadyBinary.path, ["config", "check", "--run-programs"],
+                                           environment: try home.environment(["LANG": "C.UTF-8"]), timeout: 30)
+        #expect(english.stderr.contains("\(path):2:9: printed 9 bytes that are not one JSON object.\n"), "\(english.stderr)")
+    }
+
+    @Test func theDaemon_onABadPracticeSetting_tellsThePersonInGerman_butSystemdInEnglish() throws {
+        let home = try LanguageEndToEndTests.Home()
+        try home.root.write("config/steady/config.toml", "[practices.time-alone]\nstep = 0\n")
+        let path = home.root.file("config/steady/config.toml")
+        let notify = try NotifySocket(directory: home.root.path)
+        var environment = try home.environment(["LANG": "de_DE.UTF-8"])
+        environment["NOTIFY_SOCKET"] = notify.path
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: environment)
+        try daemon.start()
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+
+        let failed = try #require(notify.wait(timeout: 20) { $0.notifyField("STATUS") != nil }, "no STATUS=; stderr: \(daemon.stderr)")
+        #expect(failed.notifyField("STATUS") == "config error: \(path):2:1: 0 is outside 1–60 minutes "
+                + "(pick a step from 1 to 60 minutes; small steps are the idea)")
+        #expect(daemon.waitForExit(timeout: 20) == 78)
+        daemon.waitForOutput()
+        #expect(daemon.stderr.contains("\(path):2:1: 0 liegt außerhalb von 1–60 Minuten\n"), "\(daemon.stderr)")
+        #expect(daemon.stderr.contains("\n  Tipp: wähl einen Schritt von 1 bis 60 Minuten; kleine Schritte sind genau richtig"), "\(daemon.stderr)")
+    }
+
     @Test func theDaemon_onABrokenConfig_tellsThePersonInGerman_butSystemdInEnglish() throws {
         let home = try LanguageEndToEndTests.Home()
         try home.root.write("config/steady/config.toml", Self.broken)

@@ -320,3 +320,29 @@ final class Reports: @unchecked Sendable {
         #expect(ExternalPractice.resolve(exec: exec, configFile: configFile, home: "/home/me") == expected)
     }
 }
+
+/// What a program did, in the person's language for them and in English for the log.
+@Suite struct ExternalPracticeErrorLanguageTests {
+    @Test func aFailingProgram_isDescribedInGerman_andSummarizedInEnglish() throws {
+        let directory = TemporaryDirectory()
+        let path = try directory.write("exit3.sh", "#!/bin/sh\nexit 3\n")
+        chmod(path, 0o755)
+        let failure = try Catalogues.inLocale("de_DE.UTF-8") { () -> ExternalPracticeError? in
+            do throws(ExternalPracticeError) {
+                _ = try ExternalPractice(id: "mine", executable: path, timeout: 20).describe()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let error = try #require(failure)
+        #expect(error.description == "\(path): endete mit Status 3.")
+        #expect(error.summary == "\(path): exited with status 3.")
+        #expect(error.reason.english == "exited with status 3.")
+    }
+
+    @Test func theFallbackPrompt_isGerman() throws {
+        let prompt = try Catalogues.inLocale("de_DE.UTF-8") { ExternalPractice.fallbackPrompt(displayName: "Kind act") }
+        #expect(prompt.body == "Ein Moment für diese Übung, wenn du magst. Ihre eigenen Worte ließen sich gerade nicht holen.")
+    }
+}
