@@ -154,8 +154,8 @@ enum PracticeTexts {
     }
 
     /// Origins whose text is built from what the person wrote, not from the catalogue: the
-    /// message `steady ask` shapes from their words (English grammar, not yet translatable),
-    /// and the kit as they wrote it.
+    /// message `steady ask` shapes from their words (reworded by English grammar in English,
+    /// kept as written in a translated frame in another language), and the kit as they wrote it.
     static let personsOwnWords = ["ask message", "kit lines"]
 
     /// The tool texts the tone test reads, without the person's own words.
