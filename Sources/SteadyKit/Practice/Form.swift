@@ -1,3 +1,5 @@
+import SteadyLocalization
+
 /// A short questionnaire walked through one field at a time: a trigger journal entry, a
 /// thought record, the self-assessment.
 ///
@@ -132,9 +134,12 @@ public enum FormError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownField(let key, let form): "The form '\(form)' has no field '\(key)'."
-        case .missing(let field): "'\(field)' needs an answer before the form can be saved."
-        case .doesNotFit(let field, let expected): "'\(field)' takes \(expected)."
+        // TRANSLATORS: %1$@ is a form's name, %2$@ a field's key (config-like names such as 'intensity-before').
+        case .unknownField(let key, let form): tr("The form '%1$@' has no field '%2$@'.", form, key)
+        // TRANSLATORS: %1$@ is a field's key (a config-like name such as 'intensity-before').
+        case .missing(let field): tr("'%1$@' needs an answer before the form can be saved.", field)
+        // TRANSLATORS: %1$@ is a field's key, %2$@ what it takes ("a number from 1 to 10", "a few words").
+        case .doesNotFit(let field, let expected): tr("'%1$@' takes %2$@.", field, expected)
         case .invalid(let field, let error): "\(field): \(error)"
         }
     }
