@@ -91,6 +91,36 @@ import Testing
         #expect(daemon.stderr.contains("\n  Tipp: wähl einen Schritt von 1 bis 60 Minuten; kleine Schritte sind genau richtig"), "\(daemon.stderr)")
     }
 
+    @Test func aProgramThatBreaksAtPromptTime_isLoggedInEnglish_evenInGerman() throws {
+        let home = try LanguageEndToEndTests.Home()
+        let program = try home.root.write("breaks.sh", """
+            #!/bin/sh
+            read -r request
+            case "$request" in
+            *'"request":"describe"'*) echo '{"protocol":1,"name":"Breaks","summary":"Breaks when asked for a prompt."}' ;;
+            *) exit 3 ;;
+            esac
+
+            """)
+        chmod(program, 0o755)
+        let slot = DaemonEndToEndTests.slot(inSeconds: 3).expression
+        try home.root.write("config/steady/config.toml", "quiet-hours = \"off\"\n[practices.breaks]\nexec = \"\(program)\"\nschedule = \"\(slot)\"\n")
+        let notify = try NotifySocket(directory: home.root.path)
+        var environment = try home.environment(["LANG": "de_DE.UTF-8"])
+        environment["NOTIFY_SOCKET"] = notify.path
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: environment)
+        try daemon.start()
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+
+        // The prompt falls back to steady's own words; the program's failure goes to the log.
+        #expect(notify.wait(timeout: 20) { $0.notifyField("STATUS")?.contains("1 pending") == true } != nil, "\(daemon.stderr)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 5) == 0)
+        daemon.waitForOutput()
+        #expect(daemon.stderr.contains("exited with status 3."), "\(daemon.stderr)")
+        #expect(!daemon.stderr.contains("endete mit Status"), "\(daemon.stderr)")
+    }
+
     @Test func theDaemon_onABrokenConfig_tellsThePersonInGerman_butSystemdInEnglish() throws {
         let home = try LanguageEndToEndTests.Home()
         try home.root.write("config/steady/config.toml", Self.broken)
