@@ -4,7 +4,7 @@ import SteadyLocalization
 ///
 /// Messages describe what the program did (its exit status, the size or shape of its
 /// reply), never what it printed or what the person wrote: they go to the logs.
-public struct ExternalPracticeError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ExternalPracticeError: Error, Sendable, Equatable, CustomStringConvertible, EnglishDescribable {
     /// What went wrong, for code that reacts to it (tests, the config loader).
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Kind: String, Sendable, Hashable {
@@ -53,5 +53,5 @@ public struct ExternalPracticeError: Error, Sendable, Equatable, CustomStringCon
     public var description: String { "\(executable): \(reason.localized)" }
 
     /// `path: reason` in English, for the log.
-    public var summary: String { "\(executable): \(reason.english)" }
+    public var english: String { "\(executable): \(reason.english)" }
 }

@@ -337,7 +337,7 @@ final class Reports: @unchecked Sendable {
         }
         let error = try #require(failure)
         #expect(error.description == "\(path): endete mit Status 3.")
-        #expect(error.summary == "\(path): exited with status 3.")
+        #expect(error.english == "\(path): exited with status 3.")
         #expect(error.reason.english == "exited with status 3.")
     }
 

@@ -103,25 +103,31 @@ public enum NeedRequest {
         let lower = text.lowercased()
         // Already a question that asks: keep the person's own wording.
         for opener in ["could you ", "can you ", "would you ", "will you ", "could we ", "can we ", "would we ", "shall we ",
+                       // English: English grammar, used only while the words are English (see `rewordsInEnglish`)
                        "would it be ", "is it ok", "is it okay"] where lower.hasPrefix(opener) {
             return text.prefix(1).uppercased() + text.dropFirst() + "?"
         }
         // "I need you to…", "I'd like us to…": the request is what follows.
+        // English: English grammar, as above
         for opener in ["i need you to ", "i'd like you to ", "i would like you to ", "i want you to "] where lower.hasPrefix(opener) {
             return "Could you \(text.dropFirst(opener.count))?"
         }
+        // English: English grammar, as above
         for opener in ["i need us to ", "i'd like us to ", "i would like us to ", "i want us to "] where lower.hasPrefix(opener) {
             return "Could we \(text.dropFirst(opener.count))?"
         }
+        // English: English grammar, as above
         for opener in ["i need to ", "i'd like to ", "i would like to ", "i want to ", "i need ", "i'd like ", "i would like "]
         where lower.hasPrefix(opener) {
             let rest = String(text.dropFirst(opener.count))
+            // English: English grammar, as above
             return "Would it be all right with you if I \(opener.hasSuffix("to ") ? rest : "had " + rest)?"
         }
         let words = Set(lower.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init))
         if lower.hasPrefix("you ") { return "Could you \(text.dropFirst(4))?" }
         if lower.hasPrefix("we ") { return "Could we \(text.dropFirst(3))?" }
         let phrase = text.prefix(1).lowercased() + text.dropFirst()
+        // English: English grammar, as above
         if !words.isDisjoint(with: ["myself", "i", "i'm"]) { return "Would it be all right with you if I \(phrase)?" }
         if !words.isDisjoint(with: ["me", "my", "mine"]) { return "Could you \(phrase)?" }
         if !words.isDisjoint(with: ["us", "we", "our", "together"]) { return "Could we \(phrase)?" }

@@ -55,7 +55,7 @@ extension SettingOption {
 /// Its texts are `Phrase`s: the person reads them in their language (`message`, `hint`,
 /// `description`), while the config error made from them keeps the English for `STATUS=`
 /// and the log. Write them as `Phrase { tr("…", …) }`.
-public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible, EnglishDescribable {
     /// Keys from the practice table down to the offending value, e.g. `["technique"]`.
     public var keyPath: [String]
     /// What is wrong, in one sentence, in the person's language and in English.
@@ -75,7 +75,12 @@ public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible
     public var hint: String? { hintPhrase?.localized }
 
     /// `key: message — hint`, in the person's language.
-    public var description: String {
+    public var description: String { Self.line(keyPath, message, hint) }
+
+    /// `key: message — hint`, in English, for a log.
+    public var english: String { Self.line(keyPath, phrase.english, hintPhrase?.english) }
+
+    private static func line(_ keyPath: [String], _ message: String, _ hint: String?) -> String {
         let key = keyPath.joined(separator: ".")
         return (key.isEmpty ? "" : "\(key): ") + message + (hint.map { " — \($0)" } ?? "")
     }

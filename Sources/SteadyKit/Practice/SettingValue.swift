@@ -32,18 +32,6 @@ public indirect enum SettingValue: Sendable, Hashable, Codable {
         case .table(let v): try container.encode(v)
         }
     }
-
-    /// The TOML-ish name of the value's type, for error messages.
-    public var typeName: String {
-        switch self {
-        case .string: "a string"
-        case .integer: "an integer"
-        case .double: "a number"
-        case .bool: "true or false"
-        case .array: "a list"
-        case .table: "a table"
-        }
-    }
 }
 
 extension PracticeSettings {
