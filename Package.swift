@@ -34,7 +34,7 @@ let package = Package(
         // The calendar (systemd OnCalendar expressions and timestamps): no dependency on SteadyKit.
         .target(name: "SteadyCalendar", dependencies: ["SteadyLocalization"]),
         .target(name: "SteadyJournal", dependencies: [
-            "SteadyKit", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "SteadyKit", "SteadyLocalization", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "SteadyBus", dependencies: ["CSystemd"]),
         .target(name: "SteadyService", dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]),

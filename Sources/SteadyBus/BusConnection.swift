@@ -2,6 +2,8 @@ import CSystemd
 import Dispatch
 import Foundation
 
+// English file: D-Bus errors reach only the daemon's log and STATUS=, which stay English.
+
 /// A D-Bus connection (sd-bus) driven entirely by Dispatch sources on one serial queue.
 ///
 /// Everything happens on `queue`, the queue given at creation (the daemon's engine queue):

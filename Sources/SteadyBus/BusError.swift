@@ -1,6 +1,8 @@
 import CSystemd
 import Foundation
 
+// English file: D-Bus errors reach only the daemon's log and STATUS=, which stay English.
+
 /// Something went wrong talking to D-Bus: one plain sentence a person can act on.
 ///
 /// Errors carry a ``Code`` to branch on; errors that came back from a peer also carry the

@@ -1,6 +1,8 @@
 import CSystemd
 import Foundation
 
+// English file: D-Bus errors reach only the daemon's log and STATUS=, which stay English.
+
 /// A received D-Bus message (method reply, error or signal), with a read cursor.
 ///
 /// Only valid on the queue of the ``BusConnection`` that delivered it. Reading advances the

@@ -1,6 +1,8 @@
 import CSystemd
 import Foundation
 
+// English file: D-Bus errors reach only the daemon's log and STATUS=, which stay English.
+
 /// Appends typed arguments to an outgoing D-Bus message, in signature order.
 ///
 /// Handed to the `build` closure of

@@ -1,3 +1,4 @@
+import SteadyLocalization
 import Foundation
 import SteadyConfig
 import SteadyJournal
@@ -77,7 +78,7 @@ extension CheckInService {
         do {
             try journal.updateContent(of: prompt.id, to: fresh)
         } catch {
-            logger.error("could not record a prompt's words", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
+            logger.error("could not record a prompt's words", metadata: ["prompt.id": "\(prompt.id)", "error": "\(Localization.english(error))"])
         }
         var updated = prompt
         updated.content = fresh

@@ -49,9 +49,11 @@ extension CheckInService {
         recordMissed(setup, slots: Array(due.dropLast()), now: now)
         let late = now.timeIntervalSince(latest)
         if late > TimeInterval(config.sparing.gracePeriod.seconds) {
+            // English: an event's detail in the journal (data, not shown as a sentence)
             createPrompt(setup, slot: latest, now: now, outcome: .missed, reason: "past the grace period")
         } else if let quiet = config.sparing.quietHours, quiet.contains(Self.timeOfDay(latest, in: zone)) {
             if setup.quietHoursPolicy == .defer, let end = Self.next(quiet.end, after: latest, in: zone) {
+                // English: an event's detail in the journal (data, not shown as a sentence)
                 createPrompt(setup, slot: latest, now: now, outcome: .pending, due: end, reason: "deferred past quiet hours")
             } else {
                 createPrompt(setup, slot: latest, now: now, outcome: .suppressed, reason: "quiet hours")
@@ -75,13 +77,14 @@ extension CheckInService {
         let expireAfter = TimeInterval(config.sparing.expireAfter.seconds)
         let drafts = slots.map {
             PromptDraft(practice: setup.id, slot: $0, content: content, createdAt: now, dueAt: $0,
+                        // English: an event's detail in the journal (data, not shown as a sentence)
                         expiresAt: $0.addingTimeInterval(expireAfter), outcome: .missed, reason: "asleep or not running")
         }
         do {
             let recorded = try journal.recordPrompts(drafts)
             logger.info("passed slots recorded as missed", metadata: ["practice.id": "\(setup.id)", "count": "\(recorded.count)"])
         } catch {
-            logger.error("could not record missed slots", metadata: ["practice.id": "\(setup.id)", "error": "\(error)"])
+            logger.error("could not record missed slots", metadata: ["practice.id": "\(setup.id)", "error": "\(Localization.english(error))"])
         }
     }
 
@@ -130,7 +133,7 @@ extension CheckInService {
             logger.info("prompt created", metadata: ["practice.id": "\(setup.id)", "prompt.id": "\(record.id)",
                                                      "outcome": "\(outcome.rawValue)", "reason": "\(reason ?? "due")"])
         } catch {
-            logger.error("could not record a prompt", metadata: ["practice.id": "\(setup.id)", "error": "\(error)"])
+            logger.error("could not record a prompt", metadata: ["practice.id": "\(setup.id)", "error": "\(Localization.english(error))"])
         }
     }
 

@@ -527,6 +527,7 @@ private struct ExternalPlaceholder: Practice {
     struct Settings: PracticeSettings { init() {} }
     static let id: PracticeID = "external"
     static let displayName = "External practice"
+    // English: a placeholder never shown: external practices bring their own words
     static let summary = "A practice run by a program of your own."
     static let defaultSchedule: [String] = []
     init(settings: Settings) {}

@@ -1,3 +1,5 @@
+// English file: the default config file; its comments stay English, like its keys (docs/translating.md).
+
 /// The configuration steady runs on when no config file exists, and what `steady config init`
 /// writes. It is checked by a test, so it always loads.
 public enum DefaultConfig {

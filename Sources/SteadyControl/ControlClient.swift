@@ -30,8 +30,10 @@ public struct ControlClient: Sendable {
         }
         guard connected == 0 else { return nil }
         guard let peer = PeerCredentials(of: fd), peer.uid == getuid() else {
-            let owner = PeerCredentials(of: fd).map { "uid \($0.uid)" } ?? "an unknown user"
-            throw ControlError(.untrusted, tr("Not using the control socket: %1$@ is served by another user (%2$@); nothing was sent to it.", path, owner))
+            guard let owner = PeerCredentials(of: fd) else {
+                throw ControlError(.untrusted, tr("Not using the control socket: %1$@ is served by a user steady cannot tell; nothing was sent to it.", path))
+            }
+            throw ControlError(.untrusted, tr("Not using the control socket: %1$@ is served by another user (uid %2$@); nothing was sent to it.", path, "\(owner.uid)"))
         }
         var tv = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))

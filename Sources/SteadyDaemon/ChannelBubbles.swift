@@ -1,3 +1,4 @@
+import SteadyLocalization
 import Logging
 import SteadyJournal
 
@@ -167,7 +168,7 @@ final class ChannelBubbles {
     private func noteNotice(_ handle: UInt32?, aboutPrompt promptID: Int64) {
         guard let handle, let server = channel?.instance else { return }
         do { try journal.recordNotice(aboutPrompt: promptID, server: server, handle: handle) } catch {
-            logger.error("could not record a notice", metadata: ["prompt.id": "\(promptID)", "error": "\(error)"])
+            logger.error("could not record a notice", metadata: ["prompt.id": "\(promptID)", "error": "\(Localization.english(error))"])
         }
     }
 
@@ -190,7 +191,7 @@ final class ChannelBubbles {
         let stale = recorded.filter { $0.server != instance || !$0.isPending }.map(\.promptID)
         guard !stale.isEmpty else { return }
         do { try journal.forgetBubbles(of: stale) } catch {
-            logger.error("could not forget the bubbles of ended prompts", metadata: ["error": "\(error)"])
+            logger.error("could not forget the bubbles of ended prompts", metadata: ["error": "\(Localization.english(error))"])
         }
     }
 

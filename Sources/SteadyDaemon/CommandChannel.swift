@@ -1,3 +1,4 @@
+import SteadyLocalization
 import Foundation
 import Logging
 import SteadyJournal
@@ -55,7 +56,7 @@ final class CommandChannel: PromptChannel {
         let logger = QueueConfined(logger)
         run(Message(type: "withdraw", id: Int64(handle))) { error in
             let logger = logger.value
-            if let error { logger.warning("the command channel could not withdraw a prompt", metadata: ["error": "\(error)"]) }
+            if let error { logger.warning("the command channel could not withdraw a prompt", metadata: ["error": "\(Localization.english(error))"]) }
         }
     }
 
@@ -70,6 +71,7 @@ final class CommandChannel: PromptChannel {
                 _ = try program.run(input: data)
                 completion(nil)
             } catch {
+                // English: a channel failure is logged
                 completion(ChannelError("The command channel \(error)"))
             }
         }

@@ -1,3 +1,4 @@
+import SteadyLocalization
 import Dispatch
 import Foundation
 import Logging
@@ -64,9 +65,11 @@ public enum Daemon {
         } catch {
             switch error {
             case .heldBy(let pid):
+                // English: STATUS= and the log stay English
                 fail(exitStatus(.control), status: "another steady daemon is already running (pid \(pid.map(String.init) ?? "unknown"))",
                      errno: EALREADY, notifier: notifier, logger: logger)
             case .unavailable(let reason):
+                // English: STATUS= and the log stay English
                 fail(exitStatus(.journal), status: "cannot take the daemon lock: \(reason)", errno: EIO, notifier: notifier, logger: logger)
             }
         }
@@ -77,7 +80,10 @@ public enum Daemon {
                 try Journal(path: journalPath, checkpointsByHand: true)
             }
         } catch {
-            fail(exitStatus(.journal), status: "cannot open the journal: \(error)", errno: EIO, notifier: notifier, logger: logger)
+            // The person's language for a terminal (as with a config error); English for systemd.
+            FileHandle.standardError.write(Data("steady: \(error.description)\n".utf8))
+            // English: STATUS= and the log stay English
+            fail(exitStatus(.journal), status: "cannot open the journal: \(error.english)", errno: EIO, notifier: notifier, logger: logger)
         }
 
         let queue = DispatchQueue(label: "steady.engine")
@@ -185,7 +191,7 @@ public enum Daemon {
                 // the CLI works on the journal directly.
                 engine.controlProblem = error.description
                 logger.warning("no control socket; `steady answer` and `steady log` will work on the journal directly",
-                               metadata: ["reason": "\(error)"])
+                               metadata: ["reason": "\(Localization.english(error))"])
             }
 
             engine.start()

@@ -24,6 +24,7 @@ final class DaemonLock {
                                                  attributes: [.posixPermissions: 0o700])
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
+            // English: STATUS= and the log stay English
             throw .unavailable("Cannot open the daemon lock \(path) (\(String(cString: strerror(errno)))); check that \(directory) belongs to you and is writable.")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {

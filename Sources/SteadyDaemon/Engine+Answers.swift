@@ -226,7 +226,7 @@ extension Engine {
         default: break
         }
         logger.error("a choice made on a notification could not be saved; the prompt will come back",
-                     metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
+                     metadata: ["prompt.id": "\(prompt.id)", "error": "\(Localization.english(error))"])
         let now = env.clock.now
         let again = now.addingTimeInterval(Self.retryAfter)
         retries[prompt.id] = again

@@ -98,12 +98,12 @@ extension Engine {
                     try journal.markDelivered(prompt.id, at: env.clock.now, channel: delivery.channel,
                                               bubble: delivery.bubble.map { ($0.server, $0.handle) })
                 } catch {
-                    logger.error("could not record a delivery", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
+                    logger.error("could not record a delivery", metadata: ["prompt.id": "\(prompt.id)", "error": "\(Localization.english(error))"])
                 }
                 logger.info("prompt shown", metadata: ["practice.id": "\(prompt.practice)", "prompt.id": "\(prompt.id)"])
                 env.notifier.status(statusLine())
             case .failure(let error):
-                logger.warning("prompt could not be shown; it stays pending", metadata: ["prompt.id": "\(prompt.id)", "error": "\(error)"])
+                logger.warning("prompt could not be shown; it stays pending", metadata: ["prompt.id": "\(prompt.id)", "error": "\(Localization.english(error))"])
             }
         }
     }
@@ -141,13 +141,16 @@ extension Engine {
     func statusLine() -> String {
         var parts: [String] = []
         if let (practice, at) = upcoming(limit: 1).first {
+            // English: STATUS= stays English
             parts.append("next: \(practice) at \(Self.describe(at, now: env.clock.now, zone: env.timeZone()))")
         } else {
             parts.append("nothing scheduled")
         }
         let pending = (try? checkIn.waiting().count) ?? 0
         if pending > 0 { parts.append("\(pending) pending") }
+        // English: STATUS= stays English
         if let reloadProblem { parts.append("config error, previous settings kept: \(reloadProblem)") }
+        // English: STATUS= stays English
         if controlProblem != nil { parts.append("no control socket, the CLI uses the journal directly") }
         return parts.joined(separator: " · ")
     }

@@ -1,3 +1,4 @@
+import SteadyLocalization
 import CSystemd
 import Dispatch
 import Foundation
@@ -37,7 +38,7 @@ extension Engine {
             timeWatchers.append(system)
             timeWatchers.append(match)
         } catch {
-            logger.debug("no system bus; resume is noticed by clock jumps instead", metadata: ["error": "\(error)"])
+            logger.debug("no system bus; resume is noticed by clock jumps instead", metadata: ["error": "\(Localization.english(error))"])
         }
     }
 }

@@ -1,3 +1,4 @@
+import SteadyLocalization
 import Dispatch
 import Foundation
 import Logging
@@ -147,7 +148,7 @@ public final class Engine: @unchecked Sendable {
         for promptID in bubbles.promptsWithBubbles { withdraw(promptID) }
         bubbles.disconnect()
         do { try journal.forgetBubbles() } catch {
-            logger.error("could not forget the bubbles taken down", metadata: ["error": "\(error)"])
+            logger.error("could not forget the bubbles taken down", metadata: ["error": "\(Localization.english(error))"])
         }
         timeWatchers.removeAll()
         record("stopped", detail: nil)
@@ -167,7 +168,7 @@ public final class Engine: @unchecked Sendable {
         do {
             try journal.recordEvent(kind, at: env.clock.now, promptID: promptID, detail: detail)
         } catch {
-            logger.error("could not record an event", metadata: ["event": "\(kind)", "error": "\(error)"])
+            logger.error("could not record an event", metadata: ["event": "\(kind)", "error": "\(Localization.english(error))"])
         }
     }
 }

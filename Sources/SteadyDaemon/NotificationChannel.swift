@@ -46,7 +46,7 @@ final class NotificationChannel: PromptChannel {
         do {
             try open()
         } catch {
-            logger.warning("no session bus; prompts will wait for `steady answer`", metadata: ["error": "\(error)"])
+            logger.warning("no session bus; prompts will wait for `steady answer`", metadata: ["error": "\(Localization.english(error))"])
         }
     }
 
@@ -68,7 +68,7 @@ final class NotificationChannel: PromptChannel {
         // A connection that lasted a while was a working bus: start the back-off afresh.
         if let connectedAt, ContinuousClock.now - connectedAt > .seconds(10) { reconnectAttempts = 0 }
         connectedAt = nil
-        logger.warning("lost the session bus; prompts stay pending until it is back", metadata: ["error": "\(error)"])
+        logger.warning("lost the session bus; prompts stay pending until it is back", metadata: ["error": "\(Localization.english(error))"])
         if hadServer { onEvent?(.unavailable) }
         scheduleReconnect()
     }
@@ -91,7 +91,7 @@ final class NotificationChannel: PromptChannel {
                 try open()
                 logger.notice("connected to the session bus again")
             } catch {
-                logger.debug("the session bus is not back yet", metadata: ["error": "\(error)", "attempt": "\(reconnectAttempts)"])
+                logger.debug("the session bus is not back yet", metadata: ["error": "\(Localization.english(error))", "attempt": "\(reconnectAttempts)"])
                 scheduleReconnect()
             }
         }
@@ -114,6 +114,7 @@ final class NotificationChannel: PromptChannel {
 
     func show(_ offer: Offer, replacing handle: UInt32?, completion: @escaping (Result<UInt32, any Error>) -> Void) {
         guard let client else {
+            // English: a channel failure is logged
             completion(.failure(BusError(.closed, "There is no session bus connection.")))
             return
         }

@@ -1,6 +1,8 @@
 import Foundation
 import SteadyExternal
 
+// English file: a window that cannot be opened is reported in the daemon's log, which stays English.
+
 /// How the daemon starts a program that opens a window: the answer dialog, or a terminal.
 ///
 /// Run by systemd (`INVOCATION_ID` is set), the daemon lives in the unit's sandbox: a private

@@ -4,22 +4,27 @@ import Foundation
 ///
 /// The daemon's notifications carry the hint `desktop-entry` = "steady" and the app icon
 /// "steady"; GNOME Shell, KDE Plasma and others look both up in the installed
-/// `steady.desktop` and the `steady` icon. `data/steady.desktop` and `data/steady.svg` in the
+/// `steady.desktop` and the `steady` icon. `data/steady.desktop` (made by `scripts/update-po` from
+/// `data/steady.desktop.in` and the translations in `po/`) and `data/steady.svg` in the
 /// repository are the sources; the same texts are compiled in here so `steady service install`
 /// can write them without the source tree (a test keeps the copies identical).
 public enum DesktopEntryFiles {
     /// `data/steady.desktop`: opening steady from a launcher runs `steady answer` in a terminal,
     /// which walks through the check-ins waiting.
+    // English: data/steady.desktop, made by scripts/update-po from data/steady.desktop.in and po/ (the [de] keys are the German)
     public static let desktopEntry = #"""
         [Desktop Entry]
         Type=Application
         Name=steady
+        GenericName[de]=Check-ins
         GenericName=Check-ins
+        Comment[de]=Behutsame Check-ins in deinem Tempo, aufbewahrt in einem privaten Journal
         Comment=Gentle check-ins at your own pace, kept in a private journal
         Icon=steady
         Exec=steady answer
         Terminal=true
         Categories=Utility;
+        Keywords[de]=Check-in;Journal;Tagebuch;Atmen;Ruhe;Reflexion;Achtsamkeit;
         Keywords=check-in;journal;breathing;calm;reflection;mindfulness;
         StartupNotify=false
         X-GNOME-UsesNotifications=true

@@ -1,3 +1,5 @@
+// English file: systemd unit files; their comments stay English, like their keys.
+
 /// The drop-in that fits `steady.service` to a person's own XDG base directories.
 ///
 /// The unit (a package's, or the one `steady service install` writes) lets the service write

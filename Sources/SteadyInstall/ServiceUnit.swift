@@ -1,5 +1,7 @@
 import Foundation
 
+// English file: systemd unit files; their comments stay English, like their keys.
+
 /// steady's systemd user unit, `steady.service`.
 ///
 /// The one definition of the unit: `steady service install` writes it, and

@@ -65,11 +65,10 @@ public struct Systemctl: Sendable {
     /// `systemctl --user show --property=Version`.
     public func unreachableReason() -> String? {
         guard executable != nil else {
-            return "systemctl is not installed: this system does not seem to use systemd."
+            return tr("systemctl is not installed: this system does not seem to use systemd.")
         }
         guard BaseDirectories.runtimeDirectory(in: environment) != nil else {
-            return "XDG_RUNTIME_DIR is not set, so there is no login session with a systemd user manager here "
-                + "(this happens under sudo or su, in some containers, and over ssh without a session)."
+            return tr("XDG_RUNTIME_DIR is not set, so there is no login session with a systemd user manager here (this happens under sudo or su, in some containers, and over ssh without a session).")
         }
         let result: Result
         do {
@@ -79,8 +78,10 @@ public struct Systemctl: Sendable {
         }
         guard result.status == 0 else {
             let said = result.errors.trimmingCharacters(in: .whitespacesAndNewlines)
-            return "the systemd user manager did not answer (systemctl said: \(said.isEmpty ? "exit status \(result.status)" : said)); "
-                + "it runs only inside a login session, or for a user with `loginctl enable-linger`."
+            if said.isEmpty {
+                return tr("the systemd user manager did not answer (systemctl exited with status %1$@); it runs only inside a login session, or for a user with `loginctl enable-linger`.", "\(result.status)")
+            }
+            return tr("the systemd user manager did not answer (systemctl said: %1$@); it runs only inside a login session, or for a user with `loginctl enable-linger`.", said)
         }
         return nil
     }

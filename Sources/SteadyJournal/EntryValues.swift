@@ -57,6 +57,7 @@ public enum EntryValues {
             if let n = try? container.decode(Int.self) { self = .number(n) }
             else if let string = try? container.decode(String.self) { self = .string(string) }
             else if try container.decode(Bool.self) { self = .done }
+            // English: a decoding error about the file, never shown
             else { throw DecodingError.dataCorruptedError(in: container, debugDescription: "false is not a stored value") }
         }
 

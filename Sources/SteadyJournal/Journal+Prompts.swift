@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SteadyKit
+import SteadyLocalization
 
 extension Journal {
     // MARK: - Writes
@@ -105,10 +106,12 @@ extension Journal {
             // Checked again inside the transaction (another process may have answered first);
             // the check-in service turns these codes into the sentences a person reads (CheckInError).
             guard let prompt = try PromptRecord.fetchOne(db, key: answer.promptID) else {
-                throw JournalError(.unknownPrompt, "no prompt \(answer.promptID) in the journal")
+                // English: a code the check-in service turns into a sentence (CheckInError)
+                throw JournalError(.unknownPrompt, Phrase(verbatim: "no prompt \(answer.promptID) in the journal"))
             }
             guard prompt.outcome == .pending else {
-                throw JournalError(.alreadyFinished, "prompt \(answer.promptID) already ended (\(prompt.outcome.rawValue))")
+                // English: a code the check-in service turns into a sentence (CheckInError)
+                throw JournalError(.alreadyFinished, Phrase(verbatim: "prompt \(answer.promptID) already ended (\(prompt.outcome.rawValue))"))
             }
             let stored = answer.storedValue
             try db.execute(sql: """

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SteadyKit
+import SteadyLocalization
 
 /// The private journal: every prompt, answer, entry and event, in one SQLite file.
 ///
@@ -38,13 +39,13 @@ public final class Journal: Sendable {
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: path) {
             guard create else {
-                throw JournalError(.notFound, "There is no journal at \(path) yet; it is created when steady first runs or records something.")
+                throw JournalError(.notFound, Phrase { tr("There is no journal at %1$@ yet; it is created when steady first runs or records something.", path) })
             }
             do {
                 try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
             } catch {
-                throw JournalError(.cannotCreateDirectory, "Cannot create the journal directory \(directory): check that its parent is writable.")
+                throw JournalError(.cannotCreateDirectory, Phrase { tr("Cannot create the journal directory %1$@: check that its parent is writable.", directory) })
             }
             // Create the file ourselves so it is 0600 from its first byte; SQLite gives the
             // -wal and -shm files the same mode.
@@ -53,7 +54,7 @@ public final class Journal: Sendable {
         }
         var owner = stat()
         if stat(directory, &owner) == 0 && owner.st_uid != getuid() {
-            throw JournalError(.readOnly, "The journal's directory \(directory) belongs to another user (uid \(owner.st_uid)); steady keeps your journal only in a directory of your own. Give it back to yourself (chown) or set XDG_DATA_HOME to a directory of yours.")
+            throw JournalError(.readOnly, Phrase { tr("The journal's directory %1$@ belongs to another user (uid %2$@); steady keeps your journal only in a directory of your own. Give it back to yourself (chown) or set XDG_DATA_HOME to a directory of yours.", directory, "\(owner.st_uid)") })
         }
         chmod(directory, 0o700)
         var configuration = Configuration()
@@ -66,7 +67,7 @@ public final class Journal: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Self.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw JournalError(.newerVersion, "The journal at \(path) was written by a newer version of steady; update steady to use it (nothing was changed).")
+                throw JournalError(.newerVersion, Phrase { tr("The journal at %1$@ was written by a newer version of steady; update steady to use it (nothing was changed).", path) })
             }
             if try pool.read({ try !migrator.hasCompletedMigrations($0) }) {
                 try migrator.migrate(pool)
@@ -101,15 +102,15 @@ public final class Journal: Sendable {
         let code = (error as? DatabaseError)?.resultCode
         switch code {
         case .SQLITE_NOTADB?, .SQLITE_CORRUPT?:
-            return JournalError(.damaged, "The journal at \(path) is damaged or is not a steady journal; nothing was changed. Move it aside (it may still be readable with sqlite3) and steady starts a new one.")
+            return JournalError(.damaged, Phrase { tr("The journal at %1$@ is damaged or is not a steady journal; nothing was changed. Move it aside (it may still be readable with sqlite3) and steady starts a new one.", path) })
         case .SQLITE_READONLY?, .SQLITE_CANTOPEN?, .SQLITE_PERM?, .SQLITE_AUTH?:
-            return JournalError(.readOnly, "Cannot open the journal at \(path) for writing; check that it and its directory belong to you and are writable.")
+            return JournalError(.readOnly, Phrase { tr("Cannot open the journal at %1$@ for writing; check that it and its directory belong to you and are writable.", path) })
         case .SQLITE_FULL?:
-            return JournalError(.full, "The disk holding the journal at \(path) is full; free some space, then start steady again.")
+            return JournalError(.full, Phrase { tr("The disk holding the journal at %1$@ is full; free some space, then start steady again.", path) })
         case .SQLITE_BUSY?, .SQLITE_LOCKED?:
-            return JournalError(.busy, "The journal at \(path) is locked by another program; close it (a sqlite3 session?) and try again.")
+            return JournalError(.busy, Phrase { tr("The journal at %1$@ is locked by another program; close it (a sqlite3 session?) and try again.", path) })
         default:
-            return JournalError(.cannotOpen, "Cannot open the journal at \(path) (\(Self.describe(error))); check its permissions, or move it aside to start a new one.")
+            return JournalError(.cannotOpen, Phrase { tr("Cannot open the journal at %1$@ (%2$@); check its permissions, or move it aside to start a new one.", path, Self.describe(error)) })
         }
     }
 
@@ -118,18 +119,28 @@ public final class Journal: Sendable {
     func storageError(_ error: any Error, writing: Bool) -> JournalError {
         if let error = error as? JournalError { return error }
         let code = (error as? DatabaseError)?.resultCode
-        let nothing = writing ? "nothing was saved" : "nothing could be read"
-        switch code {
-        case .SQLITE_FULL?:
-            return JournalError(.full, "The disk holding the journal is full, so \(nothing). Free some space, then try again.")
-        case .SQLITE_BUSY?, .SQLITE_LOCKED?:
-            return JournalError(.busy, "The journal is busy (another program is writing to it), so \(nothing). Try again in a moment.")
-        case .SQLITE_READONLY?, .SQLITE_CANTOPEN?, .SQLITE_PERM?:
-            return JournalError(.readOnly, "The journal at \(path) cannot be written, so \(nothing). Check that it and its directory belong to you and are writable.")
-        case .SQLITE_CORRUPT?, .SQLITE_NOTADB?:
-            return JournalError(.damaged, "The journal at \(path) is damaged, so \(nothing). Move it aside and start steady again.")
-        default:
-            return JournalError(.storage, "The journal could not be \(writing ? "written" : "read") (\(Self.describe(error))), so \(nothing).")
+        let path = self.path
+        switch (code, writing) {
+        case (.SQLITE_FULL?, true):
+            return JournalError(.full, Phrase { tr("The disk holding the journal is full, so nothing was saved. Free some space, then try again.") })
+        case (.SQLITE_FULL?, false):
+            return JournalError(.full, Phrase { tr("The disk holding the journal is full, so nothing could be read. Free some space, then try again.") })
+        case (.SQLITE_BUSY?, true), (.SQLITE_LOCKED?, true):
+            return JournalError(.busy, Phrase { tr("The journal is busy (another program is writing to it), so nothing was saved. Try again in a moment.") })
+        case (.SQLITE_BUSY?, false), (.SQLITE_LOCKED?, false):
+            return JournalError(.busy, Phrase { tr("The journal is busy (another program is writing to it), so nothing could be read. Try again in a moment.") })
+        case (.SQLITE_READONLY?, true), (.SQLITE_CANTOPEN?, true), (.SQLITE_PERM?, true):
+            return JournalError(.readOnly, Phrase { tr("The journal at %1$@ cannot be written, so nothing was saved. Check that it and its directory belong to you and are writable.", path) })
+        case (.SQLITE_READONLY?, false), (.SQLITE_CANTOPEN?, false), (.SQLITE_PERM?, false):
+            return JournalError(.readOnly, Phrase { tr("The journal at %1$@ cannot be opened, so nothing could be read. Check that it and its directory belong to you.", path) })
+        case (.SQLITE_CORRUPT?, true), (.SQLITE_NOTADB?, true):
+            return JournalError(.damaged, Phrase { tr("The journal at %1$@ is damaged, so nothing was saved. Move it aside and start steady again.", path) })
+        case (.SQLITE_CORRUPT?, false), (.SQLITE_NOTADB?, false):
+            return JournalError(.damaged, Phrase { tr("The journal at %1$@ is damaged, so nothing could be read. Move it aside and start steady again.", path) })
+        case (_, true):
+            return JournalError(.storage, Phrase { tr("The journal could not be written (%1$@), so nothing was saved.", Self.describe(error)) })
+        case (_, false):
+            return JournalError(.storage, Phrase { tr("The journal could not be read (%1$@), so nothing could be read.", Self.describe(error)) })
         }
     }
 

@@ -1,7 +1,10 @@
+import SteadyLocalization
+
 /// A problem opening or writing the journal, in a sentence a person can act on.
 ///
-/// Messages never contain what a person wrote.
-public struct JournalError: Error, Sendable, CustomStringConvertible {
+/// Messages never contain what a person wrote. A person reads the message in their language
+/// (`description`); the daemon's log and `STATUS=` take it in English (`english`).
+public struct JournalError: Error, Sendable, CustomStringConvertible, EnglishDescribable {
     public enum Code: Sendable, Hashable {
         case cannotCreateDirectory
         case cannotOpen
@@ -23,10 +26,16 @@ public struct JournalError: Error, Sendable, CustomStringConvertible {
     }
 
     public let code: Code
-    public let description: String
+    /// The message, in the person's language and in English.
+    public let phrase: Phrase
 
-    init(_ code: Code, _ description: String) {
+    /// The message in the person's language.
+    public var description: String { phrase.localized }
+    /// The message in English, for logs and `STATUS=`.
+    public var english: String { phrase.english }
+
+    init(_ code: Code, _ phrase: Phrase) {
         self.code = code
-        self.description = description
+        self.phrase = phrase
     }
 }

@@ -129,6 +129,7 @@ public enum LocaleTimeError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .notInstalled(let name):
+            // English: for tests and tools that choose a locale by name, not for a person
             "the locale '\(name)' is not installed on this machine (see `locale -a`; Debian: `dpkg-reconfigure locales`)"
         }
     }

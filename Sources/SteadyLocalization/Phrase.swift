@@ -26,3 +26,20 @@ public struct Phrase: Sendable, Equatable, CustomStringConvertible {
     /// The text in the current locale's language.
     public var description: String { localized }
 }
+
+/// An error a person reads in their language that can also say itself in English, for a log
+/// line or systemd's `STATUS=`.
+public protocol EnglishDescribable {
+    /// The text in English, with its values filled in.
+    var english: String { get }
+}
+
+extension Localization {
+    /// `error` in English, for a log line or `STATUS=` (which stay English whatever the
+    /// person's language): its `english` text when it has one, otherwise its description
+    /// rendered with nothing translated.
+    public static func english(_ error: any Error) -> String {
+        if let error = error as? any EnglishDescribable { return error.english }
+        return (try? withLocale("C") { "\(error)" }) ?? "\(error)"
+    }
+}

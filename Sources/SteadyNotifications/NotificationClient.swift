@@ -2,6 +2,8 @@ import CSystemd
 import Dispatch
 import SteadyBus
 
+// English file: the notification server's errors reach only the daemon's log, which stays English.
+
 /// A client of the freedesktop Desktop Notifications service (`org.freedesktop.Notifications`,
 /// spec 1.2) on a ``BusConnection``.
 ///

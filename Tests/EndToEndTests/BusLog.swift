@@ -12,6 +12,7 @@ struct BusLog {
         var serial: String
         var replacesID: UInt32
         var summary: String
+        var body = ""
         var category: String?
         var promptID: Int64?
         var actions: [String]
@@ -56,6 +57,7 @@ struct BusLog {
                                     replacesID: UInt32(top[1].split(separator: " ").last ?? "") ?? 0,
                                     summary: Self.unquote(top[3]), category: nil, promptID: nil, actions: [],
                                     text: message.lines.joined(separator: "\n"))
+                notify.body = Self.unquote(top[4])
                 for (index, line) in message.lines.enumerated() where index + 1 < message.lines.count {
                     let next = message.lines[index + 1]
                     if line.contains("string \"category\"") { notify.category = Self.unquote(next) }

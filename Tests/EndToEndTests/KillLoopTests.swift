@@ -132,6 +132,8 @@ final class KillLoop {
         var duplicates: [String] = []
         var finalBubbles: [String] = []
         var unrecordedAtKill: Set<String> = []
+        /// Clicks whose bubble was taken down because its prompt ended another way meanwhile.
+        var takenDownForAnotherReason: [String] = []
         var promptsShown = 0
         var seconds = 0.0
         var description: String {
@@ -139,7 +141,7 @@ final class KillLoop {
                 + "(\(bubbleAcknowledged) on the bubble, \(terminalAcknowledged) steady answer, \(entriesAcknowledged) entries), "
                 + "\(lost.count) lost, integrity \(integrity), \(promptsShown) prompt bubbles shown, \(duplicates.count) shown twice, "
                 + "\(unrecordedAtKill.count) bubble(s) created as the daemon died (not yet recorded: \(unrecordedAtKill.sorted())), "
-                + "\(finalBubbles.count) wrong at the end"
+                + "\(takenDownForAnotherReason.count) click(s) overtaken by another ending \(takenDownForAnotherReason), \(finalBubbles.count) wrong at the end"
         }
     }
 
@@ -362,7 +364,19 @@ final class KillLoop {
                 liveByID[id] = nil
             case .shown(let n):
                 let id = n.returnedID!
-                if let click = clicked[id], n.sender == click.destination, n.replacesID == id,
+                // The blank that takes a bubble down acknowledges only Skip: an answer or Later is
+                // acknowledged with words (the thank-you, "Later, then…") or the next question. A
+                // blank after another click, or after a Skip on a prompt that had already ended
+                // (expired, or answered from the terminal at the same moment, so the click found it
+                // finished), is that other ending taking the bubble down, not an acknowledgement.
+                let blank = n.category == "x-steady.notice" && n.body.isEmpty
+                let endedBefore = clicked[id].flatMap { endedAt[$0.prompt] }.map { $0 <= n.time } ?? false
+                let otherEnding = try clicked[id].map { try sqlite("SELECT outcome FROM prompt WHERE id = \($0.prompt)") != "skipped" } ?? false
+                if let click = clicked[id], blank, click.key != "steady:skip" || (endedBefore && otherEnding) {
+                    clicked[id] = nil
+                    let ending = try sqlite("SELECT outcome || ' at ' || ended_at || ', expires ' || expires_at FROM prompt WHERE id = \(click.prompt)")
+                    report.takenDownForAnotherReason.append("\(click.key) on bubble \(id) (prompt #\(click.prompt), \(ending)) taken down at \(n.time)")
+                } else if let click = clicked[id], n.sender == click.destination, n.replacesID == id,
                    !n.text.contains("nothing was saved"), !(n.isPrompt && n.promptID == click.prompt) {
                     clicked[id] = nil
                     report.bubbleAcknowledged += 1

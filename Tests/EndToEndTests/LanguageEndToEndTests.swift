@@ -131,6 +131,33 @@ import Testing
         #expect(daemon.waitForExit(timeout: 2) == 0)
     }
 
+    /// A damaged journal: the person reads why and what to do in German, on the terminal and
+    /// from the daemon's stderr, while the daemon's `STATUS=` for systemd stays English.
+    @Test func aDamagedJournal_isExplainedInGerman_whileStatusStaysEnglish() throws {
+        let home = try Home()
+        try home.root.write("data/steady/journal.sqlite", String(repeating: "not a database ", count: 400))
+        let journal = home.root.file("data/steady/journal.sqlite")
+        var env = try home.environment(["LANG": "de_DE.UTF-8"])
+
+        let history = try ChildProcess.run(SteadyBinary.path, ["history"], environment: env, timeout: 30)
+        #expect(history.status == 74, "\(history.stderr)")
+        #expect(history.stderr.contains("Das Journal unter \(journal) ist beschädigt oder kein steady-Journal; nichts wurde verändert."),
+                "\(history.stderr)")
+
+        let notify = try NotifySocket(directory: home.root.path)
+        env["NOTIFY_SOCKET"] = notify.path
+        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: env)
+        try daemon.start()
+        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
+        let status = try #require(notify.wait(timeout: 20) { $0.notifyField("STATUS") != nil }?.notifyField("STATUS"),
+                                  "no STATUS=; stderr: \(daemon.stderr)")
+        #expect(status == "cannot open the journal: The journal at \(journal) is damaged or is not a steady journal; nothing was changed. Move it aside (it may still be readable with sqlite3) and steady starts a new one.",
+                "\(status)")
+        #expect(daemon.waitForExit(timeout: 10) == 74)
+        #expect(daemon.stderr.contains("steady: Das Journal unter \(journal) ist beschädigt"), "\(daemon.stderr)")
+        #expect(try String(contentsOfFile: journal, encoding: .utf8).hasPrefix("not a database"), "the damaged file was changed")
+    }
+
     /// A tool in German, piped (plain mode): the intro with its plural ("1 Runde", "2 Runden"),
     /// each phase's line, the questions around it and the closing line; no English left over.
     @Test(arguments: [(1, "1 Runde, etwa 0:19."), (2, "2 Runden, etwa 0:38.")])

@@ -33,6 +33,28 @@ import FoundationXML
                 "data/steady.desktop differs from DesktopEntryFiles.desktopEntry; copy the file into the literal")
     }
 
+    /// data/steady.desktop is current: what msgfmt makes of the template and the translations
+    /// of po/LINGUAS, so a changed translation or template cannot be forgotten.
+    @Test func repositorysEntry_isTheTemplateWithEveryTranslation() throws {
+        let directory = TemporaryDirectory(prefix: "steady-desktop")
+        let made = directory.file("steady.desktop")
+        let root = Self.repository.path
+        let result = try ChildProcess.run("/usr/bin/env", [
+            "msgfmt", "--desktop", "--template=\(root)/data/steady.desktop.in", "-d", "\(root)/po", "--output-file=\(made)",
+        ], environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"])
+        try #require(result.status == 0, "msgfmt --desktop (gettext, scripts/install-deps): \(result.stderr)")
+        let expected = try String(contentsOfFile: made, encoding: .utf8)
+        let committed = try String(contentsOfFile: root + "/data/steady.desktop", encoding: .utf8)
+        #expect(committed == expected, "data/steady.desktop is out of date: run scripts/update-po")
+    }
+
+    /// A launcher in German shows steady's description and finds it by German words.
+    @Test func entry_describesSteadyInGerman() {
+        let lines = Set(DesktopEntryFiles.desktopEntry.split(separator: "\n").map(String.init))
+        #expect(lines.contains("Comment[de]=Behutsame Check-ins in deinem Tempo, aufbewahrt in einem privaten Journal"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Keywords[de]=") && $0.contains("Achtsamkeit;") }, "\(lines)")
+    }
+
     @Test func embeddedIcon_isTheRepositorysFile() throws {
         let file = try Data(contentsOf: Self.repository.appendingPathComponent("data/steady.svg"))
         #expect(Data(DesktopEntryFiles.icon.utf8) == file,
