@@ -7,7 +7,7 @@ import SteadyLocalization
 ///
 /// The message and hint are ``Phrase``s: a person reads them in their language (`steady
 /// calendar`, `steady config check`), systemd's `STATUS=` line and the log keep the English.
-public struct CalendarExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct CalendarExpressionError: Error, Sendable, Equatable, CustomStringConvertible, EnglishDescribable {
     /// The whole text given.
     public var expression: String
     /// 0-based character offset of the offending part.
@@ -45,9 +45,9 @@ public struct CalendarExpressionError: Error, Sendable, Equatable, CustomStringC
         tr("invalid calendar expression '%1$@': %2$@", expression, messagePhrase.localized)
     }
 
-    /// ``description`` in English, for logs.
-    public var summary: String {
-        "invalid calendar expression '\(expression)': \(message)"
+    /// ``description`` in English, for logs (`Localization.english(error)`).
+    public var english: String {
+        Phrase { tr("invalid calendar expression '%1$@': %2$@", expression, message) }.english
     }
 
     /// Two lines: the expression, then a caret line pointing at the offending part.

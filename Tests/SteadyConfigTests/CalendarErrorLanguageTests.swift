@@ -80,6 +80,7 @@ import Testing
     @Test(arguments: badExpressions)
     func everyCalendarError_readsInGerman_andKeepsItsEnglish(text: String) throws {
         let german = try Self.germanError(text)
+        let germanDescription = try Catalogues.inLocale("de_DE.UTF-8") { german.description }
         let english: CalendarExpressionError
         do {
             _ = try CalendarExpression(text)
@@ -95,6 +96,8 @@ import Testing
         if let hint = german.hintPhrase {
             #expect(hint.localized != hint.english, "untranslated hint: \(hint.english)")
         }
+        #expect(german.english == english.description)
+        #expect(germanDescription.hasPrefix("ungültiger Kalenderausdruck '"), "\(germanDescription)")
         #expect(german.offset == english.offset && german.length == english.length)
     }
 
@@ -104,7 +107,7 @@ import Testing
             do {
                 _ = try CalendarExpression(text)
             } catch {
-                said += [error.message, error.summary] + (error.hint.map { [$0] } ?? [])
+                said += [error.message, error.english] + (error.hint.map { [$0] } ?? [])
             }
         }
         let late = CalendarReport.render(["daily"], iterations: 1, base: Date(timeIntervalSince1970: 253_402_300_800),
