@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "SteadyLocalization", dependencies: ["CLocale"]),
         .target(name: "SteadyKit", dependencies: ["SteadyLocalization"]),
         // The calendar (systemd OnCalendar expressions and timestamps): no dependency on SteadyKit.
-        .target(name: "SteadyCalendar"),
+        .target(name: "SteadyCalendar", dependencies: ["SteadyLocalization"]),
         .target(name: "SteadyJournal", dependencies: [
             "SteadyKit", "SteadyLocalization", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// Parses systemd `OnCalendar` text (systemd.time(7), "Calendar Events") into a `CalendarSpec`.
 ///
@@ -15,17 +16,6 @@ struct CalendarParser {
     enum Field {
         case year, month, day, hour, minute, second
 
-        var name: String {
-            switch self {
-            case .year: "year"
-            case .month: "month"
-            case .day: "day"
-            case .hour: "hour"
-            case .minute: "minute"
-            case .second: "second"
-            }
-        }
-
         var bounds: (from: Int, to: Int) {
             switch self {
             case .year: (CalendarSpec.minYear, CalendarSpec.maxYear)
@@ -37,14 +27,50 @@ struct CalendarParser {
             }
         }
 
-        var hint: String {
+        var hint: Phrase {
             switch self {
-            case .year: "years are 1970..2199 (two digits: 70..99 mean 19xx, 00..69 mean 20xx)"
-            case .month: "months are 1..12"
-            case .day: "days are 1..31"
-            case .hour: "hours are 0..23"
-            case .minute: "minutes are 0..59"
-            case .second: "seconds are 0..59, optionally with up to 6 decimals"
+            case .year: Phrase { tr("years are 1970..2199 (two digits: 70..99 mean 19xx, 00..69 mean 20xx)") }
+            case .month: Phrase { tr("months are 1..12") }
+            case .day: Phrase { tr("days are 1..31") }
+            case .hour: Phrase { tr("hours are 0..23") }
+            case .minute: Phrase { tr("minutes are 0..59") }
+            case .second: Phrase { tr("seconds are 0..59, optionally with up to 6 decimals") }
+            }
+        }
+
+        /// "hour '25' is out of range": one whole sentence per field.
+        func outOfRange(_ source: String) -> Phrase {
+            switch self {
+            case .year: Phrase { tr("year '%1$@' is out of range", source) }
+            case .month: Phrase { tr("month '%1$@' is out of range", source) }
+            case .day: Phrase { tr("day '%1$@' is out of range", source) }
+            case .hour: Phrase { tr("hour '%1$@' is out of range", source) }
+            case .minute: Phrase { tr("minute '%1$@' is out of range", source) }
+            case .second: Phrase { tr("second '%1$@' is out of range", source) }
+            }
+        }
+
+        /// "the hour range '20..8' goes backwards".
+        func backwards(_ source: String) -> Phrase {
+            switch self {
+            case .year: Phrase { tr("the year range '%1$@' goes backwards", source) }
+            case .month: Phrase { tr("the month range '%1$@' goes backwards", source) }
+            case .day: Phrase { tr("the day range '%1$@' goes backwards", source) }
+            case .hour: Phrase { tr("the hour range '%1$@' goes backwards", source) }
+            case .minute: Phrase { tr("the minute range '%1$@' goes backwards", source) }
+            case .second: Phrase { tr("the second range '%1$@' goes backwards", source) }
+            }
+        }
+
+        /// "the repetition '59/1' never fires a second time within the minutes".
+        func neverRepeats(_ source: String) -> Phrase {
+            switch self {
+            case .year: Phrase { tr("the repetition '%1$@' never fires a second time within the years", source) }
+            case .month: Phrase { tr("the repetition '%1$@' never fires a second time within the months", source) }
+            case .day: Phrase { tr("the repetition '%1$@' never fires a second time within the days", source) }
+            case .hour: Phrase { tr("the repetition '%1$@' never fires a second time within the hours", source) }
+            case .minute: Phrase { tr("the repetition '%1$@' never fires a second time within the minutes", source) }
+            case .second: Phrase { tr("the repetition '%1$@' never fires a second time within the seconds", source) }
             }
         }
     }
@@ -59,8 +85,16 @@ struct CalendarParser {
         "biannually", "bi-annually", "yearly", "annually", "anually",
     ]
 
-    static let syntaxHint =
-        "the form is [weekdays] [year-month-day] [hour:minute[:second]] [time zone], e.g. 'Mon..Fri *-*-* 07:30' or 'daily'"
+    static var syntaxHint: Phrase {
+        Phrase { tr("the form is [weekdays] [year-month-day] [hour:minute[:second]] [time zone], e.g. 'Mon..Fri *-*-* 07:30' or 'daily'") }
+    }
+
+    /// Where text was not expected: each place gets whole sentences of its own.
+    enum Place {
+        case afterTime, inDate, afterDate, afterHour, afterMinute, afterSeconds
+        /// After a list element such as '12' or '0/15'.
+        case afterElement(String)
+    }
 
     init(_ text: String) {
         self.text = text
@@ -108,7 +142,7 @@ struct CalendarParser {
 
     private mutating func parseBody(end: Int) throws(CalendarExpressionError) {
         if end == 0 {
-            throw fail(0, max(1, bytes.count), "the expression is empty", hint: Self.syntaxHint)
+            throw fail(0, max(1, bytes.count), Phrase { tr("the expression is empty") }, hint: Self.syntaxHint)
         }
         let body = Self.lowercased(bytes[0..<end])
         switch body {
@@ -145,7 +179,7 @@ struct CalendarParser {
                 try parseTime(&p, end: end)
             }
             if p != end {
-                throw unexpected(at: p, end: end, context: "after the time")
+                throw unexpected(at: p, end: end, place: .afterTime)
             }
         }
     }
@@ -184,22 +218,25 @@ struct CalendarParser {
                 if p < end, Self.isLetter(bytes[p]) {
                     throw unknownWord(at: p, end: end, weekdayOnly: true)
                 }
-                throw fail(p, 1, p < end ? "expected a weekday, found '\(char(p))'" : "expected a weekday at the end",
-                           hint: "weekdays are Mon..Sun (or Monday..Sunday)")
+                let found = char(p)
+                throw fail(p, 1, p < end ? Phrase { tr("expected a weekday, found '%1$@'", found) } : Phrase { tr("expected a weekday at the end") },
+                           hint: Phrase { tr("weekdays are Mon..Sun (or Monday..Sunday)") })
             }
             let next = byteAt(p + length, end: end)
             if ![0, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " ")].contains(next) {
                 if Self.isLetter(next) {
                     throw unknownWord(at: p, end: end, weekdayOnly: !first)
                 }
-                throw fail(p + length, 1, "expected a space after the weekday '\(substring(p, length))', found '\(char(p + length))'",
-                           hint: "separate weekdays from the date or time with a space, e.g. 'Mon 07:30'")
+                let (weekday, found) = (substring(p, length), char(p + length))
+                throw fail(p + length, 1, Phrase { tr("expected a space after the weekday '%1$@', found '%2$@'", weekday, found) },
+                           hint: Phrase { tr("separate weekdays from the date or time with a space, e.g. 'Mon 07:30'") })
             }
             if rangeStart >= 0 {
                 if rangeStart > number {
+                    let range = substring(rangeStartOffset, p + length - rangeStartOffset)
                     throw fail(rangeStartOffset, p + length - rangeStartOffset,
-                               "the weekday range '\(substring(rangeStartOffset, p + length - rangeStartOffset))' goes backwards",
-                               hint: "weekday ranges run from Mon to Sun; split it, e.g. 'Fri..Sun,Mon'")
+                               Phrase { tr("the weekday range '%1$@' goes backwards", range) },
+                               hint: Phrase { tr("weekday ranges run from Mon to Sun; split it, e.g. 'Fri..Sun,Mon'") })
                 }
                 for j in (rangeStart + 1)..<max(rangeStart + 1, number) { spec.weekdays |= 1 << j }
             }
@@ -214,19 +251,19 @@ struct CalendarParser {
             }
             if bytes[p] == UInt8(ascii: ".") {
                 if rangeStart >= 0 {
-                    throw fail(p, 2, "a weekday range can't continue with another '..'",
-                               hint: "use a comma to add more days, e.g. 'Mon..Wed,Fri'")
+                    throw fail(p, 2, Phrase { tr("a weekday range can't continue with another '..'") },
+                               hint: Phrase { tr("use a comma to add more days, e.g. 'Mon..Wed,Fri'") })
                 }
                 if byteAt(p + 1, end: end) != UInt8(ascii: ".") {
-                    throw fail(p, 1, "a weekday range needs '..', found a single '.'", hint: "e.g. 'Mon..Fri'")
+                    throw fail(p, 1, Phrase { tr("a weekday range needs '..', found a single '.'") }, hint: Phrase { tr("e.g. 'Mon..Fri'") })
                 }
                 rangeStart = number
                 rangeStartOffset = nameOffset
                 p += 2
             } else if bytes[p] == UInt8(ascii: "-") {
                 if rangeStart >= 0 {
-                    throw fail(p, 1, "a weekday range can't continue with another '-'",
-                               hint: "use a comma to add more days, e.g. 'Mon..Wed,Fri'")
+                    throw fail(p, 1, Phrase { tr("a weekday range can't continue with another '-'") },
+                               hint: Phrase { tr("use a comma to add more days, e.g. 'Mon..Wed,Fri'") })
                 }
                 rangeStart = number
                 rangeStartOffset = nameOffset
@@ -237,9 +274,9 @@ struct CalendarParser {
             }
             if p == end || bytes[p] == UInt8(ascii: " ") {
                 if rangeStart >= 0 {
-                    throw fail(rangeStartOffset, p - rangeStartOffset,
-                               "the weekday range '\(substring(rangeStartOffset, p - rangeStartOffset))' has no end",
-                               hint: "e.g. 'Mon..Fri'")
+                    let range = substring(rangeStartOffset, p - rangeStartOffset)
+                    throw fail(rangeStartOffset, p - rangeStartOffset, Phrase { tr("the weekday range '%1$@' has no end", range) },
+                               hint: Phrase { tr("e.g. 'Mon..Fri'") })
                 }
                 skipSpaces(&p, end: end)
                 return
@@ -267,7 +304,7 @@ struct CalendarParser {
         if afterFirst == UInt8(ascii: "~") {
             spec.endOfMonth = true
         } else if afterFirst != UInt8(ascii: "-") {
-            throw unexpected(at: t, end: end, context: "in the date")
+            throw unexpected(at: t, end: end, place: .inDate)
         }
         let firstSeparator = t
         t += 1
@@ -282,19 +319,19 @@ struct CalendarParser {
             p = t
             return false
         } else if spec.endOfMonth {
-            throw fail(firstSeparator, 1, "'~' can only stand between the month and the day",
-                       hint: "e.g. '*-02~1' for the last day of February, '2025-*~7' for the 7th day from the end")
+            throw fail(firstSeparator, 1, Phrase { tr("'~' can only stand between the month and the day") },
+                       hint: Phrase { tr("e.g. '*-02~1' for the last day of February, '2025-*~7' for the 7th day from the end") })
         }
         if afterSecond == UInt8(ascii: "~") {
             spec.endOfMonth = true
         } else if afterSecond != UInt8(ascii: "-") {
-            throw unexpected(at: t, end: end, context: "in the date")
+            throw unexpected(at: t, end: end, place: .inDate)
         }
         t += 1
         let third = try parseChain(&t, end: end, microseconds: false)
         let afterThird = byteAt(t, end: end)
         if afterThird != 0 && afterThird != UInt8(ascii: " ") {
-            throw unexpected(at: t, end: end, context: "after the date")
+            throw unexpected(at: t, end: end, place: .afterDate)
         }
         skipSpaces(&t, end: end)
         place(first, as: .year)
@@ -315,14 +352,16 @@ struct CalendarParser {
             let (v1, o1) = value.multipliedReportingOverflow(by: 10)
             let (v2, o2) = v1.addingReportingOverflow(Int(bytes[t] - 48))
             if o1 || o2 {
-                throw fail(p, end - p, "the timestamp '\(substring(p, end - p))' is too large",
-                           hint: "'@' is followed by seconds since 1970-01-01 UTC")
+                let timestamp = substring(p, end - p)
+                throw fail(p, end - p, Phrase { tr("the timestamp '%1$@' is too large", timestamp) },
+                           hint: Phrase { tr("'@' is followed by seconds since 1970-01-01 UTC") })
             }
             value = v2
             t += 1
         }
         if t == digitsStart {
-            throw fail(p, max(1, t - p + 1), "'@' must be followed by seconds since 1970-01-01 UTC", hint: "e.g. '@1735689600'")
+            throw fail(p, max(1, t - p + 1), Phrase { tr("'@' must be followed by seconds since 1970-01-01 UTC") },
+                       hint: Phrase { tr("e.g. '@1735689600'") })
         }
         let days = value.quotientAndRemainderFlooring(dividingBy: 86_400)
         let civil = CivilDate(daysSinceEpoch: days.quotient)
@@ -338,7 +377,7 @@ struct CalendarParser {
         placed.append((.year, year, p, t - p))
         p = t
         if t != end {
-            throw fail(t, end - t, "nothing may follow an '@timestamp'", hint: "'@' fixes date and time at once")
+            throw fail(t, end - t, Phrase { tr("nothing may follow an '@timestamp'") }, hint: Phrase { tr("'@' fixes date and time at once") })
         }
     }
 
@@ -352,7 +391,7 @@ struct CalendarParser {
         }
         let h = try parseChain(&t, end: end, microseconds: false)
         if byteAt(t, end: end) != UInt8(ascii: ":") {
-            throw unexpected(at: t, end: end, context: "after the hour", expectedColon: true)
+            throw unexpected(at: t, end: end, place: .afterHour)
         }
         t += 1
         let m = try parseChain(&t, end: end, microseconds: false)
@@ -366,12 +405,12 @@ struct CalendarParser {
             return
         }
         if bytes[t] != UInt8(ascii: ":") {
-            throw unexpected(at: t, end: end, context: "after the minute")
+            throw unexpected(at: t, end: end, place: .afterMinute)
         }
         t += 1
         let s = try parseChain(&t, end: end, microseconds: true)
         if t != end {
-            throw unexpected(at: t, end: end, context: "after the seconds")
+            throw unexpected(at: t, end: end, place: .afterSeconds)
         }
         place(s, as: .second)
         spec.microsecond = s.chain
@@ -401,7 +440,7 @@ struct CalendarParser {
         var nesting = 0
         while true {
             if nesting > 240 {
-                throw fail(p, 1, "too many comma-separated values (at most 241 per field)")
+                throw fail(p, 1, Phrase { tr("too many comma-separated values (at most 241 per field)") })
             }
             let elementStart = p
             let start = try parseDecimal(&p, end: end, microseconds: microseconds)
@@ -417,25 +456,26 @@ struct CalendarParser {
                 p += 1
                 repeatValue = try parseDecimal(&p, end: end, microseconds: microseconds)
                 if repeatValue == 0 {
-                    throw fail(slash, p - slash, "a repetition '/\(substring(slash + 1, p - slash - 1))' must be greater than zero",
-                               hint: "e.g. '*:0/15' for every 15 minutes")
+                    let step = substring(slash + 1, p - slash - 1)
+                    throw fail(slash, p - slash, Phrase { tr("a repetition '/%1$@' must be greater than zero", step) },
+                               hint: Phrase { tr("e.g. '*:0/15' for every 15 minutes") })
                 }
             } else {
                 if start > Int(Int32.max) - repeatValue {
-                    throw fail(elementStart, p - elementStart, "the number is too large")
+                    throw fail(elementStart, p - elementStart, Phrase { tr("the number is too large") })
                 }
                 if microseconds && stop >= 0 && start + repeatValue > stop {
-                    throw fail(elementStart, p - elementStart,
-                               "the seconds range '\(substring(elementStart, p - elementStart))' is shorter than one second",
-                               hint: "give an explicit step for sub-second ranges, e.g. '5..5.5/0.25'")
+                    let range = substring(elementStart, p - elementStart)
+                    throw fail(elementStart, p - elementStart, Phrase { tr("the seconds range '%1$@' is shorter than one second", range) },
+                               hint: Phrase { tr("give an explicit step for sub-second ranges, e.g. '5..5.5/0.25'") })
                 }
             }
             let terminator = byteAt(p, end: end)
             if ![0, UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: ":")].contains(terminator) {
                 if terminator == UInt8(ascii: ".") && !microseconds {
-                    throw fail(p, 1, "only seconds may have decimals", hint: "write fractions on the seconds, e.g. '*:*:30.5'")
+                    throw fail(p, 1, Phrase { tr("only seconds may have decimals") }, hint: Phrase { tr("write fractions on the seconds, e.g. '*:*:30.5'") })
                 }
-                throw unexpected(at: p, end: end, context: "after '\(substring(elementStart, p - elementStart))'")
+                throw unexpected(at: p, end: end, place: .afterElement(substring(elementStart, p - elementStart)))
             }
             let component = CalendarComponent(start: start, stop: stop, step: repeatValue)
             result.chain!.append(component)
@@ -454,7 +494,8 @@ struct CalendarParser {
             if p < end, Self.isLetter(bytes[p]) {
                 throw unknownWord(at: p, end: end, weekdayOnly: false)
             }
-            throw fail(p, 1, p < end ? "expected a number, found '\(char(p))'" : "expected a number at the end",
+            let found = char(p)
+            throw fail(p, 1, p < end ? Phrase { tr("expected a number, found '%1$@'", found) } : Phrase { tr("expected a number at the end") },
                        hint: Self.syntaxHint)
         }
         let numberStart = p
@@ -474,7 +515,7 @@ struct CalendarParser {
             if byteAt(p, end: end) == UInt8(ascii: "."), byteAt(p + 1, end: end) != UInt8(ascii: ".") {
                 p += 1
                 guard p < end, Self.isDigit(bytes[p]) else {
-                    throw fail(p - 1, 1, "a decimal point must be followed by digits", hint: "e.g. '*:*:30.5'")
+                    throw fail(p - 1, 1, Phrase { tr("a decimal point must be followed by digits") }, hint: Phrase { tr("e.g. '*:*:30.5'") })
                 }
                 var fraction = 0
                 var digits = 0
@@ -494,7 +535,8 @@ struct CalendarParser {
             }
         }
         if overflow || value > Int(Int32.max) {
-            throw fail(numberStart, p - numberStart, "the number '\(substring(numberStart, p - numberStart))' is too large")
+            let number = substring(numberStart, p - numberStart)
+            throw fail(numberStart, p - numberStart, Phrase { tr("the number '%1$@' is too large", number) })
         }
         return value
     }
@@ -526,8 +568,8 @@ struct CalendarParser {
                     return e.field == .day && n == c
                 }
                 throw fail(entry?.offset ?? 0, entry?.length ?? bytes.count,
-                           "with '~', value \(k + 1) of the day list may reach back at most ~\(to - 3)",
-                           hint: "systemd allows ~28 for the first (smallest) value of a '~' list and 3 days less for each further one")
+                           Phrase { tr("with '~', value %1$d of the day list may reach back at most ~%2$d", k + 1, to - 3) },
+                           hint: Phrase { tr("systemd allows ~28 for the first (smallest) value of a '~' list and 3 days less for each further one") })
             }
         }
     }
@@ -536,23 +578,23 @@ struct CalendarParser {
         let source = substring(offset, length)
         let (from, boundTo) = field.bounds
         let to = endOfMonth ? boundTo - 3 : boundTo
-        let hint = endOfMonth ? "with '~', days count back from the month's last day: ~1 is the last day, at most ~28" : field.hint
-        let label = endOfMonth ? "day from the end of the month" : field.name
+        let hint = endOfMonth ? Phrase { tr("with '~', days count back from the month's last day: ~1 is the last day, at most ~28") } : field.hint
+        let outOfRange = endOfMonth ? Phrase { tr("day from the end of the month '%1$@' is out of range", source) } : field.outOfRange(source)
         if c.start < from || c.start > to || (c.stop >= 0 && (c.stop < from || c.stop > to)) {
-            return fail(offset, length, "\(label) '\(source)' is out of range", hint: hint)
+            return fail(offset, length, outOfRange, hint: hint)
         }
         if c.stop >= 0 && c.start + c.step > c.stop {
-            return fail(offset, length, "the \(field.name) range '\(source)' goes backwards", hint: hint)
+            return fail(offset, length, field.backwards(source), hint: hint)
         }
         if c.step > 0 {
-            return fail(offset, length, "the repetition '\(source)' never fires a second time within the \(field.name)s", hint: hint)
+            return fail(offset, length, field.neverRepeats(source), hint: hint)
         }
-        return fail(offset, length, "\(label) '\(source)' is out of range", hint: hint)
+        return fail(offset, length, outOfRange, hint: hint)
     }
 
     // MARK: - Errors
 
-    private func fail(_ byteOffset: Int, _ byteLength: Int, _ message: String, hint: String? = nil) -> CalendarExpressionError {
+    private func fail(_ byteOffset: Int, _ byteLength: Int, _ message: Phrase, hint: Phrase? = nil) -> CalendarExpressionError {
         let start = min(max(0, byteOffset), bytes.count)
         let stop = min(bytes.count, start + max(1, byteLength))
         let charOffset = String(decoding: bytes[0..<start], as: UTF8.self).count
@@ -560,9 +602,9 @@ struct CalendarParser {
         return CalendarExpressionError(expression: text, offset: charOffset, length: charLength, message: message, hint: hint)
     }
 
-    private func unexpected(at p: Int, end: Int, context: String, expectedColon: Bool = false) -> CalendarExpressionError {
+    private func unexpected(at p: Int, end: Int, place: Place) -> CalendarExpressionError {
         if p >= end {
-            return fail(p, 1, "the expression ends too early \(context)", hint: Self.syntaxHint)
+            return fail(p, 1, Self.endsTooEarly(place), hint: Self.syntaxHint)
         }
         if Self.isLetter(bytes[p]) {
             return unknownWord(at: p, end: end, weekdayOnly: false)
@@ -576,14 +618,55 @@ struct CalendarParser {
                 if wordEnd == bytes.count {
                     return unknownTimeZone(word, at: q)
                 }
-                return fail(q, wordEnd - q, "unexpected '\(word)' \(context)", hint: Self.syntaxHint)
+                return fail(q, wordEnd - q, Self.unexpected(word, place), hint: Self.syntaxHint)
             }
-            return fail(q < end ? q : p, 1, "unexpected text \(context)", hint: Self.syntaxHint)
+            return fail(q < end ? q : p, 1, Self.unexpectedText(place), hint: Self.syntaxHint)
         }
-        if expectedColon {
-            return fail(p, 1, "expected ':' \(context), found '\(char(p))'", hint: "times are hour:minute[:second], e.g. '07:30'")
+        let found = char(p)
+        if case .afterHour = place {
+            return fail(p, 1, Phrase { tr("expected ':' after the hour, found '%1$@'", found) },
+                        hint: Phrase { tr("times are hour:minute[:second], e.g. '07:30'") })
         }
-        return fail(p, 1, "unexpected '\(char(p))' \(context)", hint: Self.syntaxHint)
+        return fail(p, 1, Self.unexpected(found, place), hint: Self.syntaxHint)
+    }
+
+    /// "the expression ends too early after the hour".
+    static func endsTooEarly(_ place: Place) -> Phrase {
+        switch place {
+        case .afterTime: Phrase { tr("the expression ends too early after the time") }
+        case .inDate: Phrase { tr("the expression ends too early in the date") }
+        case .afterDate: Phrase { tr("the expression ends too early after the date") }
+        case .afterHour: Phrase { tr("the expression ends too early after the hour") }
+        case .afterMinute: Phrase { tr("the expression ends too early after the minute") }
+        case .afterSeconds: Phrase { tr("the expression ends too early after the seconds") }
+        case .afterElement(let element): Phrase { tr("the expression ends too early after '%1$@'", element) }
+        }
+    }
+
+    /// "unexpected '/' after the minute": one character, or a word that is not the last one.
+    static func unexpected(_ word: String, _ place: Place) -> Phrase {
+        switch place {
+        case .afterTime: Phrase { tr("unexpected '%1$@' after the time", word) }
+        case .inDate: Phrase { tr("unexpected '%1$@' in the date", word) }
+        case .afterDate: Phrase { tr("unexpected '%1$@' after the date", word) }
+        case .afterHour: Phrase { tr("unexpected '%1$@' after the hour", word) }
+        case .afterMinute: Phrase { tr("unexpected '%1$@' after the minute", word) }
+        case .afterSeconds: Phrase { tr("unexpected '%1$@' after the seconds", word) }
+        case .afterElement(let element): Phrase { tr("unexpected '%1$@' after '%2$@'", word, element) }
+        }
+    }
+
+    /// "unexpected text after the minute": something after a space that is not a word.
+    static func unexpectedText(_ place: Place) -> Phrase {
+        switch place {
+        case .afterTime: Phrase { tr("unexpected text after the time") }
+        case .inDate: Phrase { tr("unexpected text in the date") }
+        case .afterDate: Phrase { tr("unexpected text after the date") }
+        case .afterHour: Phrase { tr("unexpected text after the hour") }
+        case .afterMinute: Phrase { tr("unexpected text after the minute") }
+        case .afterSeconds: Phrase { tr("unexpected text after the seconds") }
+        case .afterElement(let element): Phrase { tr("unexpected text after '%1$@'", element) }
+        }
     }
 
     private func unknownWord(at p: Int, end: Int, weekdayOnly: Bool) -> CalendarExpressionError {
@@ -596,20 +679,25 @@ struct CalendarParser {
         let candidates = weekdayOnly || p > 0 ? weekdayNames : weekdayNames + Self.shorthands
         let suggestion = CalendarSuggestion.closest(to: word, among: candidates)
         let isWeekdayish = weekdayOnly || (suggestion.map { weekdayNames.contains($0) } ?? false)
-        var message = isWeekdayish ? "unknown weekday '\(word)'" : "unknown word '\(word)'"
-        if let suggestion { message += " — did you mean '\(suggestion)'?" }
+        let message = switch (isWeekdayish, suggestion) {
+        case (true, let suggestion?): Phrase { tr("unknown weekday '%1$@' — did you mean '%2$@'?", word, suggestion) }
+        case (true, nil): Phrase { tr("unknown weekday '%1$@'", word) }
+        case (false, let suggestion?): Phrase { tr("unknown word '%1$@' — did you mean '%2$@'?", word, suggestion) }
+        case (false, nil): Phrase { tr("unknown word '%1$@'", word) }
+        }
         let hint = isWeekdayish
-            ? "weekdays are Mon..Sun (or Monday..Sunday), in lists 'Sat,Sun' and ranges 'Mon..Fri'"
-            : "words are weekdays (Mon..Sun) or one of: minutely, hourly, daily, weekly, monthly, quarterly, semiannually, yearly"
+            ? Phrase { tr("weekdays are Mon..Sun (or Monday..Sunday), in lists 'Sat,Sun' and ranges 'Mon..Fri'") }
+            : Phrase { tr("words are weekdays (Mon..Sun) or one of: minutely, hourly, daily, weekly, monthly, quarterly, semiannually, yearly") }
         return fail(p, q - p, message, hint: hint)
     }
 
     private func unknownTimeZone(_ word: String, at p: Int) -> CalendarExpressionError {
-        var message = "unknown time zone '\(word)'"
-        if let suggestion = CalendarTimeZones.suggestion(for: word) {
-            message += " — did you mean '\(suggestion)'?"
+        let message = if let suggestion = CalendarTimeZones.suggestion(for: word) {
+            Phrase { tr("unknown time zone '%1$@' — did you mean '%2$@'?", word, suggestion) }
+        } else {
+            Phrase { tr("unknown time zone '%1$@'", word) }
         }
-        return fail(p, word.utf8.count, message, hint: "use UTC or a tz database name such as 'Europe/Berlin'")
+        return fail(p, word.utf8.count, message, hint: Phrase { tr("use UTC or a tz database name such as 'Europe/Berlin'") })
     }
 
     // MARK: - Bytes

@@ -1,4 +1,5 @@
 import Foundation
+import SteadyLocalization
 
 /// Output of `steady calendar`, the same shape as `systemd-analyze calendar --iterations=N
 /// --base-time=T EXPR…`, so the two can be diffed line by line.
@@ -32,8 +33,8 @@ public enum CalendarReport {
                     errors.append(CalendarExpressionError(
                         expression: text, offset: 0, length: max(1, text.count),
                         message: baseTooLate
-                            ? "the base time is after 9999-12-30 23:59:59 UTC, the latest a search can start from"
-                            : "the next elapse could not be determined (the search did not converge)"))
+                            ? Phrase { tr("the base time is after 9999-12-30 23:59:59 UTC, the latest a search can start from") }
+                            : Phrase { tr("the next elapse could not be determined (the search did not converge)") }))
                 }
             } catch {
                 errors.append(error)

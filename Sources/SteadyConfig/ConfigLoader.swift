@@ -387,7 +387,7 @@ public struct ConfigLoader: Sendable {
                     do {
                         schedule.append(try CalendarExpression(text))
                     } catch {
-                        throw fail(path + ["schedule"], error.message, hint: error.hint.map { Phrase(verbatim: $0) } ?? Phrase { tr("see `steady calendar --help` for the syntax") },
+                        throw fail(path + ["schedule"], error.messagePhrase, hint: error.hintPhrase ?? Phrase { tr("see `steady calendar --help` for the syntax") },
                                    value: text, offset: error.offset)
                     }
                 }
@@ -426,8 +426,7 @@ public struct ConfigLoader: Sendable {
                         do {
                             schedule.append(try CalendarExpression(text))
                         } catch {
-                            throw fail(path, Phrase { tr("the practice suggests an invalid schedule '%1$@': %2$@", text, error.message) },
-                                       hint: Phrase { tr("give a schedule for it in the config") })
+                            throw fail(path, Self.invalidSuggestedSchedule(text, error), hint: Phrase { tr("give a schedule for it in the config") })
                         }
                     }
                 }
@@ -488,6 +487,14 @@ public struct ConfigLoader: Sendable {
         } catch {
             throw fail(path, Phrase { tr("random: %1$@", error.description) }, example, nil, 0)
         }
+    }
+
+    /// "the practice suggests an invalid schedule '…': …", with the calendar's own message in
+    /// the same language: English in `.english`, the person's language in `.localized`.
+    static func invalidSuggestedSchedule(_ text: String, _ error: CalendarExpressionError) -> Phrase {
+        var phrase = Phrase { tr("the practice suggests an invalid schedule '%1$@': %2$@", text, error.messagePhrase.localized) }
+        phrase.english = Phrase { tr("the practice suggests an invalid schedule '%1$@': %2$@", text, error.message) }.english
+        return phrase
     }
 
     private static func hint(for key: String, in known: [String]) -> Phrase {

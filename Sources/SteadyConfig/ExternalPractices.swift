@@ -66,7 +66,7 @@ public struct ExternalPractices: Sendable {
                         config.practices[index].schedule.append(try CalendarExpression(text))
                     } catch {
                         var failure = external.practicePlace
-                        let message = Phrase { tr("the practice suggests an invalid schedule '%1$@': %2$@", text, error.message) }
+                        let message = ConfigLoader.invalidSuggestedSchedule(text, error)
                         failure.message = message.english
                         failure.localizedMessage = message.localized
                         throw failure
