@@ -24,7 +24,29 @@ struct Steady: ParsableCommand {
     /// `LC_MESSAGES`, `LANG` (docs/translating.md), then runs the command.
     static func main() {
         Localization.start()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            exitSpeaking(error)
+        }
+    }
+
+    /// `exit(withError:)` with swift-argument-parser's own words (help headings, parse errors)
+    /// in the person's language (`ParserWords`): help on stdout with status 0, anything else on
+    /// stderr with the library's status.
+    static func exitSpeaking(_ error: any Error) -> Never {
+        let width = ParserWords.screenWidth
+        let text = ParserWords.translate(fullMessage(for: error, columns: width), width: width)
+        let status = exitCode(for: error)
+        if !text.isEmpty {
+            if status == .success {
+                print(text)
+            } else {
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+        }
+        Foundation.exit(status.rawValue)
     }
 
     /// For scripts/generate-manual: prints the man page's EXIT STATUS section (`ExitStatus.manual`).
