@@ -43,10 +43,11 @@ enum ParserWords {
         // "OVERVIEW: <abstract>", wrapped to the width; the discussion after a blank line is steady's own.
         if lines[0].hasPrefix("OVERVIEW: ") {
             let end = lines.firstIndex(of: "") ?? lines.count
-            let abstract = String(lines[0..<end].joined(separator: " ").dropFirst("OVERVIEW: ".count))
+            var abstract = String(lines[0..<end].joined(separator: " ").dropFirst("OVERVIEW: ".count))
+            abstract = libraryDescription(abstract) ?? abstract  // `steady help help`
             // TRANSLATORS: the heading before a command's one-line description in `--help` (upper case in English).
             let label = tr("OVERVIEW:")
-            if label != "OVERVIEW:" {
+            if label != "OVERVIEW:" || abstract != lines[0..<end].joined(separator: " ").dropFirst("OVERVIEW: ".count) {
                 let rewrapped = wrap(label + " " + abstract, columns: width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 lines.replaceSubrange(0..<end, with: rewrapped)
                 index = rewrapped.count
@@ -72,12 +73,12 @@ enum ParserWords {
             if let heading = sectionHeading(line) {
                 result.append(heading)
                 rest.removeFirst()
-            } else if let block = elementBlock(rest) {
-                result += translateElement(Array(rest.prefix(block)), width: width)
-                rest.removeFirst(block)
             } else if let seeHelp = seeHelpLine(line) {
                 result.append(seeHelp)
                 rest.removeFirst()
+            } else if let block = elementBlock(rest) {
+                result += translateElement(Array(rest.prefix(block)), width: width)
+                rest.removeFirst(block)
             } else {
                 result.append(line)
                 rest.removeFirst()
@@ -164,15 +165,7 @@ enum ParserWords {
     /// An element's description: the library's own help texts, and the "(default: …)" /
     /// "(values: …)" it appends to steady's descriptions.
     static func translateDescription(_ text: String) -> String {
-        switch text {
-        // TRANSLATORS: the description of -h/--help in every `--help`.
-        case "Show help information.": return tr("Show help information.")
-        // TRANSLATORS: the description of --version in `--help`.
-        case "Show the version.": return tr("Show the version.")
-        // TRANSLATORS: the description of `steady help` in the list of subcommands.
-        case "Show subcommand help information.": return tr("Show subcommand help information.")
-        default: break
-        }
+        if let own = libraryDescription(text) { return own }
         if let match = text.wholeMatch(of: /(?s)(?:(.*) )?\(values: (.*); default: (.*)\)/) {
             // TRANSLATORS: appended to an option's description in `--help`: the values it takes, and the one used when it is not given.
             return joined(match.1, tr("(values: %1$@; default: %2$@)", String(match.2), String(match.3)))
@@ -194,6 +187,19 @@ enum ParserWords {
             return joined(match.1, tr("(default: %1$@)", String(match.2)))
         }
         return text
+    }
+
+    /// The library's own descriptions: of -h/--help, --version and `steady help`.
+    static func libraryDescription(_ text: String) -> String? {
+        switch text {
+        // TRANSLATORS: the description of -h/--help in every `--help`.
+        case "Show help information.": tr("Show help information.")
+        // TRANSLATORS: the description of --version in `--help`.
+        case "Show the version.": tr("Show the version.")
+        // TRANSLATORS: the description of `steady help` in the list of subcommands.
+        case "Show subcommand help information.": tr("Show subcommand help information.")
+        default: nil
+        }
     }
 
     private static func joined(_ description: Substring?, _ note: String) -> String {
