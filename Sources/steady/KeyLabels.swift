@@ -20,7 +20,7 @@ enum KeyLabels {
         let kinds = Set(stats.entries.map(\.key))
         for form in forms where kinds.contains(form.id) { labels.entryKinds[form.id] = form.title }
         guard !stats.choices.isEmpty else { return labels }
-        let practices = configuredPractices()
+        let practices = configuredPractices(Set(stats.choices.map(\.practice)))
         for item in stats.choices {
             guard let practice = practices[item.practice] else { continue }  // an external or removed practice: keys as stored
             var offered = choicesOffered(by: practice)
@@ -37,13 +37,13 @@ enum KeyLabels {
 
     /// The built-in practices as the config sets them up (external programs left out: asking
     /// them would run them), the others with their default settings.
-    static func configuredPractices() -> [String: ConfiguredPractice] {
+    static func configuredPractices(_ ids: Set<String>) -> [String: ConfiguredPractice] {
         var practices: [String: ConfiguredPractice] = [:]
-        for descriptor in registry.all {
+        for descriptor in registry.all where ids.contains(descriptor.id.rawValue) {
             practices[descriptor.id.rawValue] = try? descriptor.configure(with: [:])
         }
         if let config = try? ConfigLoader(registry: registry).load(path: nil) {
-            for setup in config.practices where setup.external == nil && registry[setup.id] != nil {
+            for setup in config.practices where setup.external == nil && registry[setup.id] != nil && ids.contains(setup.id.rawValue) {
                 practices[setup.id.rawValue] = setup.practice
             }
         }

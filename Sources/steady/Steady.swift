@@ -66,6 +66,12 @@ struct ConfigOptions: ParsableArguments {
     var config: String?
 }
 
+/// " Did you mean 'box'?" after a sentence, when a name is close to `text`; otherwise nothing.
+func didYouMean(_ text: String, in names: [String]) -> String {
+    // TRANSLATORS: follows a sentence saying a name was not found; the placeholder is the closest known name.
+    Suggestion.nearest(to: text, in: names).map { " " + tr("Did you mean '%1$@'?", $0) } ?? ""
+}
+
 /// Writes a message for the person to stderr.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("steady: \(message)\n".utf8))

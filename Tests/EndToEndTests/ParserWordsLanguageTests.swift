@@ -132,4 +132,27 @@ import Testing
         let invalid = try Self.run(["breathe", "--rounds", "x"], ["LANG": "en_US.UTF-8"])
         #expect(invalid.stderr.hasPrefix("Error: The value 'x' is invalid for '--rounds <rounds>'\nHelp:  --rounds <rounds>  How many rounds"), "\(invalid.stderr)")
     }
+
+    /// Sentences steady wrote itself that skipped translation until now: the "Did you mean"
+    /// hint, and what `--follow-up` says when there is nothing to look back on.
+    @Test func suggestionsAndFollowUpMessages_areGerman_withLANGde() throws {
+        let outcome = try Self.run(["history", "--outcome", "answerd"], ["LANG": "de_DE.UTF-8"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.hasPrefix("Hinweis: 'answerd' ist kein Ausgang. Meintest du 'answered'? Nimm einen davon: pending, answered,"),
+                "\(outcome.stderr)")
+        let english = try Self.run(["history", "--outcome", "answerd"], ["LANG": "C.UTF-8"])
+        #expect(english.stderr.hasPrefix("Error: 'answerd' is not an outcome. Did you mean 'answered'? Use one of: pending, answered,"),
+                "\(english.stderr)")
+
+        let request = try Self.run(["ask", "--follow-up"], ["LANG": "de_DE.UTF-8"])
+        #expect(request.status == 66)
+        #expect(request.stdout == "Gerade wartet keine Bitte auf einen Blick zurück. `steady ask` schreibt eine neue.\n", "\(request.stdout)")
+        let trigger = try Self.run(["log", "trigger", "--follow-up", "5"], ["LANG": "de_DE.UTF-8"])
+        #expect(trigger.status == 66)
+        #expect(trigger.stderr == "steady: es gibt keinen Eintrag zu einem Auslöser mit #5; `steady log trigger --follow-up` ohne Nummer nimmt den neuesten.\n",
+                "\(trigger.stderr)")
+        let englishTrigger = try Self.run(["log", "trigger", "--follow-up", "5"], ["LANG": "C.UTF-8"])
+        #expect(englishTrigger.stderr == "steady: there is no trigger entry #5; `steady log trigger --follow-up` without a number picks the latest.\n",
+                "\(englishTrigger.stderr)")
+    }
 }
