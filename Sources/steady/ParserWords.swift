@@ -244,6 +244,11 @@ enum ParserWords {
     /// The library's parse-error sentences; a message steady wrote itself (already translated)
     /// or a shape not known here stays as it is.
     static func translateMessage(_ message: String) -> String {
+        if let m = message.wholeMatch(of: /(.+)\n   or: Missing value for '(.+)' in '([^']+)'/) {
+            // A bundle of short options ("-lx"): an unknown option, or one missing its value.
+            // TRANSLATORS: the second line of "Unknown option '-lx'": or an option in the bundle lacks its value ("-l <limit>", "-lx").
+            return translateMessage(String(m.1)) + "\n   " + tr("or: Missing value for '%1$@' in '%2$@'", String(m.2), String(m.3))
+        }
         if let m = message.wholeMatch(of: /Missing expected argument '(.+)'/) {
             // TRANSLATORS: a required argument was not given; the placeholder is its name ("<prompt-id>").
             return tr("Missing expected argument '%1$@'", String(m.1))

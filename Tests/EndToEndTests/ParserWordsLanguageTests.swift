@@ -110,6 +110,10 @@ import Testing
         let two = try Self.run(["stats", "gestern", "heute"], ["LANG": "de_DE.UTF-8"])
         #expect(two.stderr.hasPrefix("Hinweis: 2 Argumente zu viel: 'gestern', 'heute'\n"), "\(two.stderr)")
 
+        let bundle = try Self.run(["history", "-lx"], ["LANG": "de_DE.UTF-8"])
+        #expect(bundle.stderr.hasPrefix("Hinweis: steady kennt die Option '-lx' nicht\n   oder: In '-lx' fehlt noch ein Wert zu '-l <limit>'\nAufruf: "),
+                "\(bundle.stderr)")
+
         let flagValue = try Self.run(["stats", "--json=ja"], ["LANG": "de_DE.UTF-8"])
         #expect(flagValue.stderr.hasPrefix("Hinweis: '--json' nimmt keinen Wert, hier stand aber 'ja'.\n"), "\(flagValue.stderr)")
 
