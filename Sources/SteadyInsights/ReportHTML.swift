@@ -19,6 +19,8 @@ public struct ReportHTML {
     public var data: ReportData
     /// Practice id → name to show.
     public var names: [String: String]
+    /// Labels for stored choice keys and entry kinds; keys are shown as stored otherwise.
+    public var labels: StoredKeyLabels
     public var timeZone: TimeZone
     public var generatedAt: Date
     /// How the window was asked for (`last 12 months`), for the heading.
@@ -26,9 +28,10 @@ public struct ReportHTML {
     /// Weekday, month and hour names and the first day of the week, from the person's `LC_TIME`.
     public var words: CalendarWords
 
-    public init(data: ReportData, names: [String: String] = [:], timeZone: TimeZone = .current,
+    public init(data: ReportData, names: [String: String] = [:], labels: StoredKeyLabels = StoredKeyLabels(), timeZone: TimeZone = .current,
                 generatedAt: Date = Date(), windowDescription: String? = nil, words: CalendarWords = .current()) {
         self.words = words
+        self.labels = labels
         self.data = data
         self.names = names
         self.timeZone = timeZone
@@ -260,7 +263,7 @@ public struct ReportHTML {
         html += "<p class=\"legend\">\(HTML.escape(StatsText.countsLegend))</p>\n"
         if !stats.choices.isEmpty {
             html += "<ul class=\"choices\">\n" + stats.choices.map { item in
-                "<li><strong>\(HTML.escape(name(item.practice)))</strong>: " + HTML.escape(item.counts.map { "\($0.key) \($0.count)" }.joined(separator: " · ")) + "</li>"
+                "<li><strong>\(HTML.escape(name(item.practice)))</strong>: " + HTML.escape(item.counts.map { "\(labels.choice($0.key, of: item.practice)) \($0.count)" }.joined(separator: " · ")) + "</li>"
             }.joined(separator: "\n") + "\n</ul>\n"
         }
         let hours = stats.byHour.enumerated().filter { $0.element.shown > 0 }
@@ -273,7 +276,7 @@ public struct ReportHTML {
         }
         let logged = stats.entries.reduce(0) { $0 + $1.count }
         if logged > 0 {
-            let kinds = stats.entries.map { "\($0.key) \($0.count)" }.joined(separator: " · ")
+            let kinds = stats.entries.map { "\(labels.entryKind($0.key)) \($0.count)" }.joined(separator: " · ")
             // TRANSLATORS: the placeholder lists entry kinds with counts ("trigger 3 · win 2").
             html += Self.paragraph("note", tr("Entries you logged: %1$@.", kinds))
         }
@@ -318,6 +321,7 @@ public struct ReportHTML {
         return html + "</ol>"
     }
 
+    // English: the report's stylesheet
     static let css = """
 
         :root { color-scheme: light; }

@@ -18,11 +18,14 @@ public struct StatsText {
     public var timeZone: TimeZone
     /// Weekday, month and hour names from the person's `LC_TIME`.
     public var words: CalendarWords
+    /// Labels for stored choice keys and entry kinds; keys are shown as stored otherwise.
+    public var labels: StoredKeyLabels
 
-    public init(stats: JournalStats, names: [String: String] = [:], windowDescription: String? = nil, timeZone: TimeZone = .current,
-                words: CalendarWords = .current()) {
+    public init(stats: JournalStats, names: [String: String] = [:], labels: StoredKeyLabels = StoredKeyLabels(), windowDescription: String? = nil,
+                timeZone: TimeZone = .current, words: CalendarWords = .current()) {
         self.stats = stats
         self.names = names
+        self.labels = labels
         self.windowDescription = windowDescription
         self.timeZone = timeZone
         self.words = words
@@ -195,7 +198,7 @@ public struct StatsText {
         guard !stats.choices.isEmpty else { return [] }
         let width = (stats.choices.map { name($0.practice).count }.max() ?? 0) + 2
         return ["  " + tr("What you chose")] + stats.choices.map { item in
-            "    " + name(item.practice).padded(width) + item.counts.map { "\($0.key) \($0.count)" }.joined(separator: " · ")
+            "    " + name(item.practice).padded(width) + item.counts.map { "\(labels.choice($0.key, of: item.practice)) \($0.count)" }.joined(separator: " · ")
         }
     }
 
@@ -346,7 +349,7 @@ public struct StatsText {
 
     private func entryLines() -> [String] {
         guard !stats.entries.isEmpty else { return [] }
-        return ["  " + tr("Entries you logged"), "    " + stats.entries.map { "\($0.key) \($0.count)" }.joined(separator: " · ")]
+        return ["  " + tr("Entries you logged"), "    " + stats.entries.map { "\(labels.entryKind($0.key)) \($0.count)" }.joined(separator: " · ")]
     }
 }
 

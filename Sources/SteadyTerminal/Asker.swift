@@ -198,7 +198,7 @@ public struct Asker {
     }
 
     /// The words that say yes to `confirm`, lower case: "y" and "yes", and those of the person's language.
-    static var yesWords: Set<String> {
+    public static var yesWords: Set<String> {
         // TRANSLATORS: words a person may type for yes to a yes-or-no question, separated by |. English "y" and "yes" always work too.
         let translated = trc("typed answer words", "y|yes")
         return Set(("y|yes|" + translated).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })

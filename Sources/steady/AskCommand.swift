@@ -75,8 +75,8 @@ extension AskCommand {
         let console = tool.console
         let journal = try openJournalForWriting()
         let parent = try entryToFollowUp(entry, kind: NeedRequest.form.id, followUpKind: NeedRequest.followUpForm.id, in: journal,
-                                         missing: { "there is no request #\($0); `steady ask --follow-up` without a number picks the latest." },
-                                         noneWaiting: "No request is waiting to be looked back on. `steady ask` writes a new one.", console: console)
+                                         missing: { tr("there is no request #%1$d; `steady ask --follow-up` without a number picks the latest.", $0) },
+                                         noneWaiting: tr("No request is waiting to be looked back on. `steady ask` writes a new one."), console: console)
         // TRANSLATORS: the request's number, when it was written, the message.
         console.line(tr("Request #%1$d, %2$@: %3$@", parent.id, Clock.short(parent.createdAt), parent.response.text(NeedRequest.Field.message) ?? tr("a request you wrote")))
         let form = NeedRequest.followUpForm

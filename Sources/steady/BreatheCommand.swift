@@ -23,7 +23,7 @@ struct BreatheCommand: ParsableCommand {
     func validate() throws {
         guard BreathingPattern.named(pattern) != nil else {
             let ids = BreathingPattern.all.map(\.id)
-            let hint = Suggestion.nearest(to: pattern, in: ids).map { " Did you mean '\($0)'?" } ?? ""
+            let hint = didYouMean(pattern, in: ids)
             throw ValidationError(tr("'%1$@' is not a breathing pattern.%2$@ Choose one of: %3$@.", pattern, hint, ids.joined(separator: ", ")))
         }
         if let rounds, !(1...100).contains(rounds) {

@@ -5,6 +5,8 @@ import SteadyControl
 import SteadyDaemon
 import SteadyJournal
 
+// English file: the man page's EXIT STATUS section (mdoc) comes from this list, and the man page stays English; --help words its exit statuses through tr.
+
 /// Every exit status of steady, each defined here once. The man page's EXIT STATUS section is
 /// `ExitStatus.manual` (`steady --exit-statuses` prints it for scripts/generate-manual).
 enum ExitStatus {

@@ -42,7 +42,7 @@ struct HistoryCommand: ParsableCommand {
             let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
             guard let value = Outcome(rawValue: text) else {
                 let names = Outcome.allCases.map(\.rawValue)
-                let hint = Suggestion.nearest(to: text, in: names).map { " Did you mean '\($0)'?" } ?? ""
+                let hint = didYouMean(text, in: names)
                 throw ValidationError(tr("'%1$@' is not an outcome.%2$@ Use one of: %3$@.", text, hint, names.joined(separator: ", ")))
             }
             return value
@@ -96,7 +96,9 @@ struct HistoryCommand: ParsableCommand {
         if shown == 0 && !json {
             output.write((filter == HistoryFilter() ? tr("Nothing yet.") : tr("Nothing matches these filters.")) + "\n")
         } else if !json && !output.isPager && limit == nil && shown == 20 {
-            output.write("(the newest 20; --limit for more, or --since to pick a stretch)\n")
+            // TRANSLATORS: after the newest entries of `steady history` when it is not shown in a pager; the number is 20.
+            output.write(trn("(the newest %1$d; --limit for more, or --since to pick a stretch)",
+                             "(the newest %1$d; --limit for more, or --since to pick a stretch)", shown) + "\n")
         }
         output.finish()
     }
@@ -110,7 +112,7 @@ struct HistoryCommand: ParsableCommand {
         let recorded = Set((try? journal.recordedKinds()) ?? [])
         for name in unknown where !recorded.contains(name) {
             let all = Array(known.union(recorded)).sorted()
-            let hint = Suggestion.nearest(to: name, in: all).map { " Did you mean '\($0)'?" } ?? ""
+            let hint = didYouMean(name, in: all)
             printError(tr("'%1$@' is not a practice or a kind of entry.%2$@ `steady practices` lists the practices.", name, hint))
             throw ExitCode.validationFailure
         }

@@ -47,6 +47,7 @@ struct KitCommand: ParsableCommand {
             let existing = latestKit()
             let prefills = SoothingKit.prefills(existing: existing, suggestions: suggestions())
             let suggestions = prefills.mapValues { Asker.Suggestion(text: $0.text, reason: $0.reason) }
+            // English: a command name
             let response = try tool.fillKeepingDrafts(SoothingKit.form, command: "steady kit edit", suggestions: suggestions)
             let console = tool.console
             console.line()

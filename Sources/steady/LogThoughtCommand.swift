@@ -15,6 +15,7 @@ struct LogThoughtCommand: ParsableCommand {
 
     func run() throws {
         let tool = ToolConsole(options: options, display: display)
+        // English: a command name
         let response = try tool.fillKeepingDrafts(ThoughtRecord.form, command: "steady log thought")
         let journal = try openJournalForWriting()
         let saved = try saveEntry(response, in: journal)

@@ -34,6 +34,7 @@ struct LogTriggerCommand: ParsableCommand {
             return
         }
         do {
+            // English: a command name
             let response = try tool.fillKeepingDrafts(TriggerJournal.form, command: "steady log trigger")
             let journal = try openJournalForWriting()
             let saved = try saveEntry(response, in: journal)
@@ -65,8 +66,8 @@ struct LogTriggerCommand: ParsableCommand {
         let console = tool.console
         let journal = try openJournalForWriting()
         let parent = try entryToFollowUp(entry, kind: TriggerJournal.form.id, followUpKind: TriggerJournal.followUpForm.id, in: journal,
-                                         missing: { "there is no trigger entry #\($0); `steady log trigger --follow-up` without a number picks the latest." },
-                                         noneWaiting: "No trigger entry is waiting for a follow-up. `steady log trigger` writes a new one.", console: console)
+                                         missing: { tr("there is no trigger entry #%1$d; `steady log trigger --follow-up` without a number picks the latest.", $0) },
+                                         noneWaiting: tr("No trigger entry is waiting for a follow-up. `steady log trigger` writes a new one."), console: console)
         // TRANSLATORS: the entry's number, when it was written, a short recap of it.
         console.line(tr("Entry #%1$d, %2$@: %3$@", parent.id, Clock.short(parent.createdAt), Self.recap(parent.response)))
         console.line()

@@ -82,10 +82,10 @@ struct PauseCommand: ParsableCommand {
     }
 
     /// A kind word for each decision.
-    static let closing = [
-        "go-ahead": "Go gently. Whatever comes back, you can take it from here.",
-        "wait-longer": "Waiting a little longer is a choice too. `steady pause` is here again when you want it.",
-        "let-it-pass": "Letting it pass takes strength. Notice how that feels.",
-        "talk-to-someone": "Talking it over can help a lot. Who would be good to reach?",
-    ]
+    static var closing: [String: String] { [
+        "go-ahead": tr("Go gently. Whatever comes back, you can take it from here."),
+        "wait-longer": tr("Waiting a little longer is a choice too. `steady pause` is here again when you want it."),
+        "let-it-pass": tr("Letting it pass takes strength. Notice how that feels."),
+        "talk-to-someone": tr("Talking it over can help a lot. Who would be good to reach?"),
+    ] }
 }

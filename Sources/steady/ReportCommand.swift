@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         } else {
             data = loader.emptyReport(includeText: includeText)
         }
-        let html = ReportHTML(data: data, names: practiceNames,
+        let html = ReportHTML(data: data, names: practiceNames, labels: KeyLabels.of(data.stats),
                               windowDescription: window.description(defaultSince: Self.defaultSince)).render()
         let fd = output == "-" ? STDOUT_FILENO : try createPrivateFile(output)
         defer { if fd != STDOUT_FILENO { close(fd) } }

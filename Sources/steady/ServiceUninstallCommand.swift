@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SteadyInstall
 import SteadyLocalization
+import SteadyTerminal
 
 extension ServiceCommand {
     struct Uninstall: ParsableCommand {
@@ -32,7 +33,7 @@ extension ServiceCommand {
                 print(tr("This deletes your journal (%1$@) and config (%2$@), every answer and entry in them. It cannot be undone.", paths.dataDirectory, paths.configDirectory))
                 print(tr("Delete them? [y/N] "), terminator: "")
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
-                confirmed = answer == "y" || answer == "yes"
+                confirmed = answer.map { Asker.yesWords.contains($0) } ?? false
                 if !confirmed {
                     print(tr("Nothing was changed."))
                     return

@@ -31,7 +31,7 @@ struct StatsCommand: ParsableCommand {
             stats = InsightsLoader(window: dateWindow).emptyStats()
         }
         if json { try printJSON(stats); return }
-        print(StatsText(stats: stats, names: practiceNames, windowDescription: window.description(defaultSince: Self.defaultSince)).render(),
+        print(StatsText(stats: stats, names: practiceNames, labels: KeyLabels.of(stats), windowDescription: window.description(defaultSince: Self.defaultSince)).render(),
               terminator: "")
     }
 }

@@ -31,6 +31,8 @@ struct StatusCommand: ParsableCommand {
         var running: Bool
         var pid: Int32?
         var config: String?
+        /// The config problem as one line in English (`ConfigError.summary`, as the daemon's
+        /// `STATUS=` and log say it): a stable form for scripts, whatever the language.
         var configProblem: String?
         var notificationServer: String?
         var upcoming: [DaemonStatus.Upcoming]
@@ -39,6 +41,8 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         var report = Report(running: false, upcoming: [], pending: [])
+        /// The config problem for the person: the diagnostic in their language, with the line and a hint.
+        var problemForPerson: String?
         do {
             if case .status(let status)? = try askDaemon(.status, timeout: 5) {
                 report.running = true
@@ -47,6 +51,7 @@ struct StatusCommand: ParsableCommand {
                 report.configProblem = status.reloadProblem
                 report.notificationServer = status.notificationServer
                 report.upcoming = status.upcoming
+                problemForPerson = status.reloadProblem.map(described)
             }
         } catch {
             printError(tr("the daemon did not answer: %1$@", "\(error)"))
@@ -66,6 +71,7 @@ struct StatusCommand: ParsableCommand {
                 report.upcoming = upcoming.map { DaemonStatus.Upcoming(practice: $0.practice, at: $0.at) }
             } catch {
                 report.configProblem = error.summary
+                problemForPerson = error.description
             }
         }
         if let journal {
@@ -76,10 +82,22 @@ struct StatusCommand: ParsableCommand {
             }
         }
         if json { try printJSON(report); return }
-        render(report)
+        render(report, problem: problemForPerson)
     }
 
-    private func render(_ report: Report) {
+    /// The daemon's config problem (its English summary) as the person reads it: the same file
+    /// read here, when it still has that very problem, gives the diagnostic in their language;
+    /// otherwise (fixed since, or another file) the daemon's words stand.
+    private func described(_ daemonProblem: String) -> String {
+        do {
+            _ = try ConfigLoader(registry: registry).load(path: options.config)
+        } catch where error.summary == daemonProblem {
+            return error.description
+        } catch {}
+        return daemonProblem
+    }
+
+    private func render(_ report: Report, problem: String?) {
         if report.running {
             print(tr("steady is running (pid %1$@, config: %2$@).", report.pid ?? 0, report.config ?? "?"))
             print(report.notificationServer.map { tr("Notifications appear through %1$@.", $0) }
@@ -87,9 +105,10 @@ struct StatusCommand: ParsableCommand {
         } else {
             print(tr("steady is not running. Start it with `steady daemon` (or `steady service install`)."))
         }
-        if let problem = report.configProblem {
-            print(report.running ? tr("The config has a problem; the previous settings are still in use:") + "\n  \(problem)"
-                                 : tr("The config has a problem:") + "\n  \(problem)")
+        if let problem = problem ?? report.configProblem {
+            let indented = problem.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            print(report.running ? tr("The config has a problem; the previous settings are still in use:") + "\n" + indented
+                                 : tr("The config has a problem:") + "\n" + indented)
         }
         print("")
         if report.upcoming.isEmpty {

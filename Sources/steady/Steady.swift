@@ -24,7 +24,29 @@ struct Steady: ParsableCommand {
     /// `LC_MESSAGES`, `LANG` (docs/translating.md), then runs the command.
     static func main() {
         Localization.start()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            exitSpeaking(error)
+        }
+    }
+
+    /// `exit(withError:)` with swift-argument-parser's own words (help headings, parse errors)
+    /// in the person's language (`ParserWords`): help on stdout with status 0, anything else on
+    /// stderr with the library's status.
+    static func exitSpeaking(_ error: any Error) -> Never {
+        let width = ParserWords.screenWidth
+        let text = ParserWords.translate(fullMessage(for: error, columns: width), width: width)
+        let status = exitCode(for: error)
+        if !text.isEmpty {
+            if status == .success {
+                print(text)
+            } else {
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+        }
+        Foundation.exit(status.rawValue)
     }
 
     /// For scripts/generate-manual: prints the man page's EXIT STATUS section (`ExitStatus.manual`).
@@ -42,6 +64,12 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         tr("Config file to use instead of $XDG_CONFIG_HOME/steady/config.toml."), valueName: "file"))
     var config: String?
+}
+
+/// " Did you mean 'box'?" after a sentence, when a name is close to `text`; otherwise nothing.
+func didYouMean(_ text: String, in names: [String]) -> String {
+    // TRANSLATORS: follows a sentence saying a name was not found; the placeholder is the closest known name.
+    Suggestion.nearest(to: text, in: names).map { " " + tr("Did you mean '%1$@'?", $0) } ?? ""
 }
 
 /// Writes a message for the person to stderr.

@@ -97,7 +97,7 @@ enum SwiftLiterals {
 /// The check that fails when a sentence a person reads skips translation: every literal in
 /// Sources/ and Plugins/ that reads like words (three or more in a row) goes through `tr`,
 /// `trn` or `trc`, or is a log line, an assertion, SQL, or carries a reason for staying
-/// English: `// English: <why>` on its line or the line above, or `// English file: <why>`
+/// English: `// English: <why>` on its line or in the comments right above it, or `// English file: <why>`
 /// near the top of its file.
 @Suite struct UnmarkedTextTests {
     /// Folders whose texts are English by design, and why.
@@ -105,15 +105,24 @@ enum SwiftLiterals {
         "Sources/steady-bench/": "a developer's benchmark, not installed for people",
     ]
     /// Being marked right now (issue 14), each in its own branch: this list only shrinks.
-    static let beingMarked = [
-        "Sources/steady/", "Sources/SteadyInsights/",
-    ]
+    static let beingMarked: [String] = []
     static let translated: Set<String> = ["tr", "trn", "trc"]
     static let programmerErrors: Set<String> = ["fatalError", "precondition", "preconditionFailure", "assert", "assertionFailure"]
     static let logLevels: Set<String> = ["trace", "debug", "info", "notice", "warning", "error", "critical", "log"]
 
+    /// Three words in a row, outside `\(…)` (code, not words).
     static func readsLikeWords(_ text: String) -> Bool {
-        text.range(of: #"[A-Za-z]{2,}[ ,;:]+[a-z]{2,}[ ,;:]+[a-z]{2,}"#, options: .regularExpression) != nil
+        var words = ""
+        var depth = 0
+        var previous: Character = " "
+        for character in text {
+            if depth == 0 && previous == "\\" && character == "(" { words.removeLast(); depth = 1 }
+            else if depth > 0 && character == "(" { depth += 1 }
+            else if depth > 0 && character == ")" { depth -= 1; if depth == 0 { words.append(" ") } }
+            else if depth == 0 { words.append(character) }
+            previous = character
+        }
+        return words.range(of: #"[A-Za-z]{2,}[ ,;:]+[a-z]{2,}[ ,;:]+[a-z]{2,}"#, options: .regularExpression) != nil
     }
 
     static func isExempt(_ literal: SourceLiteral, lines: [Substring]) -> Bool {
@@ -127,9 +136,13 @@ enum SwiftLiterals {
         if literal.text.range(of: #"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|WITH)\b"#, options: .regularExpression) != nil {
             return true
         }
-        let here = literal.line - 1
-        for index in [here, here - 1] where index >= 0 && index < lines.count {
+        // Its own line, then the comment lines right above it.
+        var index = literal.line - 1
+        if index < lines.count && lines[index].contains("// English:") { return true }
+        index -= 1
+        while index >= 0, lines[index].trimmingCharacters(in: .whitespaces).hasPrefix("//") {
             if lines[index].contains("// English:") { return true }
+            index -= 1
         }
         return false
     }
@@ -155,7 +168,7 @@ enum SwiftLiterals {
         let problems = try Self.unmarked()
         #expect(problems.isEmpty, """
             \(problems.count) texts read like words but skip the catalogue. Mark each with tr/trn/trc, \
-            or say why it stays English (`// English: <why>` on its line or the line above):
+            or say why it stays English (`// English: <why>` on its line or in the comments right above it):
             \(problems.joined(separator: "\n"))
             """)
     }
@@ -181,6 +194,8 @@ enum SwiftLiterals {
         #expect(literals[1].calls == ["print", "tr"])
         #expect(literals[3].calls == ["logger.warning"])
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(!Self.readsLikeWords(#"<li>\(labels.choice($0.key, of: item.practice)) \($0.count)</li>"#))
+        #expect(Self.readsLikeWords(#"the \(field) range goes backwards"#))
         let flagged = literals.filter { Self.readsLikeWords($0.text) && !Self.isExempt($0, lines: lines) }.map(\.text)
         #expect(flagged == ["this one is not marked", "\n    body { margin: 0 } but this reads like words\n    ", #"a raw literal with "quotes" in it"#])
     }
