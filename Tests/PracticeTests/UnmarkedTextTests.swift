@@ -104,8 +104,6 @@ enum SwiftLiterals {
     static let englishFolders = [
         "Sources/steady-bench/": "a developer's benchmark, not installed for people",
     ]
-    /// Being marked right now (issue 14), each in its own branch: this list only shrinks.
-    static let beingMarked: [String] = []
     static let translated: Set<String> = ["tr", "trn", "trc"]
     static let programmerErrors: Set<String> = ["fatalError", "precondition", "preconditionFailure", "assert", "assertionFailure"]
     static let logLevels: Set<String> = ["trace", "debug", "info", "notice", "warning", "error", "critical", "log"]
@@ -152,7 +150,6 @@ enum SwiftLiterals {
         for file in try Sources.swiftFiles() {
             let relative = String(file.dropFirst(Sources.root.count + 1))
             if englishFolders.keys.contains(where: { relative.hasPrefix($0) }) { continue }
-            if beingMarked.contains(where: { relative.hasPrefix($0) }) { continue }
             let source = try String(contentsOfFile: file, encoding: .utf8)
             let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.prefix(30).contains(where: { $0.hasPrefix("// English file:") }) { continue }
