@@ -65,7 +65,9 @@ struct HistoryCommand: ParsableCommand {
         let output = paging ? Pager.start() ?? Pager.direct : Pager.direct
         let total = limit ?? (output.isPager ? Int.max : 20)
         var clock = LocalClock(timeZone: .current)
-        let formatter = HistoryText()
+        // What the stored keys read as: the forms' words now, each practice's choices on its first prompt.
+        var formatter = HistoryText(names: practiceNames, labels: json ? StoredKeyLabels() : KeyLabels.forHistory())
+        var practices: [String: ConfiguredPractice]? = nil
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -82,6 +84,13 @@ struct HistoryCommand: ParsableCommand {
                 output.finish()
                 printError(error.description)
                 throw ExitStatus.journal
+            }
+            if !json {
+                let chosen = page.compactMap { record -> String? in
+                    guard case .prompt(let item) = record, case .choice? = item.answer?.value else { return nil }
+                    return item.prompt.practice.rawValue
+                }
+                KeyLabels.addChoices(of: Set(chosen), to: &formatter.labels, practices: &practices)
             }
             for record in page {
                 let text = json ? (shown == 0 ? "\n  " : ",\n  ") + String(decoding: try encoder.encode(Item(record)), as: UTF8.self)
@@ -150,12 +159,20 @@ struct HistoryCommand: ParsableCommand {
             }
         }
 
+        /// An answer as `--json` writes it whatever the person's language (a data format): a
+        /// choice by the label its prompt offered, a number on a scale as "4 of 5", else as stored.
+        static func answer(_ value: AnswerValue, in request: AnswerRequest) -> String {
+            // English: --json is a data format; the terminal view says "4 of 5" in the person's language.
+            if case (.number(let n), .scale(let scale)) = (value, request) { return "\(n) of \(scale.range.upperBound)" }
+            return HistoryText.describe(value, in: request)
+        }
+
         init(_ record: HistoryRecord) {
             switch record {
             case .prompt(let item):
                 type = "prompt"; id = item.prompt.id; practice = item.prompt.practice.rawValue; slot = item.prompt.slot
                 title = item.prompt.content.title; outcome = item.prompt.outcome.rawValue
-                answer = item.answer.map { HistoryText.describe($0.value, in: item.prompt.content.request) }
+                answer = item.answer.map { Self.answer($0.value, in: item.prompt.content.request) }
                 note = item.answer?.note; answeredAt = item.answer?.answeredAt; channel = item.answer?.channel.rawValue
                 snoozes = item.prompt.snoozes; parentID = item.prompt.parentID
             case .entry(let entry):

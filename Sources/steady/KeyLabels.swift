@@ -4,9 +4,10 @@ import SteadyInsights
 import SteadyKit
 import SteadyTerminal
 
-/// The labels `steady stats` and `steady report` show for stored choice keys and entry kinds,
-/// in the current language: each practice's own choice labels (its prompts and follow-ups, built
-/// with the person's settings when the config reads, else the defaults) and each tool form's title.
+/// The labels `steady stats`, `steady report` and `steady history` show for stored choice keys,
+/// entry kinds and entry fields, in the current language: each practice's own choice labels (its
+/// prompts and follow-ups, built with the person's settings when the config reads, else the
+/// defaults), each tool form's title and its fields' questions.
 enum KeyLabels {
     /// The tools' forms, whose ids are the journal's entry kinds.
     static var forms: [Form] {
@@ -33,6 +34,24 @@ enum KeyLabels {
             labels.choices[item.practice] = offered.filter { keys.contains($0.key) }
         }
         return labels
+    }
+
+    /// Labels for `steady history`: each tool form's title, its fields' questions and their
+    /// choices. The practices' choice labels are added as their prompts appear (`addChoices`).
+    static func forHistory() -> StoredKeyLabels {
+        var labels = StoredKeyLabels()
+        labels.add(forms)
+        return labels
+    }
+
+    /// Adds the choice labels each of `ids` offers, once per practice: a practice already in
+    /// `labels` is left alone, one nothing knows (external, removed) gets none. `practices`
+    /// holds the configured practices, set up (the config read) on first need.
+    static func addChoices(of ids: Set<String>, to labels: inout StoredKeyLabels, practices: inout [String: ConfiguredPractice]?) {
+        let missing = ids.filter { labels.choices[$0] == nil }
+        guard !missing.isEmpty else { return }
+        if practices == nil { practices = configuredPractices(Set(registry.ids.map(\.rawValue))) }
+        for id in missing { labels.choices[id] = practices?[id].map(choicesOffered) ?? [:] }
     }
 
     /// The built-in practices as the config sets them up (external programs left out: asking

@@ -97,6 +97,10 @@ struct StatusCommand: ParsableCommand {
         return daemonProblem
     }
 
+    /// A practice as the person knows it: its name in their language. A practice run by a
+    /// program of the person's own has only its id here (its described name would mean running it).
+    static func name(_ practice: String) -> String { practiceNames[practice] ?? practice }
+
     private func render(_ report: Report, problem: String?) {
         if report.running {
             print(tr("steady is running (pid %1$@, config: %2$@).", report.pid ?? 0, report.config ?? "?"))
@@ -116,7 +120,7 @@ struct StatusCommand: ParsableCommand {
         } else {
             print(tr("Next:"))
             for item in report.upcoming.prefix(5) {
-                print("  \(Clock.short(item.at).padding(toLength: 10, withPad: " ", startingAt: 0))  \(item.practice)")
+                print("  \(Clock.short(item.at).padding(toLength: 10, withPad: " ", startingAt: 0))  \(Self.name(item.practice.rawValue))")
             }
         }
         print("")
@@ -125,7 +129,7 @@ struct StatusCommand: ParsableCommand {
         } else {
             print(tr("Waiting for an answer (each is optional):"))
             for item in report.pending {
-                print("  #\(item.id)  \(item.practice) · \(Clock.short(item.due)) — \(item.title)")
+                print("  #\(item.id)  \(Self.name(item.practice)) · \(Clock.short(item.due)) — \(item.title)")
                 print("       \(item.body)")
                 let accepts = item.choices.isEmpty ? item.accepts : item.choices.joined(separator: " | ")
                 print("       steady answer \(item.id) <\(accepts)>")

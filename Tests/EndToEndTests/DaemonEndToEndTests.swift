@@ -116,8 +116,8 @@ import Testing
         #expect(status.stdout.contains("No prompts are waiting for an answer."))
         let history = try Self.steady(["history"], env)
         #expect(history.status == 0)
-        #expect(history.stdout.contains("morning-mindfulness"))
-        #expect(history.stdout.contains("#1  morning-mindfulness   answered: "), "\(history.stdout)")
+        #expect(history.stdout.contains("Morning mindfulness"))
+        #expect(history.stdout.contains("#1  Morning mindfulness   answered: "), "\(history.stdout)")
         #expect(history.stdout.lowercased().contains("box"), "\(history.stdout)")
 
         // SIGHUP with a broken config: the daemon keeps running and says why.

@@ -145,7 +145,7 @@ import Testing
         let again = try DaemonEndToEndTests.steady(["log", "trigger", "--follow-up"], env, input: "")
         #expect(again.status == 66, "\(again.stdout) \(again.stderr)")
         let history = try DaemonEndToEndTests.steady(["history"], env)
-        #expect(history.stdout.contains("trigger-journal"), "\(history.stdout)")
+        #expect(history.stdout.contains("Trigger journal"), "\(history.stdout)")
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 1) == 0)
     }

@@ -1,10 +1,13 @@
 import Foundation
+import SteadyJournal
+import SteadyKit
 import SteadyTestSupport
 import Testing
 
 /// `steady status` shows a config problem as the person reads it — the diagnostic in their
 /// language, with the line, a caret and the hint — while `--json` keeps the one-line English
-/// summary the daemon's STATUS= line and log use.
+/// summary the daemon's STATUS= line and log use. What comes next and what waits are named by
+/// the practice's name in the person's language; `--json` keeps the ids.
 @Suite struct StatusLanguageTests {
     static let broken = "[practices.mornig-mindfulness]\nenabled = true"
 
@@ -70,5 +73,38 @@ import Testing
             """), "\(german.stdout)")
         let json = try ChildProcess.run(SteadyBinary.path, ["status", "--json"], environment: try Self.environment(home, language: "de_DE.UTF-8"))
         #expect(json.stdout.contains("\"configProblem\" : \"\(home.configPath):1:2: unknown practice 'mornig-mindfulness'"), "\(json.stdout)")
+    }
+
+    /// "Next:" and the waiting prompts name each practice as the person knows it, in their
+    /// language; a practice steady does not know (an external one, not run to describe
+    /// itself, or since removed) keeps its id; `--json` keeps the ids in any language.
+    @Test func nextAndWaiting_nameThePractice_inEnglishAndGerman_andJSONKeepsTheIds() throws {
+        let home = try ServiceHome()
+        try home.writeConfig("quiet-hours = \"off\"\n[practices.wins]\nschedule = \"*-*-* 03:00:00\"")
+        let journal = try Journal(path: home.journalPath)
+        let now = Date()
+        for practice: PracticeID in ["evening-reflection", "my-stretch"] {
+            _ = try journal.recordPrompt(practice: practice, slot: now.addingTimeInterval(-60),
+                                         content: PromptContent(title: "A title", body: "A body", request: .choices([Choice(key: "done", label: "Done")])),
+                                         createdAt: now.addingTimeInterval(-60), dueAt: now.addingTimeInterval(-60), expiresAt: now.addingTimeInterval(3600))
+        }
+
+        let english = try ChildProcess.run(SteadyBinary.path, ["status"], environment: try Self.environment(home, language: "C.UTF-8"))
+        #expect(english.status == 0, "\(english.stderr)")
+        #expect(english.stdout.contains("Next:\n") && english.stdout.contains("  Wins and evidence\n"), "\(english.stdout)")
+        #expect(english.stdout.contains("  #1  Evening reflection · "), "\(english.stdout)")
+        #expect(english.stdout.contains("  #2  my-stretch · "), "\(english.stdout)")
+        #expect(!english.stdout.contains("  wins\n") && !english.stdout.contains("evening-reflection"), "\(english.stdout)")
+
+        let german = try ChildProcess.run(SteadyBinary.path, ["status"], environment: try Self.environment(home, language: "de_DE.UTF-8"))
+        #expect(german.status == 0, "\(german.stderr)")
+        #expect(german.stdout.contains("  Erfolge und Gegenbeweise\n"), "\(german.stdout)")
+        #expect(german.stdout.contains("  #1  Abendlicher Rückblick · "), "\(german.stdout)")
+        #expect(german.stdout.contains("  #2  my-stretch · "), "\(german.stdout)")
+
+        let json = try ChildProcess.run(SteadyBinary.path, ["status", "--json"], environment: try Self.environment(home, language: "de_DE.UTF-8"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+        #expect((object["upcoming"] as? [[String: Any]])?.compactMap { $0["practice"] as? String }.allSatisfy { $0 == "wins" } == true, "\(json.stdout)")
+        #expect((object["pending"] as? [[String: Any]])?.compactMap { $0["practice"] as? String } == ["evening-reflection", "my-stretch"], "\(json.stdout)")
     }
 }

@@ -42,7 +42,7 @@ struct Ran {
     @Test func history_filtersAndPrintsNewestFirst() throws {
         let result = try steady(["history", "--practice", "evening-reflection", "--outcome", "answered"])
         #expect(result.status == 0)
-        #expect(result.stdout == "2025-01-06 21:00  #3  evening-reflection    answered: 4 of 5 — PRIVATE-NOTE, felt \"okay\" ⏎ then better\n")
+        #expect(result.stdout == "2025-01-06 21:00  #3  Evening reflection    answered: 4 of 5 — PRIVATE-NOTE, felt \"okay\" ⏎ then better\n")
         let limited = try steady(["history", "--limit", "2", "--until", "2025-01-06"])
         #expect(limited.stdout.split(separator: "\n").map { $0.prefix(16) } == ["2025-01-06 22:00", "2025-01-06 21:45"])
     }
@@ -82,7 +82,7 @@ struct Ran {
         let paged = try String(contentsOfFile: seen, encoding: .utf8).split(separator: "\n")
         #expect(paged.count == 5)
         #expect(paged.first?.hasPrefix("2025-01-08 00:49  e") == true)
-        #expect(paged.allSatisfy { $0.contains("  win  ") })
+        #expect(paged.allSatisfy { $0.contains("  A win worth keeping  ") })
 
         // An export read only in part (`| head`) ends quietly and successfully.
         let partial = try run("/bin/bash", ["-c", "set -o pipefail; \(SteadyBinary.path) export json | head -n 2 | wc -l"],

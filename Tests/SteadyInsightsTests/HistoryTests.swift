@@ -81,13 +81,45 @@ import Testing
         ])
     }
 
+    /// What the executable hands `HistoryText` for the fixture's keys: practices' names, the
+    /// trigger journal's forms, morning mindfulness's choices.
+    static var labels: StoredKeyLabels {
+        var labels = StoredKeyLabels(choices: ["morning-mindfulness": ["box": "Did box breathing", "not-now": "Not now"]])
+        labels.add([TriggerJournal.form, TriggerJournal.followUpForm])
+        return labels
+    }
+    static let names = ["evening-reflection": "Evening reflection", "morning-mindfulness": "Morning mindfulness"]
+
     @Test func text_oneLinePerRecord() throws {
         let records = try all(pageSize: 100)
         var clock = LocalClock(timeZone: JournalFixture.timeZone)
-        let lines = records.map { HistoryText().line($0, clock: &clock) }
+        let text = HistoryText(names: Self.names, labels: Self.labels)
+        let lines = records.map { text.line($0, clock: &clock) }
         #expect(lines.allSatisfy { !$0.contains("\n") && !$0.contains("\r") })
-        #expect(lines.contains("2025-01-06 21:00  #3  evening-reflection    answered: 4 of 5 — PRIVATE-NOTE, felt \"okay\" ⏎ then better"))
+        #expect(lines.contains("2025-01-06 21:00  #3  Evening reflection    answered: 4 of 5 — PRIVATE-NOTE, felt \"okay\" ⏎ then better"))
+        #expect(lines.contains("2025-01-06 07:30  #1  Morning mindfulness   answered: Did box breathing (snoozed once)"))
+        #expect(lines.contains("2025-01-07 07:30  #2  Morning mindfulness   skipped: Not now"))
+        #expect(lines.contains(
+            "2025-01-06 09:30  e2  Looking back at earlier  logged: How long did it take to settle? Within half an hour · How strong is it now, from 1 to 10? 4 (follows e1)"))
+        // What the person typed stays as they typed it; a choice is its label.
+        #expect(lines.contains("2025-01-06 08:15  e1  Trigger journal       logged: What happened? PRIVATE-TRIGGER late reply, again · "
+            + "What kind of moment was it? Someone close seemed distant · How strong was it, from 1 to 10? 8"))
+    }
+
+    /// A practice, entry kind, field or choice nothing knows (an external practice since
+    /// removed, a tool's form from a later version) is shown as stored.
+    @Test func text_keysNothingKnows_areShownAsStored() throws {
+        let records = try all(pageSize: 100)
+        var clock = LocalClock(timeZone: JournalFixture.timeZone)
+        let lines = records.map { HistoryText().line($0, clock: &clock) }
         #expect(lines.contains("2025-01-06 07:30  #1  morning-mindfulness   answered: Did box breathing (snoozed once)"))
         #expect(lines.contains("2025-01-06 09:30  e2  trigger-journal-follow-up  logged: intensity-now 4 · settled-after half-hour (follows e1)"))
+
+        var partly = StoredKeyLabels()
+        partly.entryFields["trigger-journal-follow-up"] = [StoredKeyLabels.Field(key: "intensity-now", label: "How strong now?")]
+        let known = HistoryText(labels: partly)
+        clock = LocalClock(timeZone: JournalFixture.timeZone)
+        #expect(records.map { known.line($0, clock: &clock) }
+            .contains("2025-01-06 09:30  e2  trigger-journal-follow-up  logged: How strong now? 4 · settled-after half-hour (follows e1)"))
     }
 }
