@@ -26,7 +26,13 @@ struct StatusCommand: ParsableCommand {
             var title: String
             var body: String
             var accepts: String
+            /// The choices' keys (the JSON keeps them: a data format).
             var choices: [String]
+            /// The choices as the bubble words them, in the language the prompt was asked in:
+            /// what the text view suggests typing (`steady answer` takes a label, key or number).
+            var choiceLabels: [String] = []
+
+            enum CodingKeys: String, CodingKey { case id, practice, due, expires, title, body, accepts, choices }
         }
         var running: Bool
         var pid: Int32?
@@ -78,7 +84,8 @@ struct StatusCommand: ParsableCommand {
             report.pending = ((try? CheckInService.waiting(in: journal)) ?? []).map {
                 Report.Pending(id: $0.id, practice: $0.practice.rawValue, due: $0.dueAt, expires: $0.expiresAt,
                                title: $0.content.title, body: $0.content.body, accepts: $0.content.request.expectation,
-                               choices: $0.content.request.actionChoices.map(\.key))
+                               choices: $0.content.request.actionChoices.map(\.key),
+                               choiceLabels: Self.typeable($0.content.request))
             }
         }
         if json { try printJSON(report); return }
@@ -100,6 +107,13 @@ struct StatusCommand: ParsableCommand {
     /// A practice as the person knows it: its name in their language. A practice run by a
     /// program of the person's own has only its id here (its described name would mean running it).
     static func name(_ practice: String) -> String { practiceNames[practice] ?? practice }
+
+    /// What the text view suggests typing for a prompt: a choice by its label (as the bubble
+    /// words it), a scale by its numbers.
+    static func typeable(_ request: AnswerRequest) -> [String] {
+        if case .scale = request { return request.actionChoices.map(\.key) }
+        return request.actionChoices.map(\.label)
+    }
 
     private func render(_ report: Report, problem: String?) {
         if report.running {
@@ -131,7 +145,7 @@ struct StatusCommand: ParsableCommand {
             for item in report.pending {
                 print("  #\(item.id)  \(Self.name(item.practice)) · \(Clock.short(item.due)) — \(item.title)")
                 print("       \(item.body)")
-                let accepts = item.choices.isEmpty ? item.accepts : item.choices.joined(separator: " | ")
+                let accepts = item.choiceLabels.isEmpty ? item.accepts : item.choiceLabels.joined(separator: " | ")
                 print("       steady answer \(item.id) <\(accepts)>")
             }
         }

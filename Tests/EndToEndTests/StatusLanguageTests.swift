@@ -1,6 +1,7 @@
 import Foundation
 import SteadyJournal
 import SteadyKit
+import SteadyLocalization
 import SteadyTestSupport
 import Testing
 
@@ -106,5 +107,33 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
         #expect((object["upcoming"] as? [[String: Any]])?.compactMap { $0["practice"] as? String }.allSatisfy { $0 == "wins" } == true, "\(json.stdout)")
         #expect((object["pending"] as? [[String: Any]])?.compactMap { $0["practice"] as? String } == ["evening-reflection", "my-stretch"], "\(json.stdout)")
+    }
+
+    /// A waiting prompt suggests its choices as the bubble words them, in the language it was
+    /// asked in, and `steady answer` takes such a word; `--json` keeps the keys.
+    @Test func aWaitingPrompt_suggestsItsChoicesInGerman_andAGermanChoiceIsTaken() throws {
+        let home = try ServiceHome()
+        try home.writeConfig("quiet-hours = \"off\"")
+        let journal = try Journal(path: home.journalPath)
+        let now = Date()
+        let german = try Self.environment(home, language: "de_DE.UTF-8")
+        let choices = try Catalogues.inLocale("de_DE.UTF-8") {
+            [Choice(key: "calm", label: tr("calm")), Choice(key: "tired", label: tr("tired"))]
+        }
+        try #require(choices.map(\.label) != ["calm", "tired"], "no German catalogue for the labels")
+        let prompt = try #require(try journal.recordPrompt(practice: "evening-reflection", slot: now.addingTimeInterval(-60),
+                                              content: PromptContent(title: "Ein Wort", body: "Wenn eins passt.", request: .choices(choices)),
+                                              createdAt: now.addingTimeInterval(-60), dueAt: now.addingTimeInterval(-60), expiresAt: now.addingTimeInterval(3600)))
+
+        let status = try ChildProcess.run(SteadyBinary.path, ["status"], environment: german)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("steady answer \(prompt.id) <\(choices[0].label) | \(choices[1].label)>\n"), "\(status.stdout)")
+        let json = try ChildProcess.run(SteadyBinary.path, ["status", "--json"], environment: german)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+        #expect((object["pending"] as? [[String: Any]])?.first?["choices"] as? [String] == ["calm", "tired"], "\(json.stdout)")
+
+        let answered = try ChildProcess.run(SteadyBinary.path, ["answer", "\(prompt.id)", choices[1].label.uppercased()], environment: german)
+        #expect(answered.status == 0, "\(answered.stderr)")
+        #expect(try journal.prompt(prompt.id)?.outcome == .answered)
     }
 }

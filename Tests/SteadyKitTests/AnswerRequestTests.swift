@@ -15,7 +15,7 @@ import Testing
         do {
             _ = try choices.parse("square")
         } catch {
-            #expect(error.description.contains("1 box, 2 not-now"))
+            #expect(error.description.contains("1 Box breathing, 2 Not now"), "\(error)")
         }
     }
 

@@ -142,7 +142,7 @@ public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAChoice(let raw, let choices):
-            let list = choices.enumerated().map { "\($0.offset + 1) \($0.element.key)" }.joined(separator: ", ")
+            let list = choices.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
             return tr("'%1$@' is not one of this prompt's choices; answer with one of: %2$@.", raw, list)
         case .outsideScale(let raw, let scale):
             return tr("'%1$@' is not on this prompt's scale; answer with a whole number from %2$d (%3$@) to %4$d (%5$@).",
