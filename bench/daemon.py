@@ -7,7 +7,8 @@ idle      wakeups/min (context switches of all threads) with nothing due and no 
           PSS and private memory (from /proc/PID/smaps_rollup), on a real session bus with dunst
 ready     exec → READY=1 on a NOTIFY_SOCKET this script owns, with a 100 000-row journal
 lateness  due time → the Notify call on the bus (dbus-monitor --profile timestamps), p50/p99/max
-cli       `steady status` and the first page of `steady history` on a 1 000 000-row journal
+cli       `steady status`, the first page of `steady history` and `steady stats` (30 days) on a
+          1 000 000-row journal, in English and (after `make locale`) in German
 Needs: dbus-daemon, Xvfb, dunst, dbus-monitor, sqlite3 (installed by `make test`).
 """
 import argparse, os, shutil, signal, socket, sqlite3, statistics, subprocess, sys, tempfile, time
@@ -298,14 +299,19 @@ def bench_cli(runs):
     with tempfile.TemporaryDirectory(prefix="steady-bench") as tmp:
         env = create_journal(tmp, None, 1_000_000)
         env["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent"
-        for args in (["status"], ["history"]):
-            times = []
-            for _ in range(runs):
-                t0 = time.perf_counter()
-                out = subprocess.run([BIN] + args, env=env, capture_output=True)
-                times.append((time.perf_counter() - t0) * 1000)
-                assert out.returncode == 0, out.stderr
-            print(f"steady {' '.join(args)} on a 1 000 000-row journal: {stats(times, 'ms')}")
+        locale_dir = os.path.join(ROOT, ".build", "locale")
+        languages = [("", {"LANG": "C.UTF-8"})]
+        if os.path.isdir(os.path.join(locale_dir, "de")):  # `make locale`
+            languages.append((" (German)", {"LANG": "de_DE.UTF-8", "STEADY_LOCALEDIR": locale_dir}))
+        for language, variables in languages:
+            for args in (["status"], ["history"], ["stats"]):
+                times = []
+                for _ in range(runs):
+                    t0 = time.perf_counter()
+                    out = subprocess.run([BIN] + args, env={**env, **variables}, capture_output=True)
+                    times.append((time.perf_counter() - t0) * 1000)
+                    assert out.returncode == 0, out.stderr
+                print(f"steady {' '.join(args)}{language} on a 1 000 000-row journal: {stats(times, 'ms')}")
 
 
 def main():
