@@ -34,21 +34,7 @@ import Testing
             """)
     }
 
-    @Test func configCheck_onABadSchedule_saysWhatIsWrong_inGerman() throws {
-        let home = try LanguageEndToEndTests.Home()
-        try home.root.write("config/steady/config.toml", Self.brokenSchedule)
-        let path = home.root.file("config/steady/config.toml")
-        let check = try ChildProcess.run(SteadyBinary.path, ["config", "check"],
-                                         environment: try home.environment(["LANG": "de_DE.UTF-8"]), timeout: 30)
-        #expect(check.status == 78, "\(check.stdout)\(check.stderr)")
-        #expect(check.stderr.contains("\(path):2:19: die Stunde '25' liegt außerhalb des Bereichs\n"), "\(check.stderr)")
-        #expect(check.stderr.contains("\n  Tipp: Stunden gehen von 0..23"), "\(check.stderr)")
-
-        let english = try ChildProcess.run(SteadyBinary.path, ["config", "check"],
-                                           environment: try home.environment(["LANG": "C.UTF-8"]), timeout: 30)
-        #expect(english.stderr.contains("\(path):2:19: hour '25' is out of range\n"), "\(english.stderr)")
-        #expect(english.stderr.contains("\n  hint: hours are 0..23"), "\(english.stderr)")
-    }
+    // `steady config check` on a bad schedule: ConfigLanguageEndToEndTests.problems.
 
     @Test func theDaemon_onABadSchedule_tellsThePersonInGerman_butSystemdInEnglish() throws {
         let home = try LanguageEndToEndTests.Home()
