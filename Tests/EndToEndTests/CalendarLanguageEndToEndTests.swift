@@ -34,24 +34,5 @@ import Testing
             """)
     }
 
-    // `steady config check` on a bad schedule: ConfigLanguageEndToEndTests.problems.
-
-    @Test func theDaemon_onABadSchedule_tellsThePersonInGerman_butSystemdInEnglish() throws {
-        let home = try LanguageEndToEndTests.Home()
-        try home.root.write("config/steady/config.toml", Self.brokenSchedule)
-        let path = home.root.file("config/steady/config.toml")
-        let notify = try NotifySocket(directory: home.root.path)
-        var environment = try home.environment(["LANG": "de_DE.UTF-8"])
-        environment["NOTIFY_SOCKET"] = notify.path
-        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: environment)
-        try daemon.start()
-        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
-
-        let failed = try #require(notify.wait(timeout: 20) { $0.notifyField("STATUS") != nil }, "no STATUS=; stderr: \(daemon.stderr)")
-        #expect(failed.notifyField("STATUS") == "config error: \(path):2:19: hour '25' is out of range (hours are 0..23)")
-        #expect(daemon.waitForExit(timeout: 20) == 78)
-        daemon.waitForOutput()
-        #expect(daemon.stderr.contains("\(path):2:19: die Stunde '25' liegt außerhalb des Bereichs\n"), "\(daemon.stderr)")
-        #expect(daemon.stderr.contains("\n  Tipp: Stunden gehen von 0..23"), "\(daemon.stderr)")
-    }
+    // `steady config check` and the daemon on a bad schedule: ConfigLanguageEndToEndTests.problems.
 }

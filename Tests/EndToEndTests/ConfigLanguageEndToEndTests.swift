@@ -31,9 +31,12 @@ import Testing
         Problem(config: CalendarLanguageEndToEndTests.brokenSchedule, place: "2:19",
                 german: ("die Stunde '25' liegt außerhalb des Bereichs", "Stunden gehen von 0..23"),
                 english: ("hour '25' is out of range", "hours are 0..23")),
+        Problem(config: "[practices.time-alone]\nstep = 0\n", place: "2:1",
+                german: ("0 liegt außerhalb von 1–60 Minuten", "wähl einen Schritt von 1 bis 60 Minuten; kleine Schritte sind genau richtig"),
+                english: ("0 is outside 1–60 minutes", "pick a step from 1 to 60 minutes; small steps are the idea")),
     ]
 
-    /// A broken config, a bad practice setting and a bad schedule: each with its place, in
+    /// A broken config, bad practice settings and a bad schedule: each with its place, in
     /// German with `LANG=de_DE.UTF-8` and in English in the C locale.
     @Test(arguments: problems)
     func configCheck_saysWhatIsWrong_inGerman_andInEnglish(problem: Problem) throws {
@@ -80,26 +83,6 @@ import Testing
         #expect(english.stderr.contains("\(path):2:9: printed 9 bytes that are not one JSON object.\n"), "\(english.stderr)")
     }
 
-    @Test func theDaemon_onABadPracticeSetting_tellsThePersonInGerman_butSystemdInEnglish() throws {
-        let home = try LanguageEndToEndTests.Home()
-        try home.root.write("config/steady/config.toml", "[practices.time-alone]\nstep = 0\n")
-        let path = home.root.file("config/steady/config.toml")
-        let notify = try NotifySocket(directory: home.root.path)
-        var environment = try home.environment(["LANG": "de_DE.UTF-8"])
-        environment["NOTIFY_SOCKET"] = notify.path
-        let daemon = ChildProcess(SteadyBinary.path, ["daemon"], environment: environment)
-        try daemon.start()
-        defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
-
-        let failed = try #require(notify.wait(timeout: 20) { $0.notifyField("STATUS") != nil }, "no STATUS=; stderr: \(daemon.stderr)")
-        #expect(failed.notifyField("STATUS") == "config error: \(path):2:1: 0 is outside 1–60 minutes "
-                + "(pick a step from 1 to 60 minutes; small steps are the idea)")
-        #expect(daemon.waitForExit(timeout: 20) == 78)
-        daemon.waitForOutput()
-        #expect(daemon.stderr.contains("\(path):2:1: 0 liegt außerhalb von 1–60 Minuten\n"), "\(daemon.stderr)")
-        #expect(daemon.stderr.contains("\n  Tipp: wähl einen Schritt von 1 bis 60 Minuten; kleine Schritte sind genau richtig"), "\(daemon.stderr)")
-    }
-
     @Test func aProgramThatBreaksAtPromptTime_isLoggedInEnglish_evenInGerman() throws {
         let home = try LanguageEndToEndTests.Home()
         let program = try home.root.write("breaks.sh", """
@@ -130,9 +113,13 @@ import Testing
         #expect(!daemon.stderr.contains("endete mit Status"), "\(daemon.stderr)")
     }
 
-    @Test func theDaemon_onABrokenConfig_tellsThePersonInGerman_butSystemdInEnglish() throws {
+    /// The daemon on each of those problems: the person reads it in German on stderr, while
+    /// systemd's `STATUS=` (and so the log and `systemctl status`) says it in English, with an
+    /// `ERRNO=`, and the daemon exits 78.
+    @Test(arguments: problems)
+    func theDaemon_tellsThePersonInGerman_butSystemdInEnglish(problem: Problem) throws {
         let home = try LanguageEndToEndTests.Home()
-        try home.root.write("config/steady/config.toml", Self.broken)
+        try home.root.write("config/steady/config.toml", problem.config)
         let path = home.root.file("config/steady/config.toml")
         let notify = try NotifySocket(directory: home.root.path)
         var environment = try home.environment(["LANG": "de_DE.UTF-8"])
@@ -142,12 +129,11 @@ import Testing
         defer { if daemon.isRunning { daemon.signal(SIGKILL) } }
 
         let failed = try #require(notify.wait(timeout: 20) { $0.notifyField("STATUS") != nil }, "no STATUS=; stderr: \(daemon.stderr)")
-        #expect(failed.notifyField("STATUS")
-                == "config error: \(path):1:1: daily-limit must be a whole number of at least 1 (e.g. daily-limit = 8)")
+        #expect(failed.notifyField("STATUS") == "config error: \(path):\(problem.place): \(problem.english.message) (\(problem.english.hint))")
         #expect(failed.notifyField("ERRNO") != nil, "\(failed)")
         #expect(daemon.waitForExit(timeout: 20) == 78)
         daemon.waitForOutput()
-        #expect(daemon.stderr.contains("\(path):1:1: daily-limit braucht eine ganze Zahl ab 1\n"), "\(daemon.stderr)")
-        #expect(daemon.stderr.contains("\n  Tipp: z. B. daily-limit = 8"), "\(daemon.stderr)")
+        #expect(daemon.stderr.contains("\(path):\(problem.place): \(problem.german.message)\n"), "\(daemon.stderr)")
+        #expect(daemon.stderr.contains("\n  Tipp: \(problem.german.hint)"), "\(daemon.stderr)")
     }
 }
