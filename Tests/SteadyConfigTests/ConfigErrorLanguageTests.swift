@@ -8,19 +8,7 @@ import Testing
 /// `steady config check` and the daemon's stderr print) and English for `summary` (what
 /// `STATUS=`, the log and the reload record keep).
 @Suite struct ConfigErrorLanguageTests {
-    let loader = ConfigLoader(registry: BuiltinPractices.registry)
-
-    /// The problem in `text` found in German, and its `description` rendered there.
-    func problem(_ text: String) throws -> (error: ConfigError, description: String) {
-        try Catalogues.inLocale("de_DE.UTF-8") {
-            do {
-                _ = try loader.parse(text, source: "c.toml")
-                throw TestSupportError("parsed without a problem: \(text)")
-            } catch let error as ConfigError {
-                return (error, error.description)
-            }
-        }
-    }
+    func problem(_ text: String) throws -> (error: ConfigError, description: String) { try germanConfigProblem(text) }
 
     @Test func aProblem_isGermanForThePerson_andEnglishInTheSummary() throws {
         let (error, description) = try problem("snooze-limit = 11\n")

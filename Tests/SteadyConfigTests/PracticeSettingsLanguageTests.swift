@@ -12,22 +12,11 @@ import Testing
 
     /// The problem in `text`, found in German, with its `description` rendered there.
     func problem(_ text: String) throws -> ConfigError {
-        try problemAndDescription(text).error
-    }
-
-    func problemAndDescription(_ text: String) throws -> (error: ConfigError, description: String) {
-        try Catalogues.inLocale("de_DE.UTF-8") {
-            do {
-                _ = try loader.parse(text, source: "c.toml")
-                throw TestSupportError("parsed without a problem: \(text)")
-            } catch let error as ConfigError {
-                return (error, error.description)
-            }
-        }
+        try germanConfigProblem(text).error
     }
 
     @Test func aPluginsOwnCheck_isGermanWithItsHint_andEnglishInTheSummary() throws {
-        let (error, description) = try problemAndDescription("[practices.sleep-wind-down]\nbedtime = \"late\"\n")
+        let (error, description) = try germanConfigProblem("[practices.sleep-wind-down]\nbedtime = \"late\"\n")
         #expect(description == "c.toml:2:1: 'late' ist keine Uhrzeit\n    bedtime = \"late\"\n    ^\n"
                 + "  Tipp: schreib sie als HH:MM im 24-Stunden-Format, z. B. \"22:30\"")
         #expect(error.summary == "c.toml:2:1: 'late' is not a time of day (write it as HH:MM on a 24-hour clock, e.g. \"22:30\")")
